@@ -1,0 +1,48 @@
+# Two commands on a fresh machine with Python 3.11+:
+#   make run   install, migrate, load the demo content, serve on 127.0.0.1:8000
+#   make test  install and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+LOCK := requirements-dev.lock
+STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test install check lock clean
+
+install: $(STAMP)
+
+$(STAMP): $(LOCK)
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11 ou plus est nécessaire"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	touch $(STAMP)
+
+run: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content --if-empty
+	$(MANAGE) runserver 127.0.0.1:8000
+
+check: install
+	DJANGO_SETTINGS_MODULE=interconnectes.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=interconnectes.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: check
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "############################################################"; \
+	  echo "# ATTENTION : $(CHROMIUM) est absent, les tests navigateur"; \
+	  echo "# (tests/browser) seront IGNORÉS. Installez le paquet Debian"; \
+	  echo "# 'chromium' pour les exécuter."; \
+	  echo "############################################################"; \
+	fi
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Regenerate the locks (versions and hashes only, no download addresses).
+lock:
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --extra dev -o requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,49 @@
+"""Build the demo site from the association's own documents.
+
+Idempotent: every object is looked up before it is created, so running the
+command twice changes nothing. Refused when DEMO_CONTENT_ALLOWED is off
+(production settings), so demo accounts never exist in production.
+"""
+
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from interconnectes.models import HomePage
+
+# Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
+BUILDERS = ["interconnectes.demo", "manifestes.demo"]
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="Ne rien faire si le site a déjà une page d'accueil.")
+
+    def handle(self, *args, if_empty=False, **options):
+        if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
+            raise CommandError("Le contenu de démonstration est désactivé avec ces réglages (DEMO_CONTENT_ALLOWED).")
+        modules = [import_module(name) for name in BUILDERS]
+        if if_empty and HomePage.objects.exists():
+            self.stdout.write("Le site a déjà du contenu : contenu de démonstration non rechargé.")
+        else:
+            context = {"stdout": self.stdout}
+            with transaction.atomic():
+                for module in modules:
+                    module.build(context)
+            self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))
+        self.print_accounts(modules)
+
+    def print_accounts(self, modules):
+        users = get_user_model().objects
+        accounts = [account for module in modules for account in getattr(module, "ACCOUNTS", [])]
+        existing = set(users.filter(username__in=[username for _, username, _ in accounts]).values_list("username", flat=True))
+        self.stdout.write("\nComptes de démonstration (mot de passe défini à la création) :")
+        for label, username, password in accounts:
+            if username in existing:
+                self.stdout.write(f"  {label:<28} identifiant : {username:<20} mot de passe : {password}")
+        self.stdout.write(f"  Administration : {settings.WAGTAILADMIN_BASE_URL}/admin/\n")

@@ -1,0 +1,16 @@
+from .pages import HomeKeyFigure, HomePage, StandardPage
+from .site_settings import NavigationItem, NavigationSettings, SiteSettings
+from .snippets import LOCAL_GOVERNMENT_KINDS, Organisation, OrganisationKind, Person
+
+__all__ = [
+    "LOCAL_GOVERNMENT_KINDS",
+    "HomeKeyFigure",
+    "HomePage",
+    "NavigationItem",
+    "NavigationSettings",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "SiteSettings",
+    "StandardPage",
+]

@@ -1,0 +1,92 @@
+"""Site-wide page types: the home page and free-form standard pages."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from interconnectes.blocks import BodyBlock
+
+
+class HomePage(Page):
+    """The site's root page: hero, key figures, latest manifestos, upcoming events, labels."""
+
+    hero_title = models.CharField(_("titre d'accroche"), max_length=160)
+    hero_text = models.TextField(_("texte d'accroche"), max_length=600, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image d'accroche"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    figures_heading = models.CharField(_("titre des chiffres clés"), max_length=120, blank=True)
+    events_heading = models.CharField(_("titre des prochains événements"), max_length=120, default="Prochains rendez-vous")
+    manifestos_heading = models.CharField(_("titre des manifestes"), max_length=120, default="Nos derniers manifestes")
+    labels_heading = models.CharField(_("titre de l'appel aux labels"), max_length=120, blank=True)
+    labels_text = models.TextField(_("texte de l'appel aux labels"), max_length=600, blank=True)
+    labels_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("page des labels"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    labels_button = models.CharField(_("libellé du bouton"), max_length=60, default="Découvrir les labels")
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Accroche")),
+        MultiFieldPanel([FieldPanel("figures_heading"), InlinePanel("key_figures", label=_("Chiffre clé"))],
+                        heading=_("Chiffres clés")),
+        FieldPanel("events_heading"),
+        FieldPanel("manifestos_heading"),
+        MultiFieldPanel(
+            [FieldPanel("labels_heading"), FieldPanel("labels_text"), FieldPanel("labels_page"), FieldPanel("labels_button")],
+            heading=_("Appel aux labels"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_title"), index.SearchField("hero_text")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+    LATEST_MANIFESTOS = 3
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from manifestes.models import ManifestoPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["key_figures"] = list(self.key_figures.all())
+        context["latest_manifestos"] = list(
+            ManifestoPage.objects.live().public().order_by("-adoption_date")[: self.LATEST_MANIFESTOS]
+        )
+        return context
+
+
+class HomeKeyFigure(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="key_figures")
+    value = models.CharField(_("chiffre"), max_length=20)
+    label = models.CharField(_("libellé"), max_length=120)
+
+    panels = [FieldPanel("value"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("chiffre clé")
+
+    def __str__(self):
+        return f"{self.value} {self.label}"
+
+
+class StandardPage(Page):
+    """A free-form page (about, legal notice…) built from the shared block library."""
+
+    intro = models.TextField(_("chapô"), max_length=800, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["interconnectes.HomePage", "interconnectes.StandardPage"]
+
+    class Meta:
+        verbose_name = _("page standard")

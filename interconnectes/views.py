@@ -1,0 +1,40 @@
+"""Site-wide views that are not pages: search and robots.txt."""
+
+from django import forms
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Rechercher sur le site"),
+        max_length=200,
+        required=False,
+        strip=True,
+        error_messages={"max_length": _("Votre recherche est trop longue : %(limit_value)d caractères au plus.")},
+    )
+
+
+@require_GET
+def search(request):
+    """Full-text search over every live public page; results are not indexed by robots."""
+    form = SearchForm(request.GET)
+    results = None
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        found = Page.objects.live().public().specific().search(query, operator="and")
+        results = Paginator(found, 10).get_page(request.GET.get("page"))
+    context = {"form": form, "query": query, "results": results, "query_string": urlencode({"q": query})}
+    return render(request, "search.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    return render(request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+                  content_type="text/plain; charset=utf-8")

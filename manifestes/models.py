@@ -1,0 +1,203 @@
+"""Manifesto pages: the association's positions, adopted by its elected officials."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from interconnectes.blocks import BodyBlock
+from manifestes.blocks import AmbitionBlock
+
+
+class ManifestoKind(models.TextChoices):
+    MANIFESTO = "manifeste", _("Manifeste")
+    INTER_ASSOCIATION = "inter-associations", _("Manifeste inter-associations")
+    PRESS_RELEASE = "communique", _("Communiqué de presse")
+
+
+@dataclass
+class NumberedEngagement:
+    number: int
+    title: str
+    text: str
+
+    @property
+    def anchor(self):
+        return f"engagement-{self.number}"
+
+
+@dataclass
+class NumberedAmbition:
+    number: int
+    title: str
+    intro: str
+    engagements: list = field(default_factory=list)
+
+    @property
+    def anchor(self):
+        return f"ambition-{self.number}"
+
+
+class ManifestoFilterForm(forms.Form):
+    """Filters of the manifesto list; unknown values are ignored, never a 500."""
+
+    year = forms.TypedChoiceField(label=_("Année"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Type de texte"), required=False,
+                             choices=[("", _("Tous les types")), *ManifestoKind.choices])
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("Toutes les années")), *[(year, year) for year in years]]
+
+
+class ManifestoIndexPage(Page):
+    intro = models.TextField(_("chapô"), max_length=800, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["interconnectes.HomePage"]
+    subpage_types = ["manifestes.ManifestoPage"]
+    max_count = 1
+    PER_PAGE = 10
+
+    class Meta:
+        verbose_name = _("liste des manifestes")
+
+    def manifestos(self):
+        return ManifestoPage.objects.child_of(self).live().public().order_by("-adoption_date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        manifestos = self.manifestos()
+        years = sorted({date.year for date in manifestos.values_list("adoption_date", flat=True)}, reverse=True)
+        form = ManifestoFilterForm(request.GET or None, years=years)
+        filters = {}
+        if form.is_valid():
+            filters = {name: value for name, value in form.cleaned_data.items() if value}
+            if "year" in filters:
+                manifestos = manifestos.filter(adoption_date__year=filters["year"])
+            if "kind" in filters:
+                manifestos = manifestos.filter(kind=filters["kind"])
+        context["filter_form"] = form
+        context["filter_query"] = urlencode(filters)
+        context["manifestos"] = Paginator(manifestos, self.PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class ManifestoPage(Page):
+    kind = models.CharField(_("type de texte"), max_length=32, choices=ManifestoKind.choices, default=ManifestoKind.MANIFESTO)
+    subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
+    adoption_date = models.DateField(_("date d'adoption"))
+    year_only = models.BooleanField(
+        _("seule l'année est connue"), default=False, help_text=_("La date s'affiche alors sous la forme « en 2017 ».")
+    )
+    adoption_place = models.CharField(
+        _("lieu d'adoption"), max_length=255, blank=True, help_text=_("Par exemple : Forum des Interconnectés, Paris.")
+    )
+    adoption_event = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("événement d'adoption"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("La page de l'événement où le texte a été adopté ou présenté, si elle existe."),
+    )
+    chapo = models.TextField(_("chapô"), max_length=1500)
+    body = StreamField(BodyBlock(), verbose_name=_("texte"), blank=True)
+    section_label = models.CharField(
+        _("nom des parties"), max_length=40, default="Ambition", help_text=_("Ambition, Priorité, Axe…")
+    )
+    item_label = models.CharField(
+        _("nom des points numérotés"), max_length=40, default="Engagement", help_text=_("Engagement, Proposition…")
+    )
+    ambitions = StreamField([("ambition", AmbitionBlock())], verbose_name=_("ambitions et engagements"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document PDF"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("subtitle"), FieldPanel("chapo")], heading=_("Présentation")),
+        MultiFieldPanel(
+            [FieldPanel("adoption_date"), FieldPanel("year_only"), FieldPanel("adoption_place"),
+             FieldPanel("adoption_event")],
+            heading=_("Adoption"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("section_label"), FieldPanel("item_label"), FieldPanel("ambitions")],
+                        heading=_("Ambitions et engagements")),
+        InlinePanel("signatories", label=_("Organisation cosignataire")),
+        FieldPanel("document"),
+        InlinePanel("related_manifestos", label=_("Texte lié"), max_num=6),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("subtitle"),
+        index.SearchField("chapo"),
+        index.SearchField("body"),
+        index.SearchField("ambitions"),
+        index.FilterField("kind"),
+        index.FilterField("adoption_date"),
+    ]
+    parent_page_types = ["manifestes.ManifestoIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("manifeste")
+        verbose_name_plural = _("manifestes")
+
+    def adoption_label(self):
+        """"Adopté le 18 mars 2021", or "Adopté en 2017" when only the year is known."""
+        if self.year_only:
+            return _("Adopté en %(year)s") % {"year": self.adoption_date.year}
+        return _("Adopté le %(date)s") % {"date": date_format(self.adoption_date, "j F Y")}
+
+    def numbered_ambitions(self):
+        """Ambitions numbered 1..n and engagements numbered across the whole text (1..9 in 2021)."""
+        ambitions, counter = [], 0
+        for number, block in enumerate(self.ambitions, start=1):
+            ambition = NumberedAmbition(number, block.value["title"], block.value["intro"])
+            for engagement in block.value["engagements"]:
+                counter += 1
+                ambition.engagements.append(NumberedEngagement(counter, engagement["title"], engagement["text"]))
+            ambitions.append(ambition)
+        return ambitions
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["numbered_ambitions"] = self.numbered_ambitions()
+        context["signatories"] = [s.organisation for s in self.signatories.select_related("organisation")]
+        context["related"] = [
+            link.related_page for link in self.related_manifestos.select_related("related_page")
+            if link.related_page.live
+        ]
+        adoption_event = self.adoption_event
+        context["adoption_event"] = adoption_event if adoption_event and adoption_event.live else None
+        return context
+
+
+class ManifestoSignatory(Orderable):
+    page = ParentalKey(ManifestoPage, on_delete=models.CASCADE, related_name="signatories")
+    organisation = models.ForeignKey(
+        "interconnectes.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("organisation")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("cosignataire")
+
+
+class RelatedManifesto(Orderable):
+    page = ParentalKey(ManifestoPage, on_delete=models.CASCADE, related_name="related_manifestos")
+    related_page = models.ForeignKey(ManifestoPage, verbose_name=_("texte"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("texte lié")
