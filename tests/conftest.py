@@ -1,0 +1,45 @@
+"""Fixtures shared by the whole suite: a site with its home page, a clean cache."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from tests.factories import HomePageFactory
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's chromium: skip them loudly without it, fail in CI."""
+    if CHROMIUM.exists():
+        return
+    browser_items = [item for item in items if item.get_closest_marker("browser")]
+    if not browser_items:
+        return
+    if os.environ.get("REQUIRE_BROWSER_TESTS"):
+        raise pytest.UsageError(f"{CHROMIUM} est absent alors que REQUIRE_BROWSER_TESTS est défini.")
+    reason = f"ATTENTION : {CHROMIUM} absent, tests navigateur ignorés (installez le paquet Debian chromium)"
+    config.get_terminal_writer().line(f"\n{'#' * 72}\n# {reason}\n{'#' * 72}", red=True, bold=True)
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    """The site's home page, at the root of the default site (replacing Wagtail's welcome page)."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
