@@ -5,8 +5,10 @@ decorative, external media need a title and offer a transcript, headings
 are limited to h2-h4.
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -63,8 +65,8 @@ class CallToActionBlock(blocks.StructBlock):
     def clean(self, value):
         cleaned = super().clean(value)
         if not cleaned.get("page") and not cleaned.get("url"):
-            raise blocks.StructBlockValidationError(
-                block_errors={"page": blocks.BlockValidationError(_("Choisissez une page ou indiquez une adresse web."))}
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(_("Choisissez une page ou indiquez une adresse web."))}
             )
         return cleaned
 

@@ -1,6 +1,7 @@
 """Site-wide views that are not pages: search and robots.txt."""
 
 from django import forms
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -20,6 +21,11 @@ class SearchForm(forms.Form):
     )
 
 
+def plain_terms(query: str) -> str:
+    """Words only: punctuation and upper-case operators (AND, NEAR…) would reach the full-text engine's syntax."""
+    return " ".join(re.sub(r"[^\w'-]+", " ", query).lower().split()) or "-"
+
+
 @require_GET
 def search(request):
     """Full-text search over every live public page; results are not indexed by robots."""
@@ -28,7 +34,7 @@ def search(request):
     query = ""
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
-        found = Page.objects.live().public().specific().search(query, operator="and")
+        found = Page.objects.live().public().specific().search(plain_terms(query), operator="and")
         results = Paginator(found, 10).get_page(request.GET.get("page"))
     context = {"form": form, "query": query, "results": results, "query_string": urlencode({"q": query})}
     return render(request, "search.html", context)

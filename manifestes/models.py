@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -71,21 +72,36 @@ class ManifestoIndexPage(Page):
     class Meta:
         verbose_name = _("liste des manifestes")
 
+    def route(self, request, path_components):
+        """Fetch the manifesto with its document and event in one query (children are all manifestos)."""
+        if not path_components:
+            return super().route(request, path_components)
+        manifesto = (
+            ManifestoPage.objects.child_of(self).select_related("document", "adoption_event")
+            .filter(slug=path_components[0]).first()
+        )
+        if manifesto is None:
+            raise Http404
+        manifesto._cached_parent_obj = self
+        return manifesto.route(request, path_components[1:])
+
     def manifestos(self):
         return ManifestoPage.objects.child_of(self).live().public().order_by("-adoption_date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
+        """Filter in Python over one query: an association publishes a few texts a year."""
         context = super().get_context(request, *args, **kwargs)
-        manifestos = self.manifestos()
-        years = sorted({date.year for date in manifestos.values_list("adoption_date", flat=True)}, reverse=True)
+        manifestos = list(self.manifestos())
+        years = sorted({manifesto.adoption_date.year for manifesto in manifestos}, reverse=True)
         form = ManifestoFilterForm(request.GET or None, years=years)
         filters = {}
         if form.is_valid():
             filters = {name: value for name, value in form.cleaned_data.items() if value}
-            if "year" in filters:
-                manifestos = manifestos.filter(adoption_date__year=filters["year"])
-            if "kind" in filters:
-                manifestos = manifestos.filter(kind=filters["kind"])
+            manifestos = [
+                manifesto for manifesto in manifestos
+                if filters.get("year", manifesto.adoption_date.year) == manifesto.adoption_date.year
+                and filters.get("kind", manifesto.kind) == manifesto.kind
+            ]
         context["filter_form"] = form
         context["filter_query"] = urlencode(filters)
         context["manifestos"] = Paginator(manifestos, self.PER_PAGE).get_page(request.GET.get("page"))

@@ -13,11 +13,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Debian's chromium: skip them loudly without it, fail in CI."""
-    if CHROMIUM.exists():
-        return
+    """Browser tests run against a live server, on a database restored after each test.
+
+    They need Debian's chromium: without it they are skipped loudly, and in
+    CI (REQUIRE_BROWSER_TESTS) the run fails instead.
+    """
     browser_items = [item for item in items if item.get_closest_marker("browser")]
-    if not browser_items:
+    for item in browser_items:
+        # Flushing would drop the rows migrations create (root page, default site, locale).
+        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+    if CHROMIUM.exists() or not browser_items:
         return
     if os.environ.get("REQUIRE_BROWSER_TESTS"):
         raise pytest.UsageError(f"{CHROMIUM} est absent alors que REQUIRE_BROWSER_TESTS est défini.")

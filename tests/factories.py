@@ -71,3 +71,10 @@ class ManifestoPageFactory(wagtail_factories.PageFactory):
     kind = ManifestoKind.MANIFESTO
     adoption_date = datetime.date(2021, 3, 18)
     chapo = "Le numérique s'est imposé comme un outil indispensable à la vie quotidienne."
+
+
+def image_factory(title="Image de test", width=640, height=480):
+    """A real image (drawn locally) stored as a Wagtail image."""
+    from interconnectes.demo_media import get_or_create_image  # noqa: PLC0415
+
+    return get_or_create_image(title, width=width, height=height)

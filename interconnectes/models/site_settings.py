@@ -69,9 +69,6 @@ class NavigationSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("menu principal")
 
-    def menu_items(self):
-        return [item for item in self.items.select_related("page") if item.page is not None and item.page.live]
-
 
 class NavigationItem(Orderable):
     settings = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="items")

@@ -1,0 +1,74 @@
+"""The demo content command: a credible site, built twice without duplicates."""
+
+import re
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+# Addresses and phone numbers printed in the association's documents must never be copied.
+SEED_CONTACT = re.compile(r"@interconnectes\.com|@nantesmetropole\.fr|@franceurbaine\.org|0[67](?:[ .]?\d\d){4}")
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.app_label in
+            {"interconnectes", "manifestes", "events", "labels", "wagtailcore", "wagtailimages", "wagtaildocs", "auth"}
+            and not model._meta.label.startswith(("wagtailcore.Revision", "wagtailcore.ModelLogEntry",
+                                                  "wagtailcore.PageLogEntry"))}
+
+
+@pytest.fixture(scope="module")
+def demo_db(django_db_setup, django_db_blocker):
+    """Build the demo once for the module (it draws images) and drop it afterwards."""
+    with django_db_blocker.unblock():
+        from django.db import transaction  # noqa: PLC0415
+
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        yield
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+def test_demo_runs_twice_without_duplicates(demo_db):
+    before = row_counts()
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert row_counts() == before
+
+
+def test_demo_builds_the_named_texts(demo_db):
+    from manifestes.models import ManifestoPage  # noqa: PLC0415
+
+    titles = set(ManifestoPage.objects.live().values_list("title", flat=True))
+    assert {"Pour une nouvelle approche de la transformation numérique des territoires",
+            "Agir face à l'urgence de l'illectronisme",
+            "Pour des territoires numériques responsables",
+            "Pour réussir la transformation numérique responsable des territoires",
+            "Intelligence artificielle : les territoires s'engagent !"} <= titles
+    manifesto_2021 = ManifestoPage.objects.get(slug="pour-des-territoires-numeriques-responsables")
+    ambitions = manifesto_2021.numbered_ambitions()
+    assert len(ambitions) == 3 and sum(len(a.engagements) for a in ambitions) == 9
+    manifesto_2022 = ManifestoPage.objects.get(slug="reussir-la-transformation-numerique-responsable-des-territoires")
+    assert manifesto_2022.signatories.count() == 10
+    assert "5 priorités et 20 propositions" in manifesto_2022.chapo
+    press = ManifestoPage.objects.get(slug="intelligence-artificielle-les-territoires-s-engagent")
+    assert [a.title for a in press.numbered_ambitions()][0] == "L'IA au service des politiques publiques"
+
+
+def test_every_demo_page_renders_and_contains_no_personal_contact(demo_db, client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() >= 10
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert not SEED_CONTACT.search(response.content.decode()), page.url
+
+
+def test_demo_is_refused_by_production_like_settings():
+    with override_settings(DEMO_CONTENT_ALLOWED=False), pytest.raises(CommandError):
+        call_command("load_demo_content")

@@ -1,0 +1,72 @@
+"""A fixed number of SQL queries per page, whatever the data size (budget: 12 on a cold request)."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+
+from interconnectes.models import HomeKeyFigure, NavigationItem, NavigationSettings, SiteSettings
+from manifestes.models import ManifestoSignatory, RelatedManifesto
+from tests.factories import (
+    DocumentFactory,
+    ManifestoIndexPageFactory,
+    ManifestoPageFactory,
+    OrganisationFactory,
+    StandardPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+BUDGET = 12
+
+
+def populate(home, size):
+    SiteSettings.for_site(home.get_site())  # created once by editors in real life
+    navigation = NavigationSettings.for_site(home.get_site())
+    for number in range(min(size, 6)):
+        NavigationItem.objects.create(settings=navigation, page=StandardPageFactory(parent=home), sort_order=number)
+    for number in range(size):
+        HomeKeyFigure.objects.create(page=home, value=str(number), label="chiffre")
+    index = ManifestoIndexPageFactory(parent=home)
+    manifestos = [ManifestoPageFactory(parent=index, adoption_date=datetime.date(2020, 1, 1) + datetime.timedelta(n))
+                  for n in range(size)]
+    target = manifestos[0]
+    target.document = DocumentFactory()
+    target.save()
+    for number in range(size):
+        ManifestoSignatory.objects.create(page=target, organisation=OrganisationFactory())
+    for other in manifestos[1:6]:
+        RelatedManifesto.objects.create(page=target, related_page=other)
+    return index, target
+
+
+def count_queries(client, url, django_assert_max_num_queries):
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(url).status_code == 200
+    return len(cold)
+
+
+@pytest.mark.parametrize("url_name", ["home", "index", "manifesto"])
+def test_query_count_is_fixed_and_within_budget(client, home, url_name, django_assert_max_num_queries):
+    counts = []
+    for size in (2, 12):
+        index, target = populate(home, size) if not counts else populate_more(home, size)
+        url = {"home": "/", "index": index.url, "manifesto": target.url}[url_name]
+        counts.append(count_queries(client, url, django_assert_max_num_queries))
+    assert counts[0] == counts[1], counts
+    assert counts[0] <= BUDGET, counts
+
+
+def populate_more(home, size):
+    from manifestes.models import ManifestoIndexPage  # noqa: PLC0415
+
+    index = ManifestoIndexPage.objects.get()
+    target = index.get_children().specific().order_by("path").first()
+    for number in range(size):
+        HomeKeyFigure.objects.create(page=home, value=str(number), label="encore")
+        ManifestoPageFactory(parent=index, adoption_date=datetime.date(2010, 1, 1) + datetime.timedelta(number))
+        ManifestoSignatory.objects.create(page=target, organisation=OrganisationFactory())
+    return index, target
