@@ -1,0 +1,194 @@
+"""Aggregation of jury scores: pure functions over plain score rows.
+
+No ORM and no request here: the jury views load rows once, hand them to
+these functions and render the result. Every figure is reproducible by hand.
+
+Definitions
+-----------
+* A juror's **weighted total** for an application is
+  ``100 * sum(weight * score / max_score) / sum(weight)`` over the criteria of
+  the round; it exists only when the juror scored every criterion (a partial
+  score sheet is reported as incomplete and counts for nothing).
+* Per application: the number of totals, their **mean**, **median** and
+  **spread** (highest minus lowest total).
+* **Normalisation** removes each juror's own severity: a juror who scored at
+  least ``min_scored`` applications has each total replaced by
+  ``global_mean + global_sd * (total - juror_mean) / juror_sd`` (per-juror
+  standardisation, brought back to the scale of all totals). Jurors with too
+  few files, or who gave the same total everywhere, keep their raw totals.
+* Applications whose spread passes ``discuss_threshold`` points go to the
+  "à discuter" list.
+* The ranking sorts by normalised mean, then raw mean, then reference; equal
+  normalised and raw means share a rank (1, 2, 2, 4).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import fmean, median, pstdev
+
+MIN_SCORED_FOR_NORMALISATION = 5
+DISCUSS_THRESHOLD = 25.0
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: int
+    weight: float
+    max_score: int
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    application_id: int
+    juror_id: int
+    criterion_id: int
+    score: float
+
+
+@dataclass
+class ApplicationResult:
+    application_id: int
+    totals: dict = field(default_factory=dict)  # juror id -> weighted total
+    normalised_totals: dict = field(default_factory=dict)
+    count: int = 0
+    mean: float | None = None
+    median: float | None = None
+    spread: float | None = None
+    normalised_mean: float | None = None
+    rank: int | None = None
+    to_discuss: bool = False
+
+
+@dataclass
+class JurorProfile:
+    juror_id: int
+    count: int
+    mean: float
+    sd: float
+    normalised: bool
+    leniency: float  # juror mean minus the mean of all totals: > 0 lenient, < 0 severe
+
+
+@dataclass
+class Ranking:
+    results: list  # ApplicationResult, best first
+    jurors: dict  # juror id -> JurorProfile
+    incomplete: list  # (application id, juror id) pairs with a partial score sheet
+    to_discuss: list  # ApplicationResult whose spread passes the threshold
+
+    def by_category(self, categories: dict) -> dict:
+        """The ranking split by category (application id -> category), each ranked on its own."""
+        groups = defaultdict(list)
+        for result in self.results:
+            groups[categories.get(result.application_id)].append(result)
+        return {category: _ranks(list(results), inplace=False) for category, results in groups.items()}
+
+
+def weighted_totals(rows, criteria) -> tuple[dict, list]:
+    """Weighted totals on 0-100 per (application, juror), and the incomplete score sheets."""
+    by_id = {criterion.id: criterion for criterion in criteria}
+    weight_sum = sum(criterion.weight for criterion in criteria)
+    sheets = defaultdict(dict)
+    for row in rows:
+        if row.criterion_id in by_id:
+            sheets[(row.application_id, row.juror_id)][row.criterion_id] = row.score
+    totals, incomplete = {}, []
+    for key, scores in sheets.items():
+        if len(scores) < len(by_id) or weight_sum <= 0:
+            incomplete.append(key)
+            continue
+        weighted = sum(by_id[cid].weight * score / by_id[cid].max_score for cid, score in scores.items())
+        totals[key] = 100 * weighted / weight_sum
+    return totals, sorted(incomplete)
+
+
+def juror_profiles(totals: dict, min_scored: int = MIN_SCORED_FOR_NORMALISATION) -> dict:
+    per_juror = defaultdict(list)
+    for (_application, juror), total in totals.items():
+        per_juror[juror].append(total)
+    overall = fmean(totals.values()) if totals else 0.0
+    profiles = {}
+    for juror, values in per_juror.items():
+        mean, sd = fmean(values), pstdev(values)
+        profiles[juror] = JurorProfile(juror, len(values), mean, sd, len(values) >= min_scored and sd > 0,
+                                       mean - overall)
+    return profiles
+
+
+def normalise(totals: dict, profiles: dict) -> dict:
+    """Per-juror standardisation brought back to the scale of all totals; raw for the others."""
+    if not totals:
+        return {}
+    global_mean, global_sd = fmean(totals.values()), pstdev(totals.values())
+    normalised = {}
+    for (application, juror), total in totals.items():
+        profile = profiles[juror]
+        if profile.normalised:
+            normalised[(application, juror)] = global_mean + global_sd * (total - profile.mean) / profile.sd
+        else:
+            normalised[(application, juror)] = total
+    return normalised
+
+
+def rank(rows, criteria, *, min_scored: int = MIN_SCORED_FOR_NORMALISATION,
+         discuss_threshold: float = DISCUSS_THRESHOLD, application_ids=()) -> Ranking:
+    """The whole ranking of a round. `application_ids` adds applications nobody has scored yet."""
+    totals, incomplete = weighted_totals(rows, criteria)
+    profiles = juror_profiles(totals, min_scored)
+    normalised = normalise(totals, profiles)
+    results = {application: ApplicationResult(application) for application in application_ids}
+    for (application, juror), total in totals.items():
+        result = results.setdefault(application, ApplicationResult(application))
+        result.totals[juror] = total
+        result.normalised_totals[juror] = normalised[(application, juror)]
+    for result in results.values():
+        values = list(result.totals.values())
+        result.count = len(values)
+        if values:
+            result.mean = fmean(values)
+            result.median = median(values)
+            result.spread = max(values) - min(values)
+            result.normalised_mean = fmean(result.normalised_totals.values())
+            result.to_discuss = result.count > 1 and result.spread > discuss_threshold
+    ordered = _ranks(list(results.values()), inplace=True)
+    return Ranking(ordered, profiles, incomplete, [result for result in ordered if result.to_discuss])
+
+
+def _sort_key(result):
+    unscored = result.normalised_mean is None
+    return (unscored, -(result.normalised_mean or 0), -(result.mean or 0), result.application_id)
+
+
+def _ranks(results: list, *, inplace: bool) -> list:
+    """Sort best first and give competition ranks; with inplace=False, rank copies (category rankings)."""
+    results.sort(key=_sort_key)
+    ranked, previous, previous_rank = [], None, 0
+    for position, result in enumerate(results, start=1):
+        if result.normalised_mean is None:
+            current_rank = None
+        elif previous is not None and _same_score(previous, result):
+            current_rank = previous_rank
+        else:
+            current_rank = position
+        if not inplace:
+            result = ApplicationResult(**{**result.__dict__})
+        result.rank = current_rank
+        ranked.append(result)
+        previous, previous_rank = result, current_rank
+    return ranked
+
+
+def _same_score(a, b, tolerance=1e-9):
+    return (abs(a.normalised_mean - b.normalised_mean) < tolerance
+            and abs(a.mean - b.mean) < tolerance)
+
+
+def score_distribution(rows, criteria) -> dict:
+    """Per criterion, how many times each value of its scale was given (for the histogram)."""
+    distribution = {criterion.id: dict.fromkeys(range(criterion.max_score + 1), 0) for criterion in criteria}
+    for row in rows:
+        if row.criterion_id in distribution:
+            bucket = distribution[row.criterion_id]
+            value = int(round(row.score))
+            bucket[value] = bucket.get(value, 0) + 1
+    return distribution
