@@ -93,5 +93,6 @@ def get_or_create_document(title: str, paragraphs: list[str]) -> Document:
         slug = hashlib.sha1(title.encode()).hexdigest()[:12]
         document = Document(title=title)
         document.file.save(f"demo-{slug}.pdf", ContentFile(write_pdf(title, paragraphs)), save=False)
+        document._set_document_file_metadata()  # size and hash, as an upload through the admin does
         document.save()
     return document

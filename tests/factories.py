@@ -35,6 +35,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Document {n}")
     file = factory.django.FileField(filename="texte.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    file_size = 15
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
