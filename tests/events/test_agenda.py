@@ -1,0 +1,205 @@
+"""The agenda: upcoming first then past by year, filters, pagination, feed; the home page; query counts."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from icalendar import Calendar
+
+from events.models import EventIndexPage
+from interconnectes.regions import Region
+from tests.events.factories import (
+    EventThemeFactory,
+    ForumPageFactory,
+    JourneeExpertPageFactory,
+    ProgrammeSessionFactory,
+    SessionParticipantFactory,
+)
+
+pytestmark = pytest.mark.django_db
+D, T = datetime.date, datetime.time
+
+
+@pytest.fixture
+def events(agenda, tour):
+    data = EventThemeFactory(name="Data")
+    ia = EventThemeFactory(name="Intelligence artificielle")
+    return {
+        "strasbourg": JourneeExpertPageFactory(parent=tour, title="Strasbourg", start_date=D(2023, 6, 14),
+                                               city="Strasbourg", region=Region.GRAND_EST, theme=data),
+        "paris": JourneeExpertPageFactory(parent=tour, title="Paris", start_date=D(2024, 2, 8), city="Paris",
+                                          region=Region.ILE_DE_FRANCE, theme=ia),
+        "tours": JourneeExpertPageFactory(parent=tour, title="Tours", start_date=D(2025, 6, 24), theme=ia),
+        "forum": ForumPageFactory(parent=agenda, title="Forum 2025", edition_year=2025, start_date=D(2025, 3, 10),
+                                  end_date=D(2025, 3, 11), region=Region.BRETAGNE, city="Rennes"),
+    }
+
+
+def titles(events):
+    return [event.title for event in events]
+
+
+def test_upcoming_first_then_past_by_year(client, agenda, events, set_now):
+    set_now(2025, 3, 11, 12, 0)  # second day of the Forum: still upcoming
+    response = client.get(agenda.url)
+    assert titles(response.context["upcoming_events"]) == ["Forum 2025", "Tours"]
+    assert titles(response.context["past_events"]) == ["Paris", "Strasbourg"]
+    html = response.content.decode()
+    assert html.index("Forum 2025") < html.index("Tours") < html.index('class="event-year">2024') \
+        < html.index('class="event-year">2023')
+
+
+def test_a_day_event_is_past_once_it_has_ended(client, agenda, events, set_now):
+    set_now(2025, 6, 24, 16, 29)
+    assert "Tours" in titles(client.get(agenda.url).context["upcoming_events"])
+    set_now(2025, 6, 24, 16, 31)
+    assert "Tours" not in titles(client.get(agenda.url).context["upcoming_events"])
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("theme=intelligence-artificielle", {"Paris", "Tours"}),
+    ("region=idf", {"Paris"}),
+    ("region=cvl", {"Tours"}),
+    ("year=2025", {"Tours", "Forum 2025"}),
+    ("theme=data&year=2023", {"Strasbourg"}),
+    ("theme=inconnu", {"Strasbourg", "Paris", "Tours", "Forum 2025"}),
+    ("year=abc&page=x", {"Strasbourg", "Paris", "Tours", "Forum 2025"}),
+    ("region=zzz&page=999", {"Strasbourg", "Paris", "Tours", "Forum 2025"}),
+])
+def test_filters(client, agenda, events, set_now, query, expected):
+    set_now(2025, 1, 1, 12, 0)
+    response = client.get(f"{agenda.url}?{query}")
+    assert response.status_code == 200
+    assert set(titles(response.context["upcoming_events"])) | set(titles(response.context["past_events"])) == expected
+
+
+def test_pagination_of_past_events(client, agenda, tour, set_now):
+    set_now(2030, 1, 1, 12, 0)
+    for day in range(EventIndexPage.PER_PAGE + 3):
+        JourneeExpertPageFactory(parent=tour, start_date=D(2025, 1, 1) + datetime.timedelta(days=day))
+    first = client.get(agenda.url)
+    assert len(first.context["past_events"]) == EventIndexPage.PER_PAGE
+    assert 'rel="next"' in first.content.decode()
+    second = client.get(agenda.url + "?page=2")
+    assert len(second.context["past_events"]) == 3
+    assert client.get(agenda.url + "?page=abc").context["past_events"].number == 1
+
+
+def test_feed_honours_theme_and_region(client, agenda, events, set_now):
+    set_now(2025, 1, 1, 12, 0)
+    page = client.get(agenda.url + "?theme=intelligence-artificielle&region=idf")
+    assert 'href="webcal://localhost/agenda/ical/?theme=intelligence-artificielle&amp;region=idf"' in \
+        page.content.decode()
+    response = client.get(agenda.url + "ical/?theme=intelligence-artificielle")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content)
+    assert sorted(str(event["SUMMARY"]) for event in calendar.walk("VEVENT")) == ["Paris", "Tours"]
+    everything = Calendar.from_ical(client.get(agenda.url + "ical/?region=nowhere").content)
+    assert len(everything.walk("VEVENT")) == 4
+
+
+def test_home_page_shows_upcoming_events(client, home, events, set_now):
+    set_now(2025, 3, 11, 12, 0)
+    html = client.get("/").content.decode()
+    assert "Forum 2025" in html and "Tours" in html and "Strasbourg" not in html
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def programme(page, size):
+    """Sessions with participants, and as many organisers, partners, contacts, key figures and label campaigns."""
+    from events.models import EventContact, EventKeyFigure, EventOrganisation, OrganisationRole
+    from tests.factories import OrganisationFactory, StandardPageFactory
+
+    for index in range(size):
+        session = ProgrammeSessionFactory(page=page, start_time=T(8, 0), end_time=T(8, 30))
+        SessionParticipantFactory(session=session)
+        SessionParticipantFactory(session=session)
+        role = OrganisationRole.ORGANISER if index % 2 else OrganisationRole.PARTNER
+        EventOrganisation.objects.create(page=page, organisation=OrganisationFactory(), role=role, tier="Officiel",
+                                         sort_order=index)
+        EventContact.objects.create(page=page, name=f"Contact {index}", email="evenements@example.org",
+                                    sort_order=index)
+        EventKeyFigure.objects.create(page=page, value=str(index), label="participants", sort_order=index)
+        if page.specific_class.__name__ == "ForumPage":
+            from events.models import ForumLabelCampaign
+
+            campaign = StandardPageFactory(parent=page.get_parent().get_parent(), title=f"Campagne {page.pk}-{index}")
+            ForumLabelCampaign.objects.create(page=page, campaign=campaign, sort_order=index)
+
+
+# Every public page of the events app runs at most 12 queries on a cold request, whatever the size of the data.
+# The shared part: site, home page, the agenda (two queries: Wagtail routes the home page's children), menu, site
+# root paths and site settings. Below the agenda, EventIndexPage.route reads the path (with the view-restriction
+# state and a stop's sibling stops) in one query and the specific page with its venue, theme and calendar state in
+# a second; an event page then reads its sessions, their participants and its inline rows (organisations, contacts,
+# key figures, label campaigns) in one UNION query.
+MAX_QUERIES = 12
+
+
+def cold_count(client, url):
+    from django.core.cache import cache
+
+    cache.clear()
+    return count_queries(client, url)
+
+
+@pytest.mark.parametrize("kind", ["stop", "forum"])
+def test_event_page_queries_do_not_grow_with_the_programme(client, agenda, tour, kind):
+    make = (lambda: JourneeExpertPageFactory(parent=tour)) if kind == "stop" else \
+        (lambda: ForumPageFactory(parent=agenda))
+    small, large = make(), make()
+    programme(small, 5)
+    programme(large, 50)
+    client.get("/")  # the first request of a test creates the site settings row
+    counts = [cold_count(client, small.url), cold_count(client, large.url)]
+    print(kind, counts)
+    assert counts[0] == counts[1] <= MAX_QUERIES
+
+
+def test_agenda_tour_speaker_and_home_queries_do_not_grow(client, home, agenda, tour, set_now):
+    set_now(2025, 1, 1, 12, 0)
+    speaker = None
+
+    def add_events(count, start):
+        nonlocal speaker
+        for index in range(count):
+            stop = JourneeExpertPageFactory(parent=tour, start_date=start + datetime.timedelta(days=index * 9))
+            participant = SessionParticipantFactory(session=ProgrammeSessionFactory(page=stop),
+                                                    **({"person": speaker} if speaker else {}))
+            speaker = participant.person
+
+    add_events(3, D(2024, 1, 1))
+    add_events(2, D(2025, 6, 1))
+    client.get("/")
+    urls = ["/", agenda.url, tour.url, f"{agenda.url}intervenants/{speaker.slug}/", agenda.url + "ical/"]
+    small = [cold_count(client, url) for url in urls]
+    add_events(25, D(2023, 1, 1))
+    add_events(20, D(2025, 7, 1))
+    large = [cold_count(client, url) for url in urls]
+    print(dict(zip(urls, large)))
+    assert small == large
+    assert max(large) <= MAX_QUERIES, large
+
+
+def test_private_events_are_hidden_from_the_agenda_and_feed(client, agenda, events, set_now):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=events["paris"], restriction_type=PageViewRestriction.PASSWORD,
+                                       password="secret")
+    set_now(2025, 1, 1, 12, 0)
+    response = client.get(agenda.url)
+    assert "Paris" not in titles(response.context["past_events"])
+    feed = Calendar.from_ical(client.get(agenda.url + "ical/").content)
+    assert "Paris" not in [str(event["SUMMARY"]) for event in feed.walk("VEVENT")]
+
+
+def test_agenda_links_to_its_tours(client, agenda, tour):
+    html = client.get(agenda.url).content.decode()
+    assert f'<a href="{tour.url}">{tour.title}</a>' in html
