@@ -34,8 +34,10 @@ def search(request):
     query = ""
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
-        found = Page.objects.live().public().specific().search(plain_terms(query), operator="and")
+        found = Page.objects.live().public().search(plain_terms(query), operator="and")
         results = Paginator(found, 10).get_page(request.GET.get("page"))
+        # The page type comes from the content type cache: no query per result type.
+        results.object_list = [(page, page.specific_class._meta.verbose_name) for page in results.object_list]
     context = {"form": form, "query": query, "results": results, "query_string": urlencode({"q": query})}
     return render(request, "search.html", context)
 

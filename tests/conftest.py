@@ -32,6 +32,23 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_db_for_every_connection(django_db_setup):
+    """Let browser tests restore the migrated rows whatever connection object they get.
+
+    Django keeps the database snapshot used by serialized rollback on the
+    connection object that created the test database. Playwright's event loop
+    gives the browser tests another connection object for the same database,
+    which lacks the snapshot; sharing it on the class makes it visible to both.
+    """
+    from django.db import connections  # noqa: PLC0415
+
+    for connection in connections.all(initialized_only=True):
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents is not None:
+            type(connection)._test_serialized_contents = contents
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()

@@ -70,3 +70,25 @@ def populate_more(home, size):
         ManifestoPageFactory(parent=index, adoption_date=datetime.date(2010, 1, 1) + datetime.timedelta(number))
         ManifestoSignatory.objects.create(page=target, organisation=OrganisationFactory())
     return index, target
+
+
+def test_search_results_page_runs_a_fixed_number_of_queries(client, home):
+    from django.contrib.contenttypes.models import ContentType  # noqa: PLC0415
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    SiteSettings.for_site(home.get_site())
+    index = ManifestoIndexPageFactory(parent=home)
+    counts, total = [], 0
+    for size in (2, 12):
+        total += 2 * size
+        for _ in range(size):
+            ManifestoPageFactory(parent=index, chapo="Un numérique responsable et sobre.")
+            StandardPageFactory(parent=home, intro="Un numérique responsable et sobre.")
+        cache.clear()
+        ContentType.objects.clear_cache()  # a fresh process: page types are looked up once
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/recherche/", {"q": "responsable"})
+        assert response.status_code == 200 and f"{total} résultats" in response.text
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= BUDGET, counts
