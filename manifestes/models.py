@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -141,7 +141,7 @@ class ManifestoPage(Page):
         MultiFieldPanel([FieldPanel("kind"), FieldPanel("subtitle"), FieldPanel("chapo")], heading=_("Présentation")),
         MultiFieldPanel(
             [FieldPanel("adoption_date"), FieldPanel("year_only"), FieldPanel("adoption_place"),
-             FieldPanel("adoption_event")],
+             PageChooserPanel("adoption_event", ["events.JourneeExpertPage", "events.ForumPage"])],
             heading=_("Adoption"),
         ),
         FieldPanel("body"),

@@ -48,11 +48,13 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
     LATEST_MANIFESTOS = 3
+    UPCOMING_EVENTS = 3
 
     class Meta:
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
+        from events.models import upcoming_events
         from manifestes.models import ManifestoPage
 
         context = super().get_context(request, *args, **kwargs)
@@ -60,6 +62,7 @@ class HomePage(Page):
         context["latest_manifestos"] = list(
             ManifestoPage.objects.live().public().order_by("-adoption_date")[: self.LATEST_MANIFESTOS]
         )
+        context["upcoming_events"] = upcoming_events(self.UPCOMING_EVENTS)
         return context
 
 

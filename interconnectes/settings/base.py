@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes must come last: it throttles failed logins (labels applicants and editors).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "interconnectes.urls"
@@ -142,7 +145,30 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Les Interconnectés <ne-pas-repondre@example.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-LOGIN_URL = "wagtailadmin_login"
+# Applicants log in on the public site; editors keep the Wagtail admin login.
+LOGIN_URL = "labels:login"
+LOGIN_REDIRECT_URL = "labels:dashboard"
+LOGOUT_REDIRECT_URL = "labels:login"
+WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# django-axes: lock out after repeated failures, per username and per IP address, for a cool-off period.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_USERNAME_FORM_FIELD = "username"
+
+# Labels: private files (applications' attachments) live outside MEDIA_ROOT and are served by a view
+# that checks permissions; non-laureate applications are purged this many years after their campaign.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+LABELS_RETENTION_YEARS = int(os.environ.get("LABELS_RETENTION_YEARS", "3"))
+LABELS_SIGNUPS_PER_HOUR = int(os.environ.get("LABELS_SIGNUPS_PER_HOUR", "10"))
 
 WAGTAIL_SITE_NAME = "Les Interconnectés"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

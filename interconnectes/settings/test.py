@@ -18,3 +18,9 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+# Django's test client calls authenticate() without a request: let it through axes (forms pass one).
+AUTHENTICATION_BACKENDS = [
+    "labels.auth_backends.RequestOptionalAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,315 @@
+"""Demo content of the labels: the index, an open campaign per label, a closed 2025 edition with about
+40 applications, and a demo applicant account.
+
+Facts from the association's documents (seeds 002, 003 and 004): the two labels, 21 to 25 laureates a
+year, the territories engaged in the AI consultations and the AI project examples of the AI
+sub-commission. Organisation identifiers (SIREN) are generated, not real. Addresses are on example.org.
+"""
+
+import datetime
+import zoneinfo
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from interconnectes.demo import add_to_navigation
+from interconnectes.demo_pages import get_or_create_page
+from interconnectes.models import OrganisationKind as K
+from interconnectes.regions import Region as R
+from interconnectes.validators import luhn_valid
+from labels import services
+from labels.models import (
+    Application,
+    ApplicationStatus,
+    ApplicationVersion,
+    CampaignCategory,
+    EvaluationCriterion,
+    EventKind,
+    Label,
+    LabelCampaignPage,
+    LabelIndexPage,
+)
+from labels.snapshot import snapshot
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+APPLICANT = ("Candidat aux labels (démo)", "candidate@example.org", "interconnectes-candidat")
+ACCOUNTS = [APPLICANT]
+
+CATEGORIES = [
+    ("Transition écologique", "Sobriété, climat, biodiversité, alimentation, énergie."),
+    ("Inclusion numérique", "Accès aux droits, médiation, accessibilité."),
+    ("Data et IA", "Données, intelligence artificielle, algorithmes publics."),
+    ("Relation à l'usager", "Démarches en ligne, accueil, participation citoyenne."),
+    ("Services publics et maintenance", "Patrimoine, réseaux, mobilités, gestion des déchets."),
+]
+CRITERIA = [
+    ("Intérêt pour le territoire", "Réponse à un besoin réel, public concerné.", 3, 10),
+    ("Impact mesuré", "Résultats chiffrés, évaluation.", 3, 10),
+    ("Numérique responsable", "Sobriété, inclusion, éthique, protection des données.", 2, 10),
+    ("Reproductibilité", "Capacité d'autres collectivités à s'en inspirer, ouverture (code, données).", 2, 10),
+]
+
+# name: (kind, region, population) — the territories engaged in the AI consultations (seed 004).
+TERRITORIES = {
+    "Nantes Métropole": (K.METROPOLE, R.PAYS_DE_LA_LOIRE, 680000),
+    "Montpellier Méditerranée Métropole": (K.METROPOLE, R.OCCITANIE, 500000),
+    "Rennes Ville et Métropole": (K.METROPOLE, R.BRETAGNE, 460000),
+    "Toulouse Métropole": (K.METROPOLE, R.OCCITANIE, 800000),
+    "Métropole Nice Côte d'Azur": (K.METROPOLE, R.PROVENCE_ALPES_COTE_D_AZUR, 560000),
+    "Tours Métropole Val de Loire": (K.METROPOLE, R.CENTRE_VAL_DE_LOIRE, 300000),
+    "Métropole du Grand Nancy": (K.METROPOLE, R.GRAND_EST, 255000),
+    "Angers Loire Métropole": (K.METROPOLE, R.PAYS_DE_LA_LOIRE, 305000),
+    "Roannais Agglomération": (K.INTERCOMMUNALITE, R.AUVERGNE_RHONE_ALPES, 100000),
+    "Communauté de communes de Lacq-Orthez": (K.INTERCOMMUNALITE, R.NOUVELLE_AQUITAINE, 55000),
+    "Communauté d'Agglomération du Sicoval": (K.INTERCOMMUNALITE, R.OCCITANIE, 80000),
+    "Bordeaux Métropole": (K.METROPOLE, R.NOUVELLE_AQUITAINE, 830000),
+    "Quimperlé Communauté": (K.INTERCOMMUNALITE, R.BRETAGNE, 57000),
+    "Communauté d'Agglomération Paris-Saclay": (K.INTERCOMMUNALITE, R.ILE_DE_FRANCE, 320000),
+    "Métropole Rouen Normandie": (K.METROPOLE, R.NORMANDIE, 490000),
+    "Communauté d'Agglomération de Béthune-Bruay Artois Lys Romane": (K.INTERCOMMUNALITE, R.HAUTS_DE_FRANCE, 275000),
+    "Grand Paris Sud Est Avenir": (K.INTERCOMMUNALITE, R.ILE_DE_FRANCE, 320000),
+    "Lorient Agglomération": (K.INTERCOMMUNALITE, R.BRETAGNE, 205000),
+    "Ville de Noisy-le-Grand": (K.COMMUNE, R.ILE_DE_FRANCE, 70000),
+    "Communauté Urbaine d'Arras": (K.INTERCOMMUNALITE, R.HAUTS_DE_FRANCE, 108000),
+    "Communauté de communes du Pays du Coquelicot": (K.INTERCOMMUNALITE, R.HAUTS_DE_FRANCE, 28000),
+    "Communauté d'agglomération Cannes Pays de Lérins": (K.INTERCOMMUNALITE, R.PROVENCE_ALPES_COTE_D_AZUR, 160000),
+    "Ville de Martigues": (K.COMMUNE, R.PROVENCE_ALPES_COTE_D_AZUR, 49000),
+    "Ville de Paris": (K.COMMUNE, R.ILE_DE_FRANCE, 2100000),
+    "Région Centre-Val de Loire": (K.REGION, R.CENTRE_VAL_DE_LOIRE, 2570000),
+    "Ville de Rezé": (K.COMMUNE, R.PAYS_DE_LA_LOIRE, 43000),
+    "Métropole Européenne de Lille": (K.METROPOLE, R.HAUTS_DE_FRANCE, 1180000),
+    "Ville de Lyon": (K.COMMUNE, R.AUVERGNE_RHONE_ALPES, 520000),
+    "Métropole de Lyon": (K.METROPOLE, R.AUVERGNE_RHONE_ALPES, 1420000),
+    "Ville de Toulouse": (K.COMMUNE, R.OCCITANIE, 505000),
+    "Ville de Lille": (K.COMMUNE, R.HAUTS_DE_FRANCE, 236000),
+    "Ville de Nantes": (K.COMMUNE, R.PAYS_DE_LA_LOIRE, 325000),
+    "Ville de Montpellier": (K.COMMUNE, R.OCCITANIE, 300000),
+    "Ville de Rennes": (K.COMMUNE, R.BRETAGNE, 225000),
+    "Ville de Bordeaux": (K.COMMUNE, R.NOUVELLE_AQUITAINE, 260000),
+    "Ville d'Angers": (K.COMMUNE, R.PAYS_DE_LA_LOIRE, 157000),
+    "Ville de Tours": (K.COMMUNE, R.CENTRE_VAL_DE_LOIRE, 137000),
+    "Ville de Nancy": (K.COMMUNE, R.GRAND_EST, 105000),
+    "Département de Loire-Atlantique": (K.DEPARTEMENT, R.PAYS_DE_LA_LOIRE, 1450000),
+    "Département de la Haute-Garonne": (K.DEPARTEMENT, R.OCCITANIE, 1440000),
+    "Ville de Quimperlé": (K.COMMUNE, R.BRETAGNE, 12000),
+}
+
+# (organisation, category index, title, problem, solution, impact) — the AI examples of seed 002 first.
+PROJECTS = [
+    ("Métropole Européenne de Lille", 0, "Anticiper les pics de pollution de l'air",
+     "Les alertes à la pollution arrivaient trop tard pour adapter la circulation et prévenir les publics fragiles.",
+     "Un modèle de prévision à 48 heures croisant mesures des capteurs, météo et trafic.",
+     "Alertes émises 36 heures plus tôt en moyenne ; 12 épisodes anticipés sur la saison."),
+    ("Ville de Nantes", 0, "Prévoir la fréquentation des cantines scolaires",
+     "Près d'un repas sur cinq préparé dans les cantines était jeté.",
+     "Une prévision quotidienne du nombre de repas par école, à partir des réservations et du calendrier.",
+     "Gaspillage alimentaire réduit de 25 % en un an."),
+    ("Ville de Lyon", 0, "Moins de gaspillage à la cantine grâce à la prévision des repas",
+     "Les commandes de repas se faisaient sur des moyennes anciennes.",
+     "Un modèle réutilisé d'une autre collectivité, adapté aux données lyonnaises.",
+     "Environ 15 tonnes de denrées économisées par an."),
+    ("Ville de Toulouse", 0, "Prévision de la fréquentation des restaurants scolaires",
+     "Écarts importants entre repas commandés et repas servis.",
+     "Prévision hebdomadaire partagée avec la cuisine centrale.",
+     "Écart ramené de 12 % à 4 %."),
+    ("Métropole de Lyon", 2, "Détecter les panneaux solaires sur les toits",
+     "Le cadastre solaire ne savait pas quelles toitures étaient déjà équipées.",
+     "Détection automatique des installations sur les orthophotographies.",
+     "Inventaire de 9 000 installations, mis à jour chaque année."),
+    ("Ville de Lille", 4, "Évaluer automatiquement l'état du bâti",
+     "Les visites d'inspection ne couvraient qu'une petite partie du patrimoine chaque année.",
+     "Classement des façades par analyse d'images pour prioriser les visites.",
+     "Trois fois plus de bâtiments examinés à effectif constant."),
+    ("Métropole de Lyon", 4, "Planifier la maintenance du réseau d'eau potable",
+     "Des fuites coûteuses sur des canalisations mal connues.",
+     "Un modèle de risque de casse par tronçon pour planifier les renouvellements.",
+     "Pertes en eau réduites de 8 % sur les secteurs pilotes."),
+    ("Nantes Métropole", 2, "Détecter les anomalies des compteurs vélo",
+     "Des compteurs en panne faussaient le suivi de la politique cyclable.",
+     "Détection automatique des séries aberrantes et alerte aux équipes.",
+     "Données fiables sur 95 % des points de comptage."),
+    ("Métropole Européenne de Lille", 2, "Recenser les accidents de la route à partir du web",
+     "Les accidents sans intervention des secours échappaient aux statistiques.",
+     "Collecte et classement automatique d'articles et de signalements publics.",
+     "Trois fois plus d'accidents recensés pour cibler les aménagements."),
+    ("Communauté d'Agglomération du Sicoval", 4, "Mesurer la fréquentation des déchetteries",
+     "Attente aux heures de pointe, horaires mal adaptés.",
+     "Cartographie et comptage anonyme des entrées, prévision de l'affluence publiée en ligne.",
+     "Temps d'attente moyen divisé par deux le samedi."),
+]
+GENERIC_PROJECTS = [
+    (1, "Des conseillers numériques dans les mairies rurales", "Habitants éloignés des démarches en ligne.",
+     "Permanences itinérantes et ateliers, en lien avec les associations.", "1 800 personnes accompagnées en un an."),
+    (3, "Un guichet unique pour les démarches", "Trop de portails différents pour les usagers.",
+     "Un compte usager unique et un suivi des demandes.", "Délai moyen de traitement réduit de 30 %."),
+    (0, "Piloter la consommation énergétique des écoles", "Facture énergétique en forte hausse.",
+     "Capteurs et tableau de bord partagé avec les directions d'école.", "Consommation réduite de 14 %."),
+    (3, "Budget participatif en ligne et hors ligne", "Participation faible et peu diverse.",
+     "Vote en ligne et dans les lieux publics, avec médiation.", "Participation multipliée par trois."),
+    (2, "Ouvrir les données de mobilité", "Données éparses entre opérateurs.",
+     "Un portail open data et des API documentées.", "40 réutilisations recensées."),
+    (1, "Rendre accessibles les sites de la collectivité", "Sites non conformes au RGAA.",
+     "Audit, plan pluriannuel et formation des contributeurs.", "Taux de conformité passé de 40 % à 85 %."),
+    (4, "Un jumeau numérique pour l'éclairage public", "Pannes signalées tardivement.",
+     "Inventaire géolocalisé et télégestion des armoires.", "Consommation d'éclairage réduite de 35 %."),
+    (0, "Sobriété numérique des services", "Parc informatique renouvelé trop souvent.",
+     "Allongement de la durée de vie, reconditionnement, mesure de l'empreinte.", "Durée de vie portée de 4 à 7 ans."),
+]
+
+DEMO_DRAFT_TITLE = "Un assistant pour répondre aux questions sur la collecte des déchets"
+
+
+def demo_siren(index: int) -> str:
+    """A Luhn-valid, made-up SIREN (not an official one)."""
+    base = f"{99000000 + index:08d}"
+    return next(base + str(digit) for digit in range(10) if luhn_valid(base + str(digit)))
+
+
+def build_index(context):
+    home = context["home"]
+    index = get_or_create_page(
+        home, LabelIndexPage, "labels", title="Les labels",
+        intro="Chaque année, le Forum des Interconnectés récompense les territoires et les start-up aux projets "
+              "innovants : le label « Territoire innovant » et le concours des « Start-up interconnectées ».",
+    )
+    add_to_navigation(context, index, label="Labels")
+    if home.labels_page_id is None:
+        home.labels_page = index
+        home.save_revision().publish()
+    return index
+
+
+def add_categories_and_criteria(campaign):
+    if campaign.categories.exists():
+        return
+    for position, (name, description) in enumerate(CATEGORIES):
+        CampaignCategory.objects.create(page=campaign, name=name, description=description, sort_order=position)
+    for position, (name, description, weight, max_score) in enumerate(CRITERIA):
+        EvaluationCriterion.objects.create(page=campaign, name=name, description=description, weight=weight,
+                                           max_score=max_score, sort_order=position)
+
+
+def paris(day: datetime.date, hour=0, minute=0, second=0):
+    return datetime.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=PARIS)
+
+
+def build_campaign(index, label, year, opens_at, closes_at, *, jury_starts_at=None, results_published_at=None):
+    is_ti = label == Label.TERRITOIRE_INNOVANT
+    name = "Territoire innovant" if is_ti else "Start-up interconnectée"
+    slug = f"{'territoire-innovant' if is_ti else 'start-up-interconnectee'}-{year}"
+    campaign = get_or_create_page(
+        index, LabelCampaignPage, slug, title=f"Label « {name} » {year}", label=label, year=year,
+        opens_at=opens_at, closes_at=closes_at, jury_starts_at=jury_starts_at,
+        results_published_at=results_published_at,
+        intro=(
+            "Décerné aux collectivités ayant mis en œuvre des initiatives marquantes en termes d'usages ou de "
+            "services, ce label offre une reconnaissance nationale à la collectivité porteuse et une visibilité "
+            "auprès de ses pairs et des experts de l'innovation territoriale."
+            if is_ti else
+            "Le concours des Start-up interconnectées identifie et valorise les jeunes entreprises novatrices, "
+            "développant des projets à destination des collectivités et ayant moins de 4 ans d'existence."
+        ),
+        how_to_apply="<p>Créez un compte candidat, remplissez le formulaire en plusieurs fois si besoin (chaque "
+                     "étape est enregistrée), joignez jusqu'à 5 documents, puis déposez votre candidature avant "
+                     "la date limite. Vous recevez un accusé de réception par e-mail.</p>",
+        eligibility_text=(
+            "<p>Communes, intercommunalités, métropoles, départements et régions.</p>" if is_ti else
+            "<p>Entreprises créées moins de 4 ans avant la date de clôture et travaillant pour les "
+            "collectivités.</p>"
+        ),
+        rules="<p>Une candidature par organisation et par édition. Les lauréats sont distingués lors du Forum "
+              "des Interconnectés. Entre 21 et 25 territoires sont labellisés chaque année.</p>",
+    )
+    add_categories_and_criteria(campaign)
+    return campaign
+
+
+def build_account():
+    label, username, password = APPLICANT
+    users = get_user_model().objects
+    user = users.filter(username=username).first()
+    if user is None:
+        user = users.create_user(username, username, password, first_name="Camille", last_name="Démo")
+    return user
+
+
+def build_closed_applications(campaign, now):
+    """About 40 applications to the 2025 edition: 23 laureates, the others not selected or ineligible."""
+    if Application.objects.filter(campaign=campaign).exists():
+        return
+    categories = list(campaign.categories.all())
+    territories = list(TERRITORIES)
+    rows = list(PROJECTS)
+    for position, (category, title, problem, solution, impact) in enumerate(GENERIC_PROJECTS * 6):
+        rows.append((territories[position % len(territories)], category, title, problem, solution, impact))
+    used = set()
+    applications = []
+    for organisation, category, title, problem, solution, impact in rows:
+        if (organisation, title) in used or organisation in {o for o, _ in used}:
+            continue
+        used.add((organisation, title))
+        applications.append((organisation, category, title, problem, solution, impact))
+        if len(applications) == 40:
+            break
+    submitted_at = campaign.closes_at - datetime.timedelta(days=3)
+    for position, (organisation, category, title, problem, solution, impact) in enumerate(applications, start=1):
+        kind, region, population = TERRITORIES[organisation]
+        if position <= 23:
+            status = ApplicationStatus.LAUREATE
+        elif position == 40:
+            status = ApplicationStatus.INELIGIBLE
+        else:
+            status = ApplicationStatus.NOT_SELECTED
+        application = Application.objects.create(
+            campaign=campaign, status=ApplicationStatus.DRAFT, org_name=organisation, org_kind=kind,
+            org_region=region, siren=demo_siren(position), population=population,
+            contact_name="Service numérique", contact_email=f"numerique{position}@example.org",
+            category=categories[category], title=title, summary=f"{title} : {solution}", problem=problem,
+            solution=solution, impact=impact, budget=20000 + 5000 * (position % 12),
+            funding="Budget propre de la collectivité, cofinancement régional.",
+            partners="Laboratoire universitaire, entreprises locales.",
+            data_protection="Analyse d'impact réalisée ; données agrégées ou pseudonymisées.",
+            sobriety="Modèles légers, hébergement en France.", consent_rules=True, consent_data=True,
+            first_submitted_at=submitted_at, submitted_at=submitted_at,
+            ineligibility_reason="Projet non encore déployé à la date de clôture." if position == 40 else "",
+        )
+        application.reference = services.next_reference(campaign)
+        application.status = status
+        application.save(update_fields=["reference", "status"])
+        ApplicationVersion.objects.create(application=application, number=1, created_at=submitted_at,
+                                          snapshot=snapshot(application))
+        services.log(application, EventKind.SUBMITTED, None, submitted_at)
+
+
+def build_demo_draft(campaign, user, now):
+    if Application.objects.filter(campaign=campaign, owner=user).exists():
+        return
+    application = Application.objects.create(
+        campaign=campaign, owner=user, org_name="Communauté de communes du Pays du Coquelicot",
+        org_kind=K.INTERCOMMUNALITE, org_region=R.HAUTS_DE_FRANCE, population=28000,
+        contact_name="Camille Démo", contact_email=user.email, category=campaign.categories.first(),
+        title=DEMO_DRAFT_TITLE,
+        summary="Un assistant conversationnel sobre, relu par les agents, pour les questions sur la collecte.",
+    )
+    services.log(application, EventKind.CREATED, user, now)
+
+
+def build(context):
+    now = timezone.now()
+    today = timezone.localtime(now, PARIS).date()
+    index = build_index(context)
+    open_from = paris(today - datetime.timedelta(days=30), 9)
+    open_until = paris(today + datetime.timedelta(days=60), 23, 59, 59)
+    territoire = build_campaign(index, Label.TERRITOIRE_INNOVANT, today.year, open_from, open_until)
+    build_campaign(index, Label.STARTUP_INTERCONNECTEE, today.year, open_from, open_until)
+    last_year = today.year - 1
+    closed = build_campaign(
+        index, Label.TERRITOIRE_INNOVANT, last_year,
+        paris(datetime.date(last_year, 1, 15), 9), paris(datetime.date(last_year, 3, 31), 23, 59, 59),
+        jury_starts_at=paris(datetime.date(last_year, 4, 15), 9),
+        results_published_at=paris(datetime.date(last_year, 6, 10), 18),
+    )
+    build_closed_applications(closed, now)
+    user = build_account()
+    build_demo_draft(territoire, user, now)
+    context["labels_index"] = index

@@ -1,0 +1,272 @@
+"""Label pages: the index ("Les labels") and one page per campaign (label × edition)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import DecimalField, F, PositiveSmallIntegerField, Q, Value
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from labels import eligibility, permissions, phases
+
+
+class Label(models.TextChoices):
+    TERRITOIRE_INNOVANT = eligibility.TERRITOIRE_INNOVANT, _("Territoire innovant")
+    STARTUP_INTERCONNECTEE = eligibility.STARTUP_INTERCONNECTEE, _("Start-up interconnectée")
+
+
+REFERENCE_PREFIXES = {Label.TERRITOIRE_INNOVANT: "TI", Label.STARTUP_INTERCONNECTEE: "SI"}
+
+
+class RoutedViewRestrictionsMixin:
+    """View restrictions read in one query for a page reached through the URL (Wagtail's default takes two).
+
+    Wagtail asks the database for the ancestors' `alias_of` before asking for
+    the restrictions; routing already cached every parent up to the site's home
+    page (`_cached_parent_obj`), so only the tree root is left, matched by its
+    path in the restrictions query. Outside routing (a page loaded on its own,
+    a preview) the chain is incomplete and Wagtail's own method answers.
+    The queryset is kept on the page, so `get_context` reuses the results of
+    the check Wagtail ran before serving.
+    """
+
+    def get_view_restrictions(self):
+        cached = getattr(self, "_routed_view_restrictions", None)
+        if cached is not None:
+            return cached
+        page_ids, page = set(), self
+        while page is not None and page.depth > 2:
+            page_ids.add(page.alias_of.pk if page.alias_of_id else page.pk)  # an alias answers as its source
+            page = getattr(page, "_cached_parent_obj", None)
+        if page is None or page.depth != 2:
+            return super().get_view_restrictions()
+        page_ids.add(page.alias_of.pk if page.alias_of_id else page.pk)
+        # A queryset, as Wagtail's (the admin orders it), kept with its results once evaluated.
+        self._routed_view_restrictions = PageViewRestriction.objects.filter(
+            Q(page_id__in=page_ids) | Q(page__path=self.path[: self.steplen])
+        )
+        return self._routed_view_restrictions
+
+
+class LabelIndexPage(RoutedViewRestrictionsMixin, Page):
+    intro = models.TextField(_("chapô"), max_length=800, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["interconnectes.HomePage"]
+    subpage_types = ["labels.LabelCampaignPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des labels")
+
+    def route(self, request, path_components):
+        """Fetch a campaign page as its specific class, with its rules PDF, in one query.
+
+        Wagtail's default takes two; the index is cached on the campaign as its
+        parent, so that breadcrumbs and view restrictions cost no query.
+        """
+        if path_components:
+            campaign = (
+                LabelCampaignPage.objects.child_of(self).select_related("rules_pdf")
+                .filter(slug=path_components[0]).first()
+            )
+            if campaign is None:
+                raise Http404
+            campaign._cached_parent_obj = self
+            return campaign.route(request, path_components[1:])
+        return super().route(request, path_components)
+
+    def public_campaigns(self):
+        """Live campaigns a reader may see, in one query.
+
+        Same answer as `.public()` without its query over every restriction of
+        the site: campaigns have no subpages, so a campaign is private when it
+        carries a restriction itself or when the index or an ancestor does, and
+        the latter are the restrictions already checked before serving the index.
+        """
+        if self.get_view_restrictions():
+            return []
+        return list(
+            LabelCampaignPage.objects.child_of(self).live()
+            .exclude(view_restrictions__isnull=False).order_by("-year", "label")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
+        now = phases.clock()
+        campaigns = self.public_campaigns()
+        current, archive = [], []
+        for campaign in campaigns:
+            campaign.current_phase = campaign.phase(now)
+            (current if campaign.current_phase in (phases.Phase.UPCOMING, phases.Phase.OPEN) else archive).append(
+                campaign
+            )
+        context.update(current_campaigns=current, archived_campaigns=archive)
+        return context
+
+
+class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
+    label = models.CharField(_("label"), max_length=32, choices=Label.choices, default=Label.TERRITOIRE_INNOVANT)
+    year = models.PositiveSmallIntegerField(
+        _("édition"), validators=[MinValueValidator(2009), MaxValueValidator(2100)], null=True
+    )
+    opens_at = models.DateTimeField(_("ouverture des candidatures"), null=True, help_text=_("Heure de Paris."))
+    closes_at = models.DateTimeField(
+        _("clôture des candidatures"), null=True, help_text=_("Heure de Paris ; les dépôts sont acceptés jusqu'à cette seconde incluse.")
+    )
+    jury_starts_at = models.DateTimeField(_("début de la délibération du jury"), null=True, blank=True)
+    results_published_at = models.DateTimeField(_("publication des résultats"), null=True, blank=True)
+    intro = models.TextField(_("chapô"), max_length=800, blank=True)
+    rules = RichTextField(_("règlement"), blank=True)
+    eligibility_text = RichTextField(_("conditions d'éligibilité"), blank=True)
+    how_to_apply = RichTextField(_("comment candidater"), blank=True)
+    rules_pdf = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("règlement (PDF)"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    year.required_on_save = True
+    opens_at.required_on_save = True
+    closes_at.required_on_save = True
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("label"), FieldPanel("year")]),
+        MultiFieldPanel(
+            [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("jury_starts_at"),
+             FieldPanel("results_published_at")],
+            heading=_("Calendrier"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("how_to_apply"),
+        FieldPanel("eligibility_text"),
+        FieldPanel("rules"),
+        FieldPanel("rules_pdf"),
+        InlinePanel("categories", label=_("catégories"), min_num=1),
+        InlinePanel("criteria", label=_("critères d'évaluation")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("label")]
+    parent_page_types = ["labels.LabelIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("campagne de label")
+        verbose_name_plural = _("campagnes de label")
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("La clôture doit suivre l'ouverture.")})
+        if self.jury_starts_at and self.closes_at and self.jury_starts_at < self.closes_at:
+            raise ValidationError({"jury_starts_at": _("Le jury délibère après la clôture.")})
+        if self.results_published_at and self.closes_at and self.results_published_at < self.closes_at:
+            raise ValidationError({"results_published_at": _("Les résultats sont publiés après la clôture.")})
+
+    @property
+    def reference_prefix(self):
+        return REFERENCE_PREFIXES.get(self.label, "LB")
+
+    def phase(self, now=None):
+        if not (self.opens_at and self.closes_at):
+            return phases.Phase.UPCOMING
+        return phases.campaign_phase(
+            self.opens_at, self.closes_at, now or phases.clock(),
+            jury_starts_at=self.jury_starts_at, results_published_at=self.results_published_at,
+        )
+
+    def is_open(self, now=None):
+        return self.phase(now) == phases.Phase.OPEN
+
+    def categories_and_criteria(self):
+        """The campaign's categories and evaluation criteria, each in sort order, in one UNION query.
+
+        A preview or a revision holds them in memory (modelcluster): those are the ones to show.
+        """
+        if self.pk is None or self.categories.is_deferring or self.criteria.is_deferring:
+            return list(self.categories.all()), list(self.criteria.all())
+        columns = ("id", "sort_order", "name", "description", "kind", "criterion_weight", "criterion_max_score")
+        criteria = EvaluationCriterion.objects.filter(page_id=self.pk).annotate(
+            kind=Value(1), criterion_weight=F("weight"), criterion_max_score=F("max_score"),
+        ).order_by().values_list(*columns)
+        categories = CampaignCategory.objects.filter(page_id=self.pk).annotate(
+            kind=Value(0),
+            criterion_weight=Value(None, output_field=DecimalField(max_digits=5, decimal_places=2)),
+            criterion_max_score=Value(None, output_field=PositiveSmallIntegerField()),
+        ).order_by().values_list(*columns)
+        category_list, criterion_list = [], []
+        rows = sorted(criteria.union(categories, all=True), key=lambda row: (row[4], row[1] is None, row[1], row[0]))
+        for pk, sort_order, name, description, kind, weight, max_score in rows:
+            if kind == 0:
+                category_list.append(CampaignCategory(
+                    pk=pk, page_id=self.pk, sort_order=sort_order, name=name, description=description,
+                ))
+            else:
+                criterion_list.append(EvaluationCriterion(
+                    pk=pk, page_id=self.pk, sort_order=sort_order, name=name, description=description,
+                    weight=weight, max_score=max_score,
+                ))
+        return category_list, criterion_list
+
+    def get_context(self, request, *args, **kwargs):
+        from labels.models.applications import Application, ApplicationStatus
+
+        context = super().get_context(request, *args, **kwargs)
+        permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
+        now = phases.clock()
+        phase = self.phase(now)
+        categories, criteria = self.categories_and_criteria()
+        context.update(
+            phase=phase,
+            categories=categories,
+            criteria=criteria,
+            seconds_left=phases.seconds_left(self.closes_at, now) if phase == phases.Phase.OPEN else 0,
+            rules_pdf=self.rules_pdf,
+            laureates=(
+                list(
+                    Application.objects.filter(campaign=self, status=ApplicationStatus.LAUREATE)
+                    .select_related("category").order_by("org_name")
+                )
+                if phase == phases.Phase.RESULTS else []
+            ),
+        )
+        return context
+
+
+class CampaignCategory(Orderable):
+    page = ParentalKey(LabelCampaignPage, on_delete=models.CASCADE, related_name="categories")
+    name = models.CharField(_("nom"), max_length=120)
+    description = models.TextField(_("description"), max_length=600, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("catégorie")
+        verbose_name_plural = _("catégories")
+
+    def __str__(self):
+        return self.name
+
+
+class EvaluationCriterion(Orderable):
+    page = ParentalKey(LabelCampaignPage, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("nom"), max_length=120)
+    description = models.TextField(_("description"), max_length=600, blank=True)
+    weight = models.DecimalField(_("poids"), max_digits=5, decimal_places=2, default=1,
+                                 validators=[MinValueValidator(0)])
+    max_score = models.PositiveSmallIntegerField(_("note maximale"), default=10,
+                                                 validators=[MinValueValidator(1), MaxValueValidator(100)])
+
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("critère d'évaluation")
+        verbose_name_plural = _("critères d'évaluation")
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,233 @@
+"""State changes of an application: each one in a transaction, checked against permissions and the clock."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from labels import eligibility, permissions, tasks
+from labels.attachments import validate_upload
+from labels.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationStatus,
+    ApplicationVersion,
+    Attachment,
+    EventKind,
+    ReferenceCounter,
+)
+from labels.snapshot import changed_fields, snapshot
+from labels.steps import missing_items
+
+ACTIVE_STATUSES = [s for s in ApplicationStatus.values if s not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)]
+
+
+class Refused(Exception):
+    """An action the rules refuse; the message is in French, for the applicant."""
+
+    def __init__(self, message, missing=(), duplicate=None):
+        super().__init__(message)
+        self.message = message
+        self.missing = list(missing)
+        self.duplicate = duplicate
+
+
+@dataclass
+class SubmitOutcome:
+    application: Application
+    version: ApplicationVersion | None
+    already_submitted: bool = False
+
+
+def log(application, kind, actor, now, reason=""):
+    return ApplicationEvent.objects.create(application=application, kind=kind, actor=actor, at=now, reason=reason)
+
+
+def duplicates(application):
+    """Other active applications of the same organisation (SIREN) in the same campaign."""
+    if not application.siren:
+        return Application.objects.none()
+    return (Application.objects.filter(campaign_id=application.campaign_id, siren=application.siren,
+                                       status__in=ACTIVE_STATUSES).exclude(pk=application.pk))
+
+
+def check_eligibility(application, *, has_duplicate=None) -> eligibility.Result:
+    campaign = application.campaign
+    if has_duplicate is None:
+        has_duplicate = duplicates(application).exists()
+    facts = eligibility.Facts(
+        label=campaign.label,
+        organisation_kind=application.org_kind,
+        organisation_created_on=application.org_created_on,
+        deadline=campaign.closes_at.date() if campaign.closes_at else None,
+        attachment_count=len(application.attachments.all()),
+        has_other_application_for_siren=has_duplicate,
+    )
+    return eligibility.check(facts)
+
+
+def start(campaign, user, now):
+    if not campaign.is_open(now):
+        raise Refused(_("Les candidatures de cette campagne ne sont pas ouvertes."))
+    with transaction.atomic():
+        application = Application.objects.create(campaign=campaign, owner=user,
+                                                 contact_email=user.email,
+                                                 contact_name=user.get_full_name())
+        log(application, EventKind.CREATED, user, now)
+    return application
+
+
+def save_fields(application, data: dict, user, now):
+    """Save a step's cleaned values as they are (drafting never requires a field)."""
+    with transaction.atomic():
+        locked = Application.objects.select_for_update().select_related("campaign").get(pk=application.pk)
+        if not permissions.can_edit(user, locked, now):
+            raise Refused(_("Cette candidature ne peut plus être modifiée : la date limite est passée."))
+        changed = [name for name, value in data.items() if getattr(locked, name) != value]
+        for name, value in data.items():
+            setattr(locked, name, value)
+        update = [*data.keys(), "updated_at"]
+        if changed and locked.status == ApplicationStatus.SUBMITTED:
+            locked.has_unsubmitted_changes = True
+            update.append("has_unsubmitted_changes")
+        locked.save(update_fields=update)
+    return locked
+
+
+def next_reference(campaign):
+    """Lock the campaign's counter row and take the next number (unique per campaign)."""
+    counter, _created = ReferenceCounter.objects.get_or_create(campaign=campaign)
+    counter = ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{campaign.reference_prefix}-{campaign.year}-{counter.last_number:04d}"
+
+
+def submit(application_id, user, now, receipt_url_for) -> SubmitOutcome:
+    """Submit (or resubmit) an application: one version, one reference, one e-mail, even on a double click."""
+    try:
+        with transaction.atomic():
+            return _submit(application_id, user, now, receipt_url_for)
+    except IntegrityError as error:  # a reference or version number taken concurrently
+        raise Refused(_("Le dépôt n'a pas pu aboutir, veuillez réessayer.")) from error
+
+
+def _submit(application_id, user, now, receipt_url_for):
+    application = Application.objects.select_related("campaign").get(pk=application_id)
+    campaign = application.campaign
+    # Serialise the submissions of one campaign (reference counter and one-per-organisation rule).
+    ReferenceCounter.objects.get_or_create(campaign=campaign)
+    ReferenceCounter.objects.select_for_update().filter(campaign=campaign).first()
+    application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
+    if not permissions.is_applicant(user, application):
+        raise PermissionDenied
+    if application.status == ApplicationStatus.SUBMITTED and not application.has_unsubmitted_changes:
+        return SubmitOutcome(application, application.versions.last(), already_submitted=True)
+    if not permissions.can_edit(user, application, now):
+        raise Refused(_("La date limite de dépôt est passée : la candidature n'a pas été déposée."))
+    missing = missing_items(application)
+    if missing:
+        raise Refused(_("Il manque des informations : complétez les champs signalés, votre brouillon est conservé."),
+                      missing=missing)
+    result = check_eligibility(application)
+    if result.errors:
+        raise Refused(" ".join(result.errors), duplicate=duplicates(application).first())
+    first = application.reference is None
+    if first:
+        application.reference = next_reference(campaign)
+        application.first_submitted_at = now
+    previous = application.versions.order_by("-number").first()
+    data = snapshot(application)
+    version = ApplicationVersion.objects.create(
+        application=application, number=(previous.number + 1) if previous else 1, created_at=now, created_by=user,
+        snapshot=data, changed_fields=changed_fields(previous.snapshot if previous else None, data),
+    )
+    application.status = ApplicationStatus.SUBMITTED
+    application.submitted_at = now
+    application.has_unsubmitted_changes = False
+    application.save(update_fields=["status", "reference", "first_submitted_at", "submitted_at",
+                                    "has_unsubmitted_changes", "updated_at"])
+    log(application, EventKind.SUBMITTED if first else EventKind.RESUBMITTED, user, now)
+    tasks.send_submission_receipt.enqueue(application.pk, version.number, receipt_url_for(application))
+    return SubmitOutcome(application, version)
+
+
+def withdraw(application_id, user, now):
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
+        if not permissions.can_withdraw(user, application, now):
+            raise Refused(_("Cette candidature ne peut pas être retirée (date limite passée ou candidature non déposée)."))
+        application.status = ApplicationStatus.WITHDRAWN
+        application.withdrawn_at = now
+        application.save(update_fields=["status", "withdrawn_at", "updated_at"])
+        log(application, EventKind.WITHDRAWN, user, now)
+    return application
+
+
+def reopen(application_id, staff_user, now, until, reason, application_url):
+    """Staff reopen an application after the deadline to request information: logged and e-mailed."""
+    if not permissions.is_campaign_staff(staff_user):
+        raise PermissionDenied
+    if not reason.strip():
+        raise Refused(_("Indiquez le motif de la réouverture."))
+    if until <= now:
+        raise Refused(_("La nouvelle date limite doit être dans le futur."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
+        if application.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.DRAFT):
+            raise Refused(_("Seule une candidature déposée peut être rouverte."))
+        application.reopened_until = until
+        application.reopen_reason = reason
+        application.save(update_fields=["reopened_until", "reopen_reason", "updated_at"])
+        log(application, EventKind.REOPENED, staff_user, now, reason)
+        tasks.send_reopened_notice.enqueue(application.pk, application_url)
+    return application
+
+
+def mark_ineligible(application_id, staff_user, now, reason):
+    if not permissions.is_campaign_staff(staff_user):
+        raise PermissionDenied
+    if not reason.strip():
+        raise Refused(_("Indiquez le motif de l'irrecevabilité."))
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if application.status != ApplicationStatus.SUBMITTED:
+            raise Refused(_("Seule une candidature déposée peut être déclarée irrecevable."))
+        application.status = ApplicationStatus.INELIGIBLE
+        application.ineligibility_reason = reason
+        application.save(update_fields=["status", "ineligibility_reason", "updated_at"])
+        log(application, EventKind.INELIGIBLE, staff_user, now, reason)
+    return application
+
+
+def add_attachment(application_id, user, now, uploaded):
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
+        if not permissions.can_edit(user, application, now):
+            raise Refused(_("Cette candidature ne peut plus être modifiée : la date limite est passée."))
+        content_type, name = validate_upload(uploaded, application.attachments.count())
+        attachment = Attachment(application=application, original_name=name, content_type=content_type,
+                                size=uploaded.size, uploaded_by=user)
+        attachment.file.save("upload", uploaded, save=False)
+        try:
+            attachment.save()
+        except Exception:
+            attachment.file.delete(save=False)
+            raise
+        if application.status == ApplicationStatus.SUBMITTED:
+            application.has_unsubmitted_changes = True
+            application.save(update_fields=["has_unsubmitted_changes", "updated_at"])
+    return attachment
+
+
+def delete_attachment(attachment, user, now):
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("campaign").get(
+            pk=attachment.application_id)
+        if not permissions.can_edit(user, application, now):
+            raise Refused(_("Cette candidature ne peut plus être modifiée : la date limite est passée."))
+        attachment.delete()  # the file goes with the row (labels.signals)
+        if application.status == ApplicationStatus.SUBMITTED:
+            application.has_unsubmitted_changes = True
+            application.save(update_fields=["has_unsubmitted_changes", "updated_at"])

@@ -1,0 +1,26 @@
+"""Private storage of applications' files: outside MEDIA_ROOT, never served by the web server."""
+
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files under settings.PRIVATE_MEDIA_ROOT (read at each use), with no public URL."""
+
+    @property
+    def base_location(self):
+        return self._value_or_setting(self._location, settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Les fichiers privés sont servis par une vue qui vérifie les droits, jamais par une URL.")
+
+
+def private_storage():
+    """A callable, so migrations do not record a machine's path."""
+    return PrivateStorage()

@@ -1,0 +1,56 @@
+"""Background work (e-mails) through Django tasks: immediate in dev and tests, database worker in production.
+
+Arguments are ids and strings only (they are stored as JSON by the database backend).
+"""
+
+from django_tasks import task
+
+from labels import emails
+
+
+@task()
+def send_submission_receipt(application_id: int, version_number: int, receipt_url: str) -> None:
+    from labels.models import Application
+    from labels.snapshot import display_rows
+
+    application = Application.objects.select_related("campaign", "owner").get(pk=application_id)
+    version = application.versions.get(number=version_number)
+    recipients = sorted({address for address in [application.owner.email if application.owner else "",
+                                                 application.contact_email] if address})
+    emails.send("submission_receipt", recipients, {
+        "application": application, "version": version, "rows": display_rows(version.snapshot),
+        "receipt_url": receipt_url,
+    })
+
+
+@task()
+def send_signup_verification(email: str, first_name: str, activation_url: str) -> None:
+    emails.send("signup_verification", [email], {"first_name": first_name, "activation_url": activation_url})
+
+
+@task()
+def send_existing_account_notice(email: str, login_url: str, reset_url: str) -> None:
+    emails.send("existing_account", [email], {"login_url": login_url, "reset_url": reset_url})
+
+
+@task()
+def send_reopened_notice(application_id: int, application_url: str) -> None:
+    from labels.models import Application
+
+    application = Application.objects.select_related("campaign", "owner").get(pk=application_id)
+    if application.owner and application.owner.email:
+        emails.send("reopened", [application.owner.email], {"application": application, "url": application_url})
+
+
+@task()
+def send_coeditor_invitation(email: str, inviter: str, application_title: str, signup_url: str) -> None:
+    emails.send("coeditor_invitation", [email], {"inviter": inviter, "title": application_title,
+                                                  "signup_url": signup_url})
+
+
+@task()
+def send_password_reset(email: str, protocol: str, domain: str, uid: str, token: str) -> None:
+    from django.urls import reverse
+
+    path = reverse("labels:password_reset_confirm", args=[uid, token])
+    emails.send("password_reset", [email], {"reset_url": f"{protocol}://{domain}{path}"})

@@ -1,0 +1,44 @@
+"""GDPR views: download my data (JSON), delete my account."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+
+from labels import gdpr, phases
+from labels.forms import DeleteAccountForm
+
+
+@login_required
+def export_data(request):
+    data = gdpr.export_user_data(request.user)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2, default=str),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-interconnectes.json"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def privacy(request):
+    return render(request, "labels/account/privacy.html",
+                  {"settings_retention_years": settings.LABELS_RETENTION_YEARS})
+
+
+@sensitive_post_parameters("password")
+@login_required
+def delete_account(request):
+    form = DeleteAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        gdpr.delete_account(user, phases.clock())
+        messages.success(request, _("Votre compte est supprimé."))
+        return redirect("labels:login")
+    return render(request, "labels/account/delete.html", {"form": form})

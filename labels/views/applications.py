@@ -1,0 +1,275 @@
+"""Applicant views: dashboard, the step form, attachments, submission, withdrawal and receipt.
+
+Views are thin: the rules live in permissions.py, steps.py, eligibility.py and services.py.
+Every lookup goes through `Application.objects.of_applicant(user)` or `visible_to(user)`, so
+another applicant's id answers 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from labels import permissions, phases, services, tasks
+from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
+from labels.models import Application, CoEditor, EventKind, LabelCampaignPage
+from labels.snapshot import display_rows, snapshot
+from labels.steps import ATTACHMENTS, STEPS, STEPS_BY_SLUG, SUMMARY, missing_items, next_step
+
+
+def applicant_application(request, pk):
+    queryset = Application.objects.of_applicant(request.user).select_related("campaign", "category", "owner")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def step_url(application, slug):
+    return reverse("labels:step", args=[application.pk, slug])
+
+
+def receipt_url_for(request):
+    return lambda application: request.build_absolute_uri(reverse("labels:receipt", args=[application.pk]))
+
+
+@login_required
+def dashboard(request):
+    permissions.load_permissions(request.user)  # one query for the user bar's has_perm(), not two
+    now = phases.clock()
+    applications = list(Application.objects.of_applicant(request.user).select_related("campaign")
+                        .order_by("-campaign__year", "-updated_at"))
+    for application in applications:
+        application.editable = application.is_editable(now)
+    open_campaigns = list(LabelCampaignPage.objects.live().public()
+                          .filter(opens_at__lte=now, closes_at__gte=now).order_by("closes_at"))
+    return render(request, "labels/dashboard.html", {
+        "applications": applications, "open_campaigns": open_campaigns, "now": now,
+    })
+
+
+@login_required
+@require_POST
+def start(request, campaign_id):
+    campaign = get_object_or_404(LabelCampaignPage.objects.live().public(), pk=campaign_id)
+    try:
+        application = services.start(campaign, request.user, phases.clock())
+    except services.Refused as refusal:
+        messages.error(request, refusal.message)
+        return redirect("labels:dashboard")
+    messages.success(request, _("Votre brouillon est créé : il est enregistré à chaque étape."))
+    return redirect(step_url(application, STEPS[0].slug))
+
+
+def _step_context(application, step, now, **extra):
+    missing = missing_items(application)
+    return {
+        "application": application, "campaign": application.campaign, "step": step, "steps": STEPS,
+        "step_index": list(STEPS).index(step) + 1, "missing": missing,
+        "missing_by_step": {item.step.slug for item in missing},
+        "editable": application.is_editable(now), "deadline": application.deadline(),
+        "seconds_left": phases.seconds_left(application.deadline(), now) if application.deadline() else 0,
+        **extra,
+    }
+
+
+def _is_autosave(request):
+    return request.headers.get("X-Autosave") == "1"
+
+
+@login_required
+def step(request, pk, slug):
+    permissions.load_permissions(request.user)  # one query for the user bar's has_perm(), not two
+    application = applicant_application(request, pk)
+    current = STEPS_BY_SLUG.get(slug)
+    if current is None:
+        raise Http404
+    if current is ATTACHMENTS:
+        return attachments_step(request, application)
+    if current is SUMMARY:
+        return summary_step(request, application)
+    now = phases.clock()
+    form_class = STEP_FORMS[slug]
+    if request.method != "POST":
+        form = form_class(instance=application)
+        return render(request, "labels/step.html", _step_context(application, current, now, form=form))
+    if not permissions.can_edit(request.user, application, now):
+        if _is_autosave(request):
+            return JsonResponse({"error": _("La date limite est passée : rien n'a été enregistré.")}, status=409)
+        messages.error(request, _("La date limite est passée : cette candidature ne peut plus être modifiée."))
+        return redirect(step_url(application, SUMMARY.slug))
+    form = form_class(request.POST, instance=Application.objects.select_related("campaign").get(pk=application.pk))
+    valid = form.is_valid()
+    # Keep every valid value, even when another field has an error: never lose a line.
+    data = {name: value for name, value in form.cleaned_data.items() if name in form_class.Meta.fields}
+    try:
+        application = services.save_fields(application, data, request.user, now)
+    except services.Refused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(step_url(application, SUMMARY.slug))
+    saved_at = timezone.localtime(now).strftime("%H:%M")
+    if _is_autosave(request):
+        return JsonResponse({"saved_at": saved_at, "errors": {k: [str(e) for e in v] for k, v in form.errors.items()}})
+    if not valid:
+        return render(request, "labels/step.html", _step_context(application, current, now, form=form), status=200)
+    messages.success(request, _("Brouillon enregistré à %(time)s.") % {"time": saved_at})
+    if request.POST.get("action") == "next":
+        return redirect(step_url(application, next_step(slug).slug))
+    return redirect(step_url(application, slug))
+
+
+def attachments_step(request, application):
+    now = phases.clock()
+    form = AttachmentForm()
+    if request.method == "POST":
+        if not permissions.can_edit(request.user, application, now):
+            messages.error(request, _("La date limite est passée : cette candidature ne peut plus être modifiée."))
+            return redirect(step_url(application, SUMMARY.slug))
+        if request.POST.get("action") == "next" and not request.FILES:
+            return redirect(step_url(application, SUMMARY.slug))
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                attachment = services.add_attachment(application.pk, request.user, now, form.cleaned_data["file"])
+            except ValidationError as error:
+                form.add_error("file", error)
+            except services.Refused as refusal:
+                messages.error(request, refusal.message)
+                return redirect(step_url(application, SUMMARY.slug))
+            else:
+                messages.success(request, _("Fichier « %(name)s » ajouté.") % {"name": attachment.original_name})
+                return redirect(step_url(application, ATTACHMENTS.slug))
+        # Re-run the accessibility hints now that the errors are known.
+        form.fields["file"].widget.attrs.update({"aria-invalid": "true",
+                                                  "aria-describedby": "id_file_helptext id_file_error"})
+    return render(request, "labels/step_attachments.html", _step_context(
+        application, ATTACHMENTS, now, form=form, attachments=list(application.attachments.all()),
+    ))
+
+
+def summary_step(request, application):
+    now = phases.clock()
+    prefetch_related_objects([application], "attachments")
+    duplicate = services.duplicates(application).first()
+    result = services.check_eligibility(application, has_duplicate=duplicate is not None)
+    if duplicate and not Application.objects.of_applicant(request.user).filter(pk=duplicate.pk).exists():
+        duplicate = None
+    data = snapshot(application)
+    return render(request, "labels/step_summary.html", _step_context(
+        application, SUMMARY, now, form=SummaryForm(instance=application), rows=display_rows(data),
+        eligibility=result, duplicate=duplicate, coeditor_form=CoEditorForm(),
+        coeditors=list(application.coeditors.all()),
+        can_withdraw=permissions.can_withdraw(request.user, application, now),
+        versions=list(application.versions.select_related("created_by")),
+    ))
+
+
+@login_required
+@require_POST
+def submit(request, pk):
+    application = applicant_application(request, pk)
+    now = phases.clock()
+    if permissions.can_edit(request.user, application, now):
+        form = SummaryForm(request.POST, instance=Application.objects.get(pk=application.pk))
+        if form.is_valid():
+            services.save_fields(application, form.cleaned_data, request.user, now)
+    try:
+        outcome = services.submit(application.pk, request.user, now, receipt_url_for(request))
+    except services.Refused as refusal:
+        messages.error(request, refusal.message)
+        return redirect(step_url(application, SUMMARY.slug))
+    if outcome.already_submitted:
+        messages.info(request, _("Cette candidature est déjà déposée (référence %(ref)s).")
+                      % {"ref": outcome.application.reference})
+    else:
+        messages.success(request, _("Candidature déposée : référence %(ref)s. Un accusé de réception vous a été "
+                                    "envoyé par e-mail.") % {"ref": outcome.application.reference})
+    return redirect("labels:receipt", pk=application.pk)
+
+
+@login_required
+def withdraw(request, pk):
+    application = applicant_application(request, pk)
+    now = phases.clock()
+    if request.method == "POST":
+        try:
+            services.withdraw(application.pk, request.user, now)
+        except services.Refused as refusal:
+            messages.error(request, refusal.message)
+        else:
+            messages.success(request, _("Votre candidature est retirée."))
+        return redirect("labels:dashboard")
+    if not permissions.can_withdraw(request.user, application, now):
+        messages.error(request, _("Cette candidature ne peut pas être retirée."))
+        return redirect("labels:dashboard")
+    return render(request, "labels/withdraw.html", {"application": application})
+
+
+@login_required
+def receipt(request, pk):
+    application = get_object_or_404(Application.objects.visible_to(request.user).select_related("campaign"), pk=pk)
+    version = application.versions.select_related("created_by").order_by("-number").first()
+    if version is None:
+        raise Http404
+    return render(request, "labels/receipt.html", {
+        "application": application, "version": version, "rows": display_rows(version.snapshot),
+    })
+
+
+@login_required
+def download(request, pk, attachment_pk):
+    application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
+    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
+                            content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_POST
+def delete_attachment(request, pk, attachment_pk):
+    application = applicant_application(request, pk)
+    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
+    try:
+        services.delete_attachment(attachment, request.user, phases.clock())
+    except services.Refused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Fichier supprimé."))
+    return redirect(step_url(application, ATTACHMENTS.slug))
+
+
+@login_required
+@require_POST
+def invite_coeditor(request, pk):
+    application = applicant_application(request, pk)
+    now = phases.clock()
+    if not permissions.can_manage_coeditors(request.user, application, now):
+        messages.error(request, _("Seul le titulaire peut inviter un collègue, avant la date limite."))
+        return redirect(step_url(application, SUMMARY.slug))
+    form = CoEditorForm(request.POST)
+    if form.is_valid():
+        email = form.cleaned_data["email"].lower()
+        if not application.coeditors.filter(email__iexact=email).exists():
+            CoEditor.objects.create(application=application, email=email, invited_by=request.user)
+            services.log(application, EventKind.COEDITOR_INVITED, request.user, now, email)
+            tasks.send_coeditor_invitation.enqueue(
+                email, request.user.get_full_name() or request.user.email, application.title or str(application.campaign),
+                request.build_absolute_uri(reverse("labels:signup")),
+            )
+        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": email})
+    else:
+        messages.error(request, _("Saisissez une adresse e-mail valide."))
+    return redirect(step_url(application, SUMMARY.slug))
+
+

@@ -1,0 +1,138 @@
+"""Applications in the Wagtail admin: a read-only listing with filters and exports, plus audited actions."""
+
+import django_filters
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from interconnectes.regions import Region
+from labels import admin_views, permissions
+from labels.exports import neutralise
+from labels.models import Application, ApplicationStatus, LabelCampaignPage
+
+EXPORT_FIELDS = [
+    "reference", "status", "campaign.title", "category.name", "org_name", "org_kind", "org_region", "siren", "siret",
+    "population", "org_created_on", "title", "summary", "budget", "contact_name", "contact_email", "submitted_at",
+]
+
+
+class ApplicationPermissionPolicy(ModelPermissionPolicy):
+    """Campaign staff read applications; changes go only through the audited actions below."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete", "copy"):
+            return False
+        return permissions.is_campaign_staff(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Application, ApplicationPermissionPolicy(Application), exact_class=True)
+
+
+class ApplicationFilterSet(WagtailFilterSet):
+    campaign = django_filters.ModelChoiceFilter(label=_("Campagne"), queryset=LabelCampaignPage.objects.all())
+    status = django_filters.ChoiceFilter(label=_("Statut"), choices=ApplicationStatus.choices)
+    category__name = django_filters.CharFilter(label=_("Catégorie"), lookup_expr="icontains")
+    org_region = django_filters.ChoiceFilter(label=_("Région"), choices=Region.choices)
+    eligible = django_filters.BooleanFilter(label=_("Recevable"), method="filter_eligible")
+
+    class Meta:
+        model = Application
+        fields = ["campaign", "status", "org_region"]
+
+    def filter_eligible(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if value:
+            return queryset.exclude(status=ApplicationStatus.INELIGIBLE)
+        return queryset.filter(status=ApplicationStatus.INELIGIBLE)
+
+
+class ApplicationIndexView(IndexView):
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        str: {IndexView.FORMAT_CSV: neutralise, IndexView.FORMAT_XLSX: neutralise},
+    }
+
+    def get_base_queryset(self):
+        return Application.objects.visible_to(self.request.user).select_related("campaign", "category")
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        return {key: neutralise(value) if isinstance(value, str) else value for key, value in row.items()}
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(MenuItem(_("Rouvrir pour information"), url=reverse("labels_admin_reopen", args=[instance.pk]),
+                                icon_name="lock-open", priority=40))
+        if instance.status == ApplicationStatus.SUBMITTED:
+            buttons.append(MenuItem(_("Déclarer irrecevable"),
+                                    url=reverse("labels_admin_ineligible", args=[instance.pk]),
+                                    icon_name="warning", priority=50))
+        return buttons
+
+
+class ApplicationInspectView(InspectView):
+    template_name = "labels/admin/inspect.html"
+
+    def get_object(self, queryset=None):
+        queryset = Application.objects.visible_to(self.request.user).select_related("campaign", "category")
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        from labels.services import check_eligibility
+
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context.update(
+            eligibility=check_eligibility(application),
+            attachments=list(application.attachments.all()),
+            versions=list(application.versions.all()),
+            events=list(application.events.select_related("actor")),
+        )
+        return context
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    icon = "form"
+    menu_label = _("Candidatures")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_namespace = "labels_application"
+    url_prefix = "candidatures"
+    index_view_class = ApplicationIndexView
+    inspect_view_class = ApplicationInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ApplicationFilterSet
+    list_display = ["reference", "org_name", "title", "campaign", "status", "category", "org_region", "submitted_at"]
+    list_export = EXPORT_FIELDS
+    export_filename = "candidatures"
+    search_fields = None
+    form_fields = ["ineligibility_reason"]
+    inspect_view_fields_exclude = ["owner"]
+
+
+application_viewset = ApplicationViewSet("labels_application")
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return application_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_application_actions():
+    return [
+        path("candidatures/<int:pk>/irrecevable/", admin_views.mark_ineligible, name="labels_admin_ineligible"),
+        path("candidatures/<int:pk>/rouvrir/", admin_views.reopen, name="labels_admin_reopen"),
+    ]

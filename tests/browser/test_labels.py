@@ -1,0 +1,154 @@
+"""An applicant's journey: sign up, confirm the address, fill the steps, upload a PDF, submit, get the receipt."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from labels import phases
+from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory, paris
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "cantines et données 2026"
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_base(transactional_db):
+    """Wagtail's locale, root page and default site come from migrations: an earlier transactional test
+    may have flushed them, so bring them back."""
+    from wagtail.models import Locale, Page, Site
+
+    locale, _ = Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+@pytest.fixture
+def campaign(home, monkeypatch):
+    monkeypatch.setattr(phases, "clock", lambda: paris(2026, 3, 1, 10, 0))
+    index = LabelIndexPageFactory(parent=home)
+    return LabelCampaignPageFactory(parent=index, title="Territoire innovant 2026")
+
+
+def link_in(message):
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def log_in(page, base, email, password):
+    page.goto(base + "/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, assert_accessible, tmp_path):
+    base = live_server.url
+    page.goto(base + campaign.url)
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    page.get_by_role("link", name="Créer un compte").click()
+    assert_accessible(page)
+    page.get_by_label("Prénom").fill("Camille")
+    page.get_by_label("Nom", exact=True).fill("Durand")
+    page.get_by_label("Adresse e-mail").fill("camille@example.org")
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Créer mon compte").click()
+    assert page.locator("h1").inner_text() == "Vérifiez vos e-mails"
+    assert_accessible(page)
+
+    page.goto(link_in(mail.outbox[-1]))
+    assert "Vous pouvez vous connecter" in page.content()
+    assert_accessible(page)
+    page.get_by_label("Adresse e-mail").fill("camille@example.org")
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.locator("h1").inner_text() == "Mes candidatures"
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Commencer une candidature").click()
+    assert page.get_by_text("Étape 1 sur 5").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Nom de l'organisation").fill("Ville de Nantes")
+    page.get_by_label("Type d'organisation").select_option("commune")
+    page.get_by_label("Région").select_option("pdl")
+    page.get_by_label("SIREN").fill("732829320")
+    page.get_by_label("Population").fill("325000")
+    page.get_by_label("Nom de la personne à contacter").fill("Camille Durand")
+    page.get_by_role("button", name="Enregistrer et continuer").click()
+
+    assert page.get_by_text("Étape 2 sur 5").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Catégorie").select_option(label="Transition écologique")
+    page.get_by_label("Titre du projet").fill("Prévoir la fréquentation des cantines scolaires")
+    page.get_by_label("Résumé").fill("Une prévision quotidienne des repas pour réduire le gaspillage.")
+    page.get_by_label("Le problème").fill("Un repas sur cinq était jeté.")
+    page.get_by_label("La solution").fill("Un modèle entraîné sur les réservations.")
+    page.get_by_role("button", name="Enregistrer et continuer").click()
+
+    assert page.get_by_text("Étape 3 sur 5").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Impact et résultats chiffrés").fill("Gaspillage réduit de 25 %.")
+    page.get_by_label("Budget (en euros)").fill("45000")
+    page.get_by_label("Financements").fill("Fonds propres.")
+    page.get_by_label("Protection des données").fill("Comptages agrégés, pas de données personnelles.")
+    page.get_by_role("button", name="Enregistrer et continuer").click()
+
+    assert page.get_by_text("Étape 4 sur 5").is_visible()
+    assert_accessible(page)
+    pdf = tmp_path / "presentation.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    page.get_by_label("Fichier").set_input_files(str(pdf))
+    page.get_by_role("button", name="Ajouter le fichier").click()
+    assert page.get_by_role("link", name="presentation.pdf").is_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Continuer vers le récapitulatif").click()
+
+    assert page.get_by_text("Étape 5 sur 5").is_visible()
+    assert_accessible(page)
+    page.get_by_label("J'accepte le règlement du label").check()
+    page.get_by_label("J'accepte le traitement").check()
+    page.get_by_role("button", name="Déposer ma candidature").click()
+    assert page.locator("h1").inner_text() == "Accusé de réception"
+    assert "TI-2026-0001" in page.content()
+    assert_accessible(page)
+
+    receipt = mail.outbox[-1]
+    assert "TI-2026-0001" in receipt.subject
+    assert "Prévoir la fréquentation des cantines scolaires" in receipt.body
+
+
+def test_a_draft_survives_logout_and_login_and_autosaves(page, live_server, campaign, assert_accessible):
+    base = live_server.url
+    UserFactory(email="reprise@example.org", username="reprise@example.org")
+    log_in(page, base, "reprise@example.org", "un mot de passe solide")
+    page.get_by_role("button", name="Commencer une candidature").click()
+    page.get_by_label("Nom de l'organisation").fill("Communauté d'Agglomération du Sicoval")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    assert "Brouillon enregistré à 10:00" in page.content()
+    # The autosave script saves what is typed without a click.
+    page.get_by_label("Nom de la personne à contacter").fill("Dominique Martin")
+    page.locator(".autosave-status").filter(has_text="Enregistré à").wait_for(timeout=10000)
+
+    page.goto(base + "/candidatures/")
+    page.get_by_role("button", name="Se déconnecter").click()
+    log_in(page, base, "reprise@example.org", "un mot de passe solide")
+    assert_accessible(page)
+    page.get_by_role("link", name="Reprendre").click()
+    assert page.get_by_label("Nom de l'organisation").input_value() == "Communauté d'Agglomération du Sicoval"
+    assert page.get_by_label("Nom de la personne à contacter").input_value() == "Dominique Martin"
+
+
+def test_forms_work_without_javascript(browser, live_server, campaign):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    UserFactory(email="sansjs@example.org", username="sansjs@example.org")
+    log_in(page, live_server.url, "sansjs@example.org", "un mot de passe solide")
+    page.get_by_role("button", name="Commencer une candidature").click()
+    page.get_by_label("SIREN").fill("123")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    assert "SIREN compte exactement 9 chiffres" in page.content()
+    assert page.get_by_label("SIREN").input_value() == "123"
+    context.close()

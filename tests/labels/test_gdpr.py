@@ -1,0 +1,77 @@
+"""Personal data: export, account deletion, purge after the retention period."""
+
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from labels import services
+from labels.models import Application, ApplicationStatus, Attachment, EventKind
+from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, paris
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def test_export_my_data(applicant_client, draft, clock):
+    services.submit(draft.pk, draft.owner, clock(), lambda a: "")
+    response = applicant_client.get(reverse("labels:export_data"))
+    assert response["Content-Disposition"].startswith("attachment;")
+    data = json.loads(b"".join([response.content]))
+    assert data["compte"]["email"] == draft.owner.email
+    assert data["candidatures"][0]["reference"] == "TI-2026-0001"
+    assert data["candidatures"][0]["versions"][0]["numero"] == 1
+
+
+def test_delete_account(client, label_index, clock):
+    open_campaign = LabelCampaignPageFactory(parent=label_index)
+    closed_campaign = LabelCampaignPageFactory(parent=label_index, year=2025, opens_at=paris(2025, 1, 1),
+                                               closes_at=paris(2025, 3, 1))
+    draft = ApplicationFactory(campaign=open_campaign)
+    user = draft.owner
+    submitted_open = ApplicationFactory(campaign=open_campaign, owner=user)
+    services.submit(submitted_open.pk, user, clock(), lambda a: "")
+    old = ApplicationFactory(campaign=closed_campaign, owner=user, status=ApplicationStatus.SUBMITTED,
+                             reference="TI-2025-0001")
+    laureate = ApplicationFactory(campaign=closed_campaign, owner=user, status=ApplicationStatus.LAUREATE,
+                                  reference="TI-2025-0002")
+    client.force_login(user)
+    response = client.post(reverse("labels:delete_account"), {"password": "faux"})
+    assert response.status_code == 200
+    client.post(reverse("labels:delete_account"), {"password": "un mot de passe solide"})
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+    assert set(Application.objects.values_list("pk", flat=True)) == {old.pk, laureate.pk}
+    for application in Application.objects.all():
+        assert application.anonymised and application.owner is None and application.contact_email == ""
+        assert application.events.filter(kind=EventKind.ANONYMISED).exists()
+    laureate.refresh_from_db()
+    assert laureate.org_name and laureate.title  # the public record stays
+
+
+def test_purge_is_idempotent_and_keeps_laureates(label_index, clock, settings):
+    old_campaign = LabelCampaignPageFactory(parent=label_index, year=2021, opens_at=paris(2021, 1, 1),
+                                            closes_at=paris(2021, 3, 1))
+    recent_campaign = LabelCampaignPageFactory(parent=label_index, year=2024, opens_at=paris(2024, 1, 1),
+                                               closes_at=paris(2024, 3, 1))
+    old = ApplicationFactory(campaign=old_campaign, status=ApplicationStatus.SUBMITTED)
+    Attachment.objects.create(application=old, original_name="a.pdf", content_type="application/pdf", size=3,
+                              file=SimpleUploadedFile("a.pdf", PDF))
+    path = old.attachments.get().file.path
+    laureate = ApplicationFactory(campaign=old_campaign, status=ApplicationStatus.LAUREATE)
+    recent = ApplicationFactory(campaign=recent_campaign, status=ApplicationStatus.SUBMITTED)
+    settings.LABELS_RETENTION_YEARS = 3
+    from io import StringIO
+
+    out = StringIO()
+    call_command("purge_label_applications", stdout=out)
+    assert "1 candidature(s)" in out.getvalue()
+    assert set(Application.objects.values_list("pk", flat=True)) == {laureate.pk, recent.pk}
+    import os
+
+    assert not os.path.exists(path)
+    out = StringIO()
+    call_command("purge_label_applications", stdout=out)
+    assert "0 candidature(s)" in out.getvalue()

@@ -1,0 +1,93 @@
+"""Pure rules of the jury (labels/jury_rules.py): round phases, obvious conflicts, score checks."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from labels.jury_rules import (
+    ApplicationFacts,
+    JurorFacts,
+    RoundPhase,
+    Scale,
+    clean_scores,
+    flag_conflicts,
+    normalise_name,
+    obvious_conflict,
+    others_scores_visible,
+    round_phase,
+    scoring_refusal,
+)
+from tests.labels.factories import paris
+
+OPENS, CLOSES, DELIB = paris(2026, 4, 1, 9), paris(2026, 4, 20, 23, 59, 59), paris(2026, 5, 1, 9)
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    (paris(2026, 4, 1, 8, 59, 59), RoundPhase.UPCOMING),
+    (paris(2026, 4, 1, 9), RoundPhase.OPEN),
+    (paris(2026, 4, 20, 23, 59, 59), RoundPhase.OPEN),  # the closing second is included
+    (paris(2026, 4, 21, 0, 0, 0), RoundPhase.CLOSED),
+    (paris(2026, 5, 1, 8, 59), RoundPhase.CLOSED),
+    (paris(2026, 5, 1, 9), RoundPhase.DELIBERATION),
+])
+def test_round_phase_from_dates(now, expected):
+    assert round_phase(OPENS, CLOSES, now, deliberation_opens_at=DELIB) == expected
+
+
+def test_round_without_deliberation_date_stays_closed_and_scores_stay_hidden():
+    late = paris(2027, 1, 1)
+    assert round_phase(OPENS, CLOSES, late) == RoundPhase.CLOSED
+    assert not others_scores_visible(None, late)
+    assert not others_scores_visible(DELIB, paris(2026, 4, 30))
+    assert others_scores_visible(DELIB, DELIB)
+
+
+def test_naive_dates_are_refused():
+    with pytest.raises(ValueError):
+        round_phase(OPENS.replace(tzinfo=None), CLOSES, CLOSES)
+
+
+def test_obvious_conflicts_by_organisation_name_and_siren():
+    juror = JurorFacts(1, "Métropole  de Lyon", frozenset({"200046977"}))
+    assert normalise_name("Métropole  de Lyon") == normalise_name("metropole-de-lyon")
+    assert obvious_conflict(juror, ApplicationFacts(10, "METROPOLE DE LYON")) is not None
+    assert obvious_conflict(juror, ApplicationFacts(11, "Autre", siren="200046977")) is not None
+    assert obvious_conflict(juror, ApplicationFacts(12, "Autre", siret="20004697700019")) is not None
+    assert obvious_conflict(juror, ApplicationFacts(13, "Ville de Lyon", siren="216901231")) is None
+    assert obvious_conflict(JurorFacts(2), ApplicationFacts(14, "")) is None  # nothing known, nothing flagged
+    flagged = flag_conflicts([juror, JurorFacts(2)], [ApplicationFacts(10, "Métropole de Lyon"),
+                                                      ApplicationFacts(13, "Ville de Lyon")])
+    assert list(flagged) == [(1, 10)]
+
+
+SCALES = [Scale(1, "Impact", 10), Scale(2, "Sobriété", 5)]
+
+
+def test_scores_within_scale_are_accepted_and_blank_is_allowed():
+    assert clean_scores(SCALES, {1: 10, 2: "3"}, {}) == {1: (10, ""), 2: (3, "")}
+    assert clean_scores(SCALES, {1: 7}, {}) == {1: (7, ""), 2: (None, "")}
+
+
+@pytest.mark.parametrize("values", [{1: 11}, {1: -1}, {2: 6}, {1: 2.5}, {1: "7,5"}, {1: True}, {99: 3}])
+def test_scores_out_of_scale_or_not_whole_or_unknown_criterion_are_refused(values):
+    with pytest.raises(ValidationError):
+        clean_scores(SCALES, values, {})
+
+
+def test_bottom_of_the_scale_needs_a_comment():
+    with pytest.raises(ValidationError) as error:
+        clean_scores(SCALES, {1: 0}, {1: "   "})
+    assert "commentaire est requis" in str(error.value)
+    assert clean_scores(SCALES, {1: 0}, {1: "Aucun impact mesuré."})[1] == (0, "Aucun impact mesuré.")
+
+
+def test_scoring_refusals_in_order():
+    ok = {"own_sheet": True, "assigned": True, "in_round": True, "declared": True, "conflicted": False,
+          "phase": RoundPhase.OPEN, "unlocked": False}
+    assert scoring_refusal(**ok) is None
+    assert "autre juré" in str(scoring_refusal(**{**ok, "own_sheet": False}))
+    assert "pas attribuée" in str(scoring_refusal(**{**ok, "assigned": False}))
+    assert "conflit" in str(scoring_refusal(**{**ok, "conflicted": True}))
+    assert "Déclarez" in str(scoring_refusal(**{**ok, "declared": False}))
+    assert "pas encore ouverte" in str(scoring_refusal(**{**ok, "phase": RoundPhase.UPCOMING}))
+    assert "clos" in str(scoring_refusal(**{**ok, "phase": RoundPhase.CLOSED}))
+    assert scoring_refusal(**{**ok, "phase": RoundPhase.DELIBERATION, "unlocked": True}) is None

@@ -1,0 +1,328 @@
+"""The jury's data layer through its services: assignment, conflicts, locks, scores, decisions."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from labels import jury_services, permissions
+from labels.assignment import loads
+from labels.jury_services import AssignmentMode
+from labels.models import (
+    AppendOnlyError,
+    ApplicationStatus,
+    Assignment,
+    ConflictDeclaration,
+    Decision,
+    DecisionOutcome,
+    Score,
+    ScoreUnlock,
+)
+from tests.factories import OrganisationFactory
+from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory
+from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
+    CLOSED,
+    DELIBERATION,
+    OPEN,
+    JuryMemberFactory,
+    JuryRoundFactory,
+    SubmittedApplicationFactory,
+    criteria,
+    files,
+    jurors,
+    round1,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def assigned_pairs(jury_round):
+    return set(jury_round.assignments.values_list("juror_id", "application_id"))
+
+
+def ready(juror, application, jury_round):
+    """Assign the file and declare no conflict: the juror can now score it."""
+    Assignment.objects.get_or_create(round=jury_round, juror=juror, application=application)
+    jury_services.declare(juror, application, has_conflict=False, by=juror.user, jury_round=jury_round, now=OPEN)
+
+
+# --- Assignment ---------------------------------------------------------------------------------
+
+def test_balanced_assignment_gives_n_jurors_each_with_loads_within_one(round1, jurors, files, staff):
+    round1.jurors_per_application = 2
+    round1.save()
+    result = jury_services.assign(round1, AssignmentMode.BALANCED, by=staff)
+    assert all(len(assigned) == 2 for assigned in result.values())
+    assert Assignment.objects.filter(round=round1).count() == 14
+    counts = loads(result).values()
+    assert max(counts) - min(counts) <= 1
+    with pytest.raises(ValidationError):  # assigned once, then adjusted by hand
+        jury_services.assign(round1, by=staff)
+
+
+def test_assignment_skips_obvious_and_declared_conflicts(round1, jurors, files, staff):
+    organisation = OrganisationFactory(name="Commune de Saint-Exemple témoin")
+    jurors[0].organisation = organisation
+    jurors[0].save()
+    files[0].org_name = "commune de saint exemple TÉMOIN"
+    files[0].save()
+    jurors[1].siren = files[1].siren
+    jurors[1].save()
+    jury_services.declare(jurors[2], files[2], has_conflict=True, reason="Ancien employeur", by=jurors[2].user)
+    assert jury_services.flagged_conflicts(round1).keys() == {(jurors[0].pk, files[0].pk), (jurors[1].pk, files[1].pk)}
+    round1.jurors_per_application = 2
+    round1.save()
+    jury_services.assign(round1, by=staff)
+    pairs = assigned_pairs(round1)
+    assert not pairs & {(jurors[0].pk, files[0].pk), (jurors[1].pk, files[1].pk), (jurors[2].pk, files[2].pk)}
+
+
+def test_everyone_and_by_category_modes(round1, jurors, files, campaign, staff):
+    jury_services.assign(round1, AssignmentMode.BALANCED, by=staff)  # N empty: everyone scores everything
+    assert len(assigned_pairs(round1)) == 4 * 7
+    round1.assignments.all().delete()
+    first, second = list(campaign.categories.all())[:2]
+    jurors[0].categories.add(first)
+    jurors[1].categories.add(second)
+    files[0].category = second
+    files[0].save()
+    result = jury_services.assign(round1, AssignmentMode.BY_CATEGORY, by=staff)
+    assert result[files[0].pk] == [jurors[1].pk]
+    assert result[files[1].pk] == [jurors[0].pk]
+
+
+def test_only_staff_assign_and_hand_adjustments_respect_conflicts(round1, jurors, files, staff):
+    with pytest.raises(PermissionDenied):
+        jury_services.assign(round1, by=jurors[0].user)
+    jury_services.declare(jurors[0], files[0], has_conflict=True, reason="Élu de la commune", by=jurors[0].user)
+    with pytest.raises(ValidationError):
+        jury_services.add_assignment(round1, jurors[0], files[0], by=staff)
+    jury_services.add_assignment(round1, jurors[0], files[1], by=staff)
+    jury_services.remove_assignment(round1, jurors[0], files[1], by=staff)
+    assert not round1.assignments.exists()
+
+
+def test_too_few_free_jurors_is_a_french_validation_error(round1, jurors, files, staff):
+    round1.jurors_per_application = 4
+    round1.save()
+    jury_services.declare(jurors[0], files[0], has_conflict=True, reason="Conjoint", by=jurors[0].user)
+    with pytest.raises(ValidationError, match="Pas assez de jurés"):
+        jury_services.assign(round1, by=staff)
+
+
+# --- What a juror sees --------------------------------------------------------------------------
+
+def test_juror_lists_only_their_files_of_this_round_and_campaign(round1, jurors, files, campaign, label_index, staff):
+    juror, other = jurors[0], jurors[1]
+    for application in files[:3]:
+        Assignment.objects.create(round=round1, juror=juror, application=application)
+    Assignment.objects.create(round=round1, juror=other, application=files[3])
+    draft = ApplicationFactory(campaign=campaign)  # never submitted: never in a round
+    Assignment.objects.create(round=round1, juror=juror, application=draft)
+    elsewhere = LabelCampaignPageFactory(parent=label_index)
+    foreign = SubmittedApplicationFactory(campaign=elsewhere)
+    JuryMemberFactory(campaign=elsewhere, user=juror.user)
+    round2 = JuryRoundFactory(campaign=campaign, number=2, opens_at=DELIBERATION,
+                              closes_at=DELIBERATION + datetime.timedelta(days=10), deliberation_opens_at=None)
+    round2.shortlist.add(files[0])
+    Assignment.objects.create(round=round2, juror=juror, application=files[0])
+    Assignment.objects.create(round=round2, juror=juror, application=files[1])  # not shortlisted
+
+    listed = set(permissions.applications_for_juror(juror.user, round1))
+    assert listed == set(files[:3])
+    assert foreign not in listed and draft not in listed
+    assert set(permissions.applications_for_juror(juror.user, round2)) == {files[0]}
+
+    jury_services.declare(juror, files[1], has_conflict=True, reason="Je conseille ce porteur", by=juror.user)
+    assert set(permissions.applications_for_juror(juror.user, round1)) == {files[0], files[2]}
+    # Declared "no conflict" only on files[0]: it is the one they may open.
+    jury_services.declare(juror, files[0], has_conflict=False, by=juror.user)
+    assert list(permissions.applications_declared_for_juror(juror.user, round1)) == [files[0]]
+    assert permissions.can_open_as_juror(juror.user, round1, files[0])
+    assert not permissions.can_open_as_juror(juror.user, round1, files[2])
+    assert not permissions.can_open_as_juror(other.user, round1, files[0])
+
+
+def test_a_conflict_is_final_hides_the_file_and_the_log_is_append_only(round1, jurors, files, staff):
+    juror = jurors[0]
+    ready(juror, files[0], round1)
+    jury_services.save_scores(juror.user, juror, round1, files[0], {}, now=OPEN)
+    declaration = jury_services.declare(juror, files[0], has_conflict=True, reason="Mon ancienne collectivité",
+                                        by=juror.user, jury_round=round1, now=OPEN)
+    jury_services.declare(juror, files[0], has_conflict=False, by=juror.user, now=OPEN)  # cannot undo it
+    assert files[0] not in permissions.applications_for_juror(juror.user, round1)
+    assert not permissions.can_score(juror.user, juror, round1, files[0], OPEN)
+    with pytest.raises(PermissionDenied):
+        jury_services.save_scores(juror.user, juror, round1, files[0], {}, now=OPEN)
+    log = list(ConflictDeclaration.objects.filter(juror=juror, application=files[0])
+               .values_list("has_conflict", "reason", "declared_by"))
+    me = juror.user.pk
+    assert log == [(False, "", me), (True, "Mon ancienne collectivité", me), (False, "", me)]
+    declaration.reason = "Autre chose"
+    with pytest.raises(AppendOnlyError):
+        declaration.save()
+    with pytest.raises(AppendOnlyError):
+        declaration.delete()
+    with pytest.raises(ValidationError):
+        jury_services.declare(juror, files[1], has_conflict=True, reason=" ", by=juror.user)
+    with pytest.raises(PermissionDenied):  # another juror cannot declare for them; staff can
+        jury_services.declare(juror, files[1], has_conflict=True, reason="x", by=jurors[1].user)
+    jury_services.declare(juror, files[1], has_conflict=True, reason="Signalé par l'équipe", by=staff)
+
+
+def test_other_jurors_scores_visible_only_from_the_deliberation(round1, jurors, files, staff):
+    juror = jurors[0]
+    ready(juror, files[0], round1)
+    assert not permissions.can_see_other_scores(juror.user, round1, files[0], CLOSED)
+    assert permissions.can_see_other_scores(juror.user, round1, files[0], DELIBERATION)
+    assert not permissions.can_see_other_scores(jurors[1].user, round1, files[0], DELIBERATION)  # not assigned
+    assert permissions.can_see_other_scores(staff, round1, files[0], OPEN)
+
+
+# --- Scores -------------------------------------------------------------------------------------
+
+def test_scores_are_saved_and_the_last_save_wins(round1, jurors, files, criteria):
+    impact, sobriety = criteria
+    juror = jurors[0]
+    ready(juror, files[0], round1)
+    assert permissions.can_score(juror.user, juror, round1, files[0], OPEN)
+    jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 7, sobriety.pk: 3},
+                              {impact.pk: "Solide"}, "Bon dossier", now=OPEN)
+    later = OPEN + datetime.timedelta(minutes=5)
+    sheet = jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 8, sobriety.pk: None},
+                                      overall_comment="Très bon dossier", now=later)
+    assert sheet.updated_at == later and sheet.overall_comment == "Très bon dossier"
+    assert list(Score.objects.values_list("criterion", "value", "comment")) == [(impact.pk, 8, "")]
+    assert jury_services.juror_progress(round1, juror) == (0, 1)
+    jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 8, sobriety.pk: 5}, now=later)
+    assert jury_services.juror_progress(round1, juror) == (1, 1)
+
+
+def test_invalid_scores_are_refused(round1, jurors, files, criteria):
+    impact, sobriety = criteria
+    juror = jurors[0]
+    ready(juror, files[0], round1)
+    with pytest.raises(ValidationError, match="entre 0 et 5"):
+        jury_services.save_scores(juror.user, juror, round1, files[0], {sobriety.pk: 6}, now=OPEN)
+    with pytest.raises(ValidationError, match="commentaire est requis"):
+        jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 0}, now=OPEN)
+    jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 0}, {impact.pk: "Hors sujet"}, now=OPEN)
+    assert not Score.objects.exclude(value=0).exists()
+
+
+def test_nobody_scores_for_another_juror_nor_an_unassigned_or_undeclared_file(round1, jurors, files, staff):
+    juror, other = jurors[0], jurors[1]
+    ready(juror, files[0], round1)
+    for user in (other.user, staff):
+        with pytest.raises(PermissionDenied, match="autre juré"):
+            jury_services.save_scores(user, juror, round1, files[0], {}, now=OPEN)
+    with pytest.raises(PermissionDenied, match="pas attribuée"):
+        jury_services.save_scores(juror.user, juror, round1, files[1], {}, now=OPEN)
+    Assignment.objects.create(round=round1, juror=juror, application=files[2])
+    with pytest.raises(PermissionDenied, match="Déclarez"):
+        jury_services.save_scores(juror.user, juror, round1, files[2], {}, now=OPEN)
+
+
+def test_closed_round_is_read_only_until_staff_unlock_with_a_reason(round1, jurors, files, criteria, staff):
+    impact, _sobriety = criteria
+    juror = jurors[0]
+    ready(juror, files[0], round1)
+    with pytest.raises(ValidationError, match="pas encore ouverte"):
+        jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 5},
+                                  now=round1.opens_at - datetime.timedelta(seconds=1))
+    with pytest.raises(ValidationError, match="clos"):
+        jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 5}, now=CLOSED)
+    until = CLOSED + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):
+        jury_services.unlock(round1, juror, by=staff, reason="  ", until=until, now=CLOSED)
+    with pytest.raises(PermissionDenied):
+        jury_services.unlock(round1, juror, by=juror.user, reason="Je me suis trompé", until=until, now=CLOSED)
+    with pytest.raises(ValidationError, match="pas clos"):
+        jury_services.unlock(round1, juror, by=staff, reason="Trop tôt", until=until, now=OPEN)
+    jury_services.unlock(round1, juror, by=staff, reason="Erreur de saisie signalée", until=until, now=CLOSED)
+    jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 5}, now=CLOSED)
+    assert Score.objects.get().value == 5
+    with pytest.raises(ValidationError, match="clos"):  # the unlock has expired
+        jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 6},
+                                  now=until + datetime.timedelta(seconds=1))
+    log = ScoreUnlock.objects.get()
+    assert (log.unlocked_by, log.reason, log.unlocked_at) == (staff, "Erreur de saisie signalée", CLOSED)
+    with pytest.raises(AppendOnlyError):
+        log.delete()
+    with pytest.raises(ValidationError, match="clos"):  # another juror is still locked
+        ready(jurors[1], files[0], round1)
+        jury_services.save_scores(jurors[1].user, jurors[1], round1, files[0], {impact.pk: 6}, now=CLOSED)
+
+
+def test_round_two_never_overwrites_round_one(round1, jurors, files, criteria, campaign):
+    impact, sobriety = criteria
+    juror = jurors[0]
+    round2 = JuryRoundFactory(campaign=campaign, number=2, opens_at=DELIBERATION,
+                              closes_at=DELIBERATION + datetime.timedelta(days=10), deliberation_opens_at=None)
+    round2.criteria.add(impact)
+    round2.shortlist.add(files[0])
+    ready(juror, files[0], round1)
+    jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 4, sobriety.pk: 2}, now=OPEN)
+    Assignment.objects.create(round=round2, juror=juror, application=files[0])
+    in_round2 = DELIBERATION + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError):  # round 2 scores only its own criteria
+        jury_services.save_scores(juror.user, juror, round2, files[0], {impact.pk: 9, sobriety.pk: 5}, now=in_round2)
+    jury_services.save_scores(juror.user, juror, round2, files[0], {impact.pk: 9}, now=in_round2)
+    assert set(Score.objects.values_list("round__number", "criterion", "value")) == {
+        (1, impact.pk, 4), (1, sobriety.pk, 2), (2, impact.pk, 9)}
+    assert [c.pk for c in round2.scoring_criteria()] == [impact.pk]
+    assert [c.pk for c in round1.scoring_criteria()] == [impact.pk, sobriety.pk]
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+def test_the_decision_register_keeps_every_change_and_the_latest_wins(files, staff, jurors):
+    application = files[0]
+    first = jury_services.record_decision(application, outcome=DecisionOutcome.NOT_SELECTED, by=staff,
+                                          feedback="Projet prometteur mais trop récent.", minutes="Vote 4-2",
+                                          now=DELIBERATION)
+    with pytest.raises(ValidationError, match="citation"):
+        jury_services.record_decision(application, outcome=DecisionOutcome.LAUREATE, by=staff, now=DELIBERATION)
+    with pytest.raises(PermissionDenied):
+        jury_services.record_decision(application, outcome=DecisionOutcome.NOT_SELECTED, by=jurors[0].user)
+    second = jury_services.record_decision(application, outcome=DecisionOutcome.LAUREATE, by=staff,
+                                           citation="Pour une cantine sans gaspillage.",
+                                           now=DELIBERATION + datetime.timedelta(hours=1))
+    jury_services.record_decision(files[1], outcome=DecisionOutcome.MENTION, by=staff, citation="Mention sobriété",
+                                  now=DELIBERATION)
+    assert Decision.objects.filter(application=application).count() == 2
+    assert jury_services.current_decision(application) == second
+    assert set(Decision.objects.current()) == {second, Decision.objects.get(application=files[1])}
+    first.refresh_from_db()
+    assert first.outcome == DecisionOutcome.NOT_SELECTED and first.recorded_by == staff
+    first.outcome = DecisionOutcome.LAUREATE
+    with pytest.raises(AppendOnlyError):
+        first.save()
+    assert application.status == ApplicationStatus.SUBMITTED  # statuses change only at publication
+
+
+# --- Models -------------------------------------------------------------------------------------
+
+def test_round_dates_and_membership_are_checked(round1, jurors, campaign):
+    from django.db import IntegrityError, transaction
+
+    round1.deliberation_opens_at = round1.closes_at - datetime.timedelta(hours=1)
+    round1.jurors_per_application = 0
+    with pytest.raises(ValidationError) as error:
+        round1.full_clean()
+    assert set(error.value.message_dict) >= {"deliberation_opens_at", "jurors_per_application"}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JuryRoundFactory(campaign=campaign, number=2, closes_at=round1.opens_at)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        JuryMemberFactory(campaign=campaign, user=jurors[0].user)
+    assert str(round1) == "Tour 1"
+
+
+def test_a_scored_criterion_cannot_be_removed_silently(round1, jurors, files, criteria):
+    from django.db.models import ProtectedError
+
+    impact, _sobriety = criteria
+    ready(jurors[0], files[0], round1)
+    jury_services.save_scores(jurors[0].user, jurors[0], round1, files[0], {impact.pk: 6}, now=OPEN)
+    with pytest.raises(ProtectedError):
+        impact.delete()

@@ -1,0 +1,227 @@
+"""The label pages: index, campaign page, dashboard; rendering and query counts."""
+
+import pytest
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
+
+from labels import permissions
+from labels.models import ApplicationStatus, CampaignCategory, EvaluationCriterion, LabelCampaignPage
+from tests.factories import DocumentFactory
+from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, UserFactory, paris
+
+pytestmark = pytest.mark.django_db
+
+# Queries of a cold page (empty cache) for an anonymous reader, whatever the amount of data.
+# Campaign page, 10 (11 once results are out): site, home page, index (2: Wagtail's routing of the
+# home page's children), campaign with its rules PDF, view restrictions, categories and criteria
+# (one UNION), laureates (results only), then the chrome: menu, site root paths, footer settings.
+# Index, 9: the same routing, view restrictions, campaigns, chrome.
+# A logged-in reader adds the session, the user and their permissions (one query, for the user bar).
+MAX_COLD_QUERIES = 12
+MAX_COLD_QUERIES_LOGGED_IN = 14
+
+
+def cold_queries(client, url):
+    """Number of queries of one GET with an empty cache; the page must answer 200."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_campaign_page_shows_phase_deadline_and_countdown(client, campaign, clock, site_settings,
+                                                          django_assert_max_num_queries):
+    cache.clear()
+    with django_assert_max_num_queries(MAX_COLD_QUERIES):
+        response = client.get(campaign.url)
+    # Warm: the header and footer fragments are cached.
+    with django_assert_max_num_queries(MAX_COLD_QUERIES):
+        client.get(campaign.url)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert content.count("<h1") == 1
+    assert "Candidatures ouvertes" in content
+    assert "31 mars 2026 à 23:59" in content
+    assert 'data-seconds-left="' in content
+    assert "Transition écologique" in content
+    assert "poids 2, noté sur 10" in content
+
+
+def test_campaign_page_lists_laureates_once_published(client, label_index, clock):
+    campaign = LabelCampaignPageFactory(parent=label_index, year=2025, opens_at=paris(2025, 1, 1),
+                                        closes_at=paris(2025, 3, 1), results_published_at=paris(2025, 6, 1))
+    ApplicationFactory(campaign=campaign, status=ApplicationStatus.LAUREATE, org_name="Ville de Lille")
+    ApplicationFactory(campaign=campaign, status=ApplicationStatus.NOT_SELECTED, org_name="Ville cachée")
+    content = client.get(campaign.url).content.decode()
+    assert "Résultats publiés" in content
+    assert "Ville de Lille" in content
+    assert "Ville cachée" not in content
+
+
+def _large_campaign(label_index, **kwargs):
+    campaign = LabelCampaignPageFactory(parent=label_index, with_categories=False, rules_pdf=DocumentFactory(),
+                                        rules="<p>Le règlement.</p>", **kwargs)
+    for n in range(25):
+        CampaignCategory.objects.create(page=campaign, name=f"Catégorie {n}", description="Décrite")
+        EvaluationCriterion.objects.create(page=campaign, name=f"Critère {n}", weight=n + 1, max_score=20)
+    for _ in range(30):
+        ApplicationFactory(campaign=campaign, status=ApplicationStatus.LAUREATE)
+    return campaign
+
+
+@pytest.mark.parametrize("results", [False, True], ids=["open", "results"])
+def test_campaign_page_query_count_is_small_and_constant(client, applicant, label_index, clock, site_settings,
+                                                         results):
+    dates = {"results_published_at": paris(2026, 5, 1)}
+    small = LabelCampaignPageFactory(parent=label_index, **dates)
+    ApplicationFactory(campaign=small, status=ApplicationStatus.LAUREATE)
+    large = _large_campaign(label_index, **dates)
+    if results:
+        clock.set(2026, 6, 1)
+    counts = {cold_queries(client, small.url), cold_queries(client, large.url)}
+    assert len(counts) == 1 and counts.pop() <= MAX_COLD_QUERIES
+    content = client.get(large.url).content.decode()
+    assert "Catégorie 24" in content and "Critère 24" in content and "Télécharger le règlement" in content
+    assert ("Les lauréats" in content) is results
+    client.force_login(applicant)
+    counts = {cold_queries(client, small.url), cold_queries(client, large.url)}
+    assert len(counts) == 1 and counts.pop() <= MAX_COLD_QUERIES_LOGGED_IN
+
+
+def test_campaign_page_lists_categories_and_criteria_in_order(client, label_index, clock):
+    campaign = LabelCampaignPageFactory(parent=label_index, with_categories=False)
+    for sort_order, name in [(2, "Catégorie C"), (0, "Catégorie A"), (1, "Catégorie B")]:
+        CampaignCategory.objects.create(page=campaign, name=name, sort_order=sort_order)
+    EvaluationCriterion.objects.create(page=campaign, name="Critère Z", sort_order=1, weight="1.5", max_score=20)
+    EvaluationCriterion.objects.create(page=campaign, name="Critère Y", sort_order=0, weight=3, max_score=5)
+    categories, criteria = campaign.categories_and_criteria()
+    assert [category.name for category in categories] == ["Catégorie A", "Catégorie B", "Catégorie C"]
+    assert [(c.name, c.weight, c.max_score) for c in criteria] == [("Critère Y", 3, 5), ("Critère Z", 1.5, 20)]
+    assert all(isinstance(c, EvaluationCriterion) and c.page_id == campaign.pk for c in criteria)
+    content = client.get(campaign.url).content.decode()
+    assert content.index("Catégorie A") < content.index("Catégorie C") < content.index("Critère Y")
+    assert "poids 3, noté sur 5" in content
+    assert "poids 1,50, noté sur 20" in content or "poids 1.50, noté sur 20" in content
+
+
+def test_preview_shows_the_categories_and_criteria_being_edited(campaign):
+    campaign.categories = [CampaignCategory(name="Catégorie en cours d'écriture")]
+    campaign.criteria = []
+    categories, criteria = campaign.categories_and_criteria()
+    assert [category.name for category in categories] == ["Catégorie en cours d'écriture"]
+    assert criteria == []
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_index_query_count_is_small_and_constant(client, applicant, label_index, clock, site_settings, count):
+    for n in range(count):
+        year = 2026 - n % 2 * 2
+        LabelCampaignPageFactory(parent=label_index, year=year, opens_at=paris(year, 1, 1), closes_at=paris(year, 3, 31))
+    assert cold_queries(client, label_index.url) <= MAX_COLD_QUERIES
+    client.force_login(applicant)
+    assert cold_queries(client, label_index.url) <= MAX_COLD_QUERIES_LOGGED_IN
+
+
+def test_index_query_count_is_the_same_with_one_or_many_campaigns(client, label_index, clock, site_settings):
+    LabelCampaignPageFactory(parent=label_index)
+    one = cold_queries(client, label_index.url)
+    for n in range(25):
+        LabelCampaignPageFactory(parent=label_index, year=2010 + n, opens_at=paris(2010 + n, 1, 1),
+                                 closes_at=paris(2010 + n, 3, 31))
+    assert cold_queries(client, label_index.url) == one <= MAX_COLD_QUERIES
+
+
+def test_private_campaign_is_neither_listed_nor_served(client, label_index, campaign, clock):
+    private = LabelCampaignPageFactory(parent=label_index, title="Campagne réservée")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    content = client.get(label_index.url).content.decode()
+    assert campaign.title in content and "Campagne réservée" not in content
+    response = client.get(private.url)
+    assert response.status_code == 302 and "next=" in response["Location"]
+
+
+def test_campaigns_under_a_restricted_index_are_protected(client, applicant, label_index, campaign, clock):
+    PageViewRestriction.objects.create(page=label_index, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(label_index.url).status_code == 302
+    assert client.get(campaign.url).status_code == 302
+    client.force_login(applicant)
+    # As with `.public()`, a private section lists no campaign, even to whoever may read it.
+    assert campaign.title not in client.get(label_index.url).content.decode()
+    assert client.get(campaign.url).status_code == 200
+
+
+def test_restriction_on_home_page_protects_campaigns(client, home, campaign, clock):
+    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    content = client.get(campaign.url).content.decode()
+    assert "Transition écologique" not in content
+    assert 'name="password"' in content
+
+
+def test_view_restrictions_outside_routing_are_wagtails(label_index, campaign):
+    restriction = PageViewRestriction.objects.create(page=label_index, restriction_type=PageViewRestriction.LOGIN)
+    loaded = LabelCampaignPage.objects.get(pk=campaign.pk)
+    assert list(loaded.get_view_restrictions()) == list(Page.get_view_restrictions(loaded)) == [restriction]
+
+
+def test_load_permissions_matches_model_backend(db):
+    user = UserFactory()
+    group = Group.objects.create(name="Jury")
+    group.permissions.add(Permission.objects.get(codename="review_application"))
+    user.groups.add(group)
+    user.user_permissions.add(Permission.objects.get(codename="add_document"))
+    loaded = type(user).objects.get(pk=user.pk)
+    with CaptureQueriesContext(connection) as queries:
+        permissions.load_permissions(loaded)
+        assert loaded.has_perm("labels.review_application") and loaded.has_perm("wagtaildocs.add_document")
+        assert not loaded.has_perm("wagtailadmin.access_admin")
+    assert len(queries) == 1
+    assert loaded._perm_cache == ModelBackend().get_all_permissions(type(user).objects.get(pk=user.pk))
+    assert permissions.is_campaign_staff(loaded)
+
+
+def test_index_lists_current_and_archive(client, label_index, campaign, clock):
+    old = LabelCampaignPageFactory(parent=label_index, title="Territoire innovant 2024", year=2024,
+                                   opens_at=paris(2024, 1, 1), closes_at=paris(2024, 3, 1))
+    content = client.get(label_index.url).content.decode()
+    current, archive = content.split("Éditions précédentes")
+    assert campaign.title in current
+    assert old.title in archive
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_dashboard_query_count(applicant_client, applicant, campaign, clock, site_settings,
+                               django_assert_max_num_queries, count):
+    for _ in range(count):
+        ApplicationFactory(campaign=campaign, owner=applicant)
+    with django_assert_max_num_queries(12):
+        response = applicant_client.get(reverse("labels:dashboard"))
+    assert response.content.decode().count("Reprendre") == count
+
+
+@pytest.mark.parametrize("slug", ["organisation", "projet", "impact", "pieces-jointes", "recapitulatif"])
+def test_step_query_count(applicant_client, draft, clock, site_settings, django_assert_max_num_queries, slug):
+    with django_assert_max_num_queries(12):
+        response = applicant_client.get(reverse("labels:step", args=[draft.pk, slug]))
+    content = response.content.decode()
+    assert content.count("<h1") == 1
+    assert 'aria-current="step"' in content
+
+
+def test_summary_has_the_one_submit_button(applicant_client, draft, clock):
+    content = applicant_client.get(reverse("labels:step", args=[draft.pk, "recapitulatif"])).content.decode()
+    assert content.count("Déposer ma candidature") == 1
+
+
+def test_checklist_lists_missing_fields(applicant_client, applicant, campaign, clock):
+    from labels.models import Application
+
+    application = Application.objects.create(campaign=campaign, owner=applicant)
+    content = applicant_client.get(reverse("labels:step", args=[application.pk, "projet"])).content.decode()
+    assert "Ce qu&#x27;il reste à compléter" in content or "Ce qu'il reste à compléter" in content
+    assert "titre du projet" in content
