@@ -13,15 +13,18 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pytest_collection_modifyitems(config, items):
-    """Browser tests run against a live server, on a database restored after each test.
+    """Browser and other transactional tests run on a database restored after each test.
 
     They need Debian's chromium: without it they are skipped loudly, and in
     CI (REQUIRE_BROWSER_TESTS) the run fails instead.
     """
     browser_items = [item for item in items if item.get_closest_marker("browser")]
-    for item in browser_items:
-        # Flushing would drop the rows migrations create (root page, default site, locale).
-        item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = marker is not None and marker.kwargs.get("transaction")
+        if item in browser_items or transactional:
+            # Flushing would drop the rows migrations create (root page, default site, locale).
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
     if CHROMIUM.exists() or not browser_items:
         return
     if os.environ.get("REQUIRE_BROWSER_TESTS"):
