@@ -92,3 +92,29 @@ def test_search_results_page_runs_a_fixed_number_of_queries(client, home):
         assert response.status_code == 200 and f"{total} résultats" in response.text
         counts.append(len(queries))
     assert counts[0] == counts[1] <= BUDGET, counts
+
+
+def test_standard_page_runs_a_fixed_number_of_queries(client, home):
+    """Text, figures and pictures: the same number of queries for one block of each or eight."""
+    from django.db import connection  # noqa: PLC0415
+    from django.test.utils import CaptureQueriesContext  # noqa: PLC0415
+
+    from interconnectes.demo_pages import stream  # noqa: PLC0415
+    from tests.factories import DocumentFactory, image_factory  # noqa: PLC0415
+
+    SiteSettings.for_site(home.get_site())
+    images = [image_factory(f"Image {number}") for number in range(8)]
+    counts = []
+    for size in (1, 8):
+        blocks = [("rich_text", "<p>Un numérique sobre.</p>")] * size
+        blocks += [("key_figures", {"heading": "", "figures": [{"value": "1", "label": "x"}] * size})]
+        blocks += [("image", {"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""})
+                   for image in images[:size]]
+        blocks += [("document", {"document": DocumentFactory().pk, "title": ""})]
+        page = StandardPageFactory(parent=home, body=stream(blocks))
+        client.get(page.url)  # renditions are generated once, on the first view
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page.url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= BUDGET, counts
