@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from labels import eligibility, permissions, phases
+from labels.admin_forms import CampaignPageForm
 
 
 class Label(models.TextChoices):
@@ -151,6 +152,7 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
         InlinePanel("categories", label=_("catégories"), min_num=1),
         InlinePanel("criteria", label=_("critères d'évaluation")),
     ]
+    base_form_class = CampaignPageForm
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("label")]
     parent_page_types = ["labels.LabelIndexPage"]
     subpage_types = []
