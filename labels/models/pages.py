@@ -3,14 +3,17 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import DecimalField, F, PositiveSmallIntegerField, Q, Value
+from django.db.models import DecimalField, F, Max, PositiveSmallIntegerField, Q, Value
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from labels import eligibility, permissions, phases
 from labels.admin_forms import CampaignPageForm
@@ -54,7 +57,9 @@ class RoutedViewRestrictionsMixin:
         return self._routed_view_restrictions
 
 
-class LabelIndexPage(RoutedViewRestrictionsMixin, Page):
+class LabelIndexPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
+    """The labels section: current campaigns, past editions, and the laureates archive (`laureats/`)."""
+
     intro = models.TextField(_("chapô"), max_length=800, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -66,11 +71,21 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, Page):
         verbose_name = _("liste des labels")
 
     def route(self, request, path_components):
-        """Fetch a campaign page as its specific class, with its rules PDF, in one query.
+        """The index's own routes first (the laureates archive), else a campaign page.
 
-        Wagtail's default takes two; the index is cached on the campaign as its
-        parent, so that breadcrumbs and view restrictions cost no query.
+        A campaign is fetched as its specific class, with its rules PDF, in one
+        query (Wagtail's default takes two); the index is cached on the campaign
+        as its parent, so that breadcrumbs and view restrictions cost no query.
         """
+        if path_components and self.live:
+            try:
+                resolver_match = self.resolve_subpage("/" + "/".join(path_components) + "/")
+            except Http404:
+                pass
+            else:
+                request.routable_resolver_match = resolver_match
+                view, args, kwargs = resolver_match
+                return RouteResult(self, args=(view, args, kwargs))
         if path_components:
             campaign = (
                 LabelCampaignPage.objects.child_of(self).select_related("rules_pdf")
@@ -97,6 +112,57 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, Page):
             .exclude(view_restrictions__isnull=False).order_by("-year", "label")
         )
 
+    def published_campaigns(self, now):
+        """Live, public campaigns whose results are out at `now`, newest edition first (one query)."""
+        if self.get_view_restrictions():
+            return []
+        return list(
+            LabelCampaignPage.objects.child_of(self).live().filter(results_published_at__lte=now)
+            .exclude(view_restrictions__isnull=False).order_by("-year", "label", "pk")
+        )
+
+    def laureates_url(self, request=None):
+        return (self.get_url(request) or "") + self.reverse_subpage("laureates")
+
+    def get_sitemap_urls(self, request=None):
+        """The archive is listed once some results are out, dated by the latest publication."""
+        urls = super().get_sitemap_urls(request)
+        latest = (
+            LabelCampaignPage.objects.child_of(self).live().filter(results_published_at__lte=phases.clock())
+            .exclude(view_restrictions__isnull=False).aggregate(latest=Max("results_published_at"))["latest"]
+        )
+        if latest is not None:
+            urls.append({"location": self.get_full_url(request) + self.reverse_subpage("laureates"),
+                         "lastmod": latest})
+        return urls
+
+    @path("laureats/", name="laureates")
+    def laureates_archive(self, request):
+        """Every laureate and special mention of the published editions, filtered by GET parameters."""
+        from urllib.parse import urlencode
+
+        from django.core.paginator import Paginator
+
+        from labels import archive, publication
+        from labels.models.applications import Application
+
+        permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
+        campaigns = self.published_campaigns(phases.clock())
+        applications = (
+            publication.public_results(Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
+            if campaigns else []
+        )
+        laureates = archive.laureates_of(campaigns, applications)
+        years, categories = archive.filter_choices(laureates)
+        form, filters = archive.filter_form(request.GET, years=years, categories=categories)
+        found = archive.apply_filters(laureates, filters)
+        context = {
+            "page": self, "self": self, "request": request, "filter_form": form, "filters": filters,
+            "laureates": Paginator(found, archive.PER_PAGE).get_page(request.GET.get("page")),
+            "total": len(found), "query_string": urlencode(filters),
+        }
+        return TemplateResponse(request, "labels/laureates_archive.html", context)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
@@ -108,7 +174,8 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, Page):
             (current if campaign.current_phase in (phases.Phase.UPCOMING, phases.Phase.OPEN) else archive).append(
                 campaign
             )
-        context.update(current_campaigns=current, archived_campaigns=archive)
+        context.update(current_campaigns=current, archived_campaigns=archive,
+                       laureates_url=self.laureates_url(request))
         return context
 
 
@@ -140,8 +207,8 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("label"), FieldPanel("year")]),
         MultiFieldPanel(
-            [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("jury_starts_at"),
-             FieldPanel("results_published_at")],
+            # `results_published_at` is set by `labels.publication.publish_results` only, never by hand.
+            [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("jury_starts_at")],
             heading=_("Calendrier"),
         ),
         FieldPanel("intro"),
@@ -215,9 +282,29 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
                 ))
         return category_list, criterion_list
 
-    def get_context(self, request, *args, **kwargs):
+    def results(self, now=None):
+        """(laureates, mentions) with category and the jury's citation, in one query; nothing before publication.
+
+        Checked against the publication date whatever the audience, a preview included:
+        the jury's decisions are not public until `publish_results` has run.
+        """
+        from labels import publication
         from labels.models.applications import Application, ApplicationStatus
 
+        if self.pk is None or not publication.results_published(self, now):
+            return [], []
+        rows = list(publication.public_results(Application.objects.filter(campaign_id=self.pk)))
+        return ([row for row in rows if row.status == ApplicationStatus.LAUREATE],
+                [row for row in rows if row.status == ApplicationStatus.MENTION])
+
+    def laureates_archive_url(self, request=None):
+        """The labels index's archive, from the parent cached by routing when there is one."""
+        parent = self.get_parent()
+        if parent is None:
+            return ""
+        return (parent.get_url(request) or "") + LabelIndexPage.get_resolver().reverse("laureates")
+
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
         now = phases.clock()
@@ -229,14 +316,11 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
             criteria=criteria,
             seconds_left=phases.seconds_left(self.closes_at, now) if phase == phases.Phase.OPEN else 0,
             rules_pdf=self.rules_pdf,
-            laureates=(
-                list(
-                    Application.objects.filter(campaign=self, status=ApplicationStatus.LAUREATE)
-                    .select_related("category").order_by("org_name")
-                )
-                if phase == phases.Phase.RESULTS else []
-            ),
         )
+        if phase == phases.Phase.RESULTS:
+            laureates, mentions = self.results(now)
+            context.update(laureates=laureates, mentions=mentions,
+                           laureates_archive_url=self.laureates_archive_url(request))
         return context
 
 
