@@ -1,5 +1,7 @@
-"""Demo content of the labels: the index, an open campaign per label, a closed 2025 edition with about
-40 applications, and a demo applicant account.
+"""Demo content of the labels: the index, an open campaign per label, last year's edition closed and in
+jury deliberation (about 40 submitted applications), the edition before it with its results published,
+and a demo applicant account. The jury itself (members, rounds, scores, decisions, the publication of
+the older edition) is built by `labels.demo_jury`, which runs next.
 
 Facts from the association's documents (seeds 002, 003 and 004): the two labels, 21 to 25 laureates a
 year, the territories engaged in the AI consultations and the AI project examples of the AI
@@ -156,6 +158,10 @@ GENERIC_PROJECTS = [
      "Allongement de la durée de vie, reconditionnement, mesure de l'empreinte.", "Durée de vie portée de 4 à 7 ans."),
 ]
 
+# Last year's jury started scoring this long before the demo was loaded (its rounds are set from it).
+JURY_STARTED_DAYS_AGO = datetime.timedelta(days=40)
+PUBLISHED_EDITION_SIZE = 34
+
 DEMO_DRAFT_TITLE = "Un assistant pour répondre aux questions sur la collecte des déchets"
 
 
@@ -233,36 +239,48 @@ def build_account():
     return user
 
 
-def build_closed_applications(campaign, now):
-    """About 40 applications to the 2025 edition: 23 laureates, the others not selected or ineligible."""
+def organisation_siren(organisation: str) -> str:
+    """The same made-up SIREN for an organisation in every edition."""
+    return demo_siren(list(TERRITORIES).index(organisation) + 1)
+
+
+def closed_application_rows(count: int, projects=PROJECTS, shift: int = 0) -> list:
+    """`count` projects, one per organisation: the AI examples first, then the generic ones around the territories.
+
+    `shift` turns the territories round so that another edition gets other pairs.
+    """
+    territories = list(TERRITORIES)
+    rows = list(projects)
+    for position, (category, title, problem, solution, impact) in enumerate(GENERIC_PROJECTS * 6):
+        rows.append((territories[(position + shift) % len(territories)], category, title, problem, solution, impact))
+    organisations, chosen = set(), []
+    for row in rows:
+        if row[0] in organisations:
+            continue
+        organisations.add(row[0])
+        chosen.append(row)
+        if len(chosen) == count:
+            break
+    return chosen
+
+
+def build_closed_applications(campaign, *, count=40, projects=PROJECTS, shift=0):
+    """Applications submitted to a closed edition, all "déposée" but the last one (ineligible).
+
+    The jury's scores, decisions and the publication come from `labels.demo_jury`: results are
+    only ever published from the jury's decisions, as in real life.
+    """
     if Application.objects.filter(campaign=campaign).exists():
         return
     categories = list(campaign.categories.all())
-    territories = list(TERRITORIES)
-    rows = list(PROJECTS)
-    for position, (category, title, problem, solution, impact) in enumerate(GENERIC_PROJECTS * 6):
-        rows.append((territories[position % len(territories)], category, title, problem, solution, impact))
-    used = set()
-    applications = []
-    for organisation, category, title, problem, solution, impact in rows:
-        if (organisation, title) in used or organisation in {o for o, _ in used}:
-            continue
-        used.add((organisation, title))
-        applications.append((organisation, category, title, problem, solution, impact))
-        if len(applications) == 40:
-            break
     submitted_at = campaign.closes_at - datetime.timedelta(days=3)
-    for position, (organisation, category, title, problem, solution, impact) in enumerate(applications, start=1):
+    rows = closed_application_rows(count, projects, shift)
+    for position, (organisation, category, title, problem, solution, impact) in enumerate(rows, start=1):
         kind, region, population = TERRITORIES[organisation]
-        if position <= 23:
-            status = ApplicationStatus.LAUREATE
-        elif position == 40:
-            status = ApplicationStatus.INELIGIBLE
-        else:
-            status = ApplicationStatus.NOT_SELECTED
+        ineligible = position == len(rows)
         application = Application.objects.create(
             campaign=campaign, status=ApplicationStatus.DRAFT, org_name=organisation, org_kind=kind,
-            org_region=region, siren=demo_siren(position), population=population,
+            org_region=region, siren=organisation_siren(organisation), population=population,
             contact_name="Service numérique", contact_email=f"numerique{position}@example.org",
             category=categories[category], title=title, summary=f"{title} : {solution}", problem=problem,
             solution=solution, impact=impact, budget=20000 + 5000 * (position % 12),
@@ -271,14 +289,17 @@ def build_closed_applications(campaign, now):
             data_protection="Analyse d'impact réalisée ; données agrégées ou pseudonymisées.",
             sobriety="Modèles légers, hébergement en France.", consent_rules=True, consent_data=True,
             first_submitted_at=submitted_at, submitted_at=submitted_at,
-            ineligibility_reason="Projet non encore déployé à la date de clôture." if position == 40 else "",
+            ineligibility_reason="Projet non encore déployé à la date de clôture." if ineligible else "",
         )
         application.reference = services.next_reference(campaign)
-        application.status = status
+        application.status = ApplicationStatus.INELIGIBLE if ineligible else ApplicationStatus.SUBMITTED
         application.save(update_fields=["reference", "status"])
         ApplicationVersion.objects.create(application=application, number=1, created_at=submitted_at,
                                           snapshot=snapshot(application))
         services.log(application, EventKind.SUBMITTED, None, submitted_at)
+        if ineligible:
+            services.log(application, EventKind.INELIGIBLE, None, submitted_at + datetime.timedelta(days=10),
+                         reason=application.ineligibility_reason)
 
 
 def build_demo_draft(campaign, user, now):
@@ -303,13 +324,21 @@ def build(context):
     territoire = build_campaign(index, Label.TERRITOIRE_INNOVANT, today.year, open_from, open_until)
     build_campaign(index, Label.STARTUP_INTERCONNECTEE, today.year, open_from, open_until)
     last_year = today.year - 1
-    closed = build_campaign(
+    deliberating = build_campaign(
         index, Label.TERRITOIRE_INNOVANT, last_year,
         paris(datetime.date(last_year, 1, 15), 9), paris(datetime.date(last_year, 3, 31), 23, 59, 59),
-        jury_starts_at=paris(datetime.date(last_year, 4, 15), 9),
-        results_published_at=paris(datetime.date(last_year, 6, 10), 18),
+        jury_starts_at=paris(today - JURY_STARTED_DAYS_AGO, 9),
     )
-    build_closed_applications(closed, now)
+    build_closed_applications(deliberating)
+    two_years_ago = today.year - 2
+    published = build_campaign(
+        index, Label.TERRITOIRE_INNOVANT, two_years_ago,
+        paris(datetime.date(two_years_ago, 1, 15), 9), paris(datetime.date(two_years_ago, 3, 31), 23, 59, 59),
+        jury_starts_at=paris(datetime.date(two_years_ago, 4, 15), 9),
+    )
+    build_closed_applications(published, count=PUBLISHED_EDITION_SIZE, projects=PROJECTS[4:], shift=11)
     user = build_account()
     build_demo_draft(territoire, user, now)
     context["labels_index"] = index
+    context["labels_deliberating_campaign"] = deliberating
+    context["labels_published_campaign"] = published

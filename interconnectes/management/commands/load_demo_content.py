@@ -15,7 +15,7 @@ from django.db import transaction
 from interconnectes.models import HomePage
 
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
-BUILDERS = ["interconnectes.demo", "manifestes.demo", "events.demo", "labels.demo"]
+BUILDERS = ["interconnectes.demo", "manifestes.demo", "events.demo", "labels.demo", "labels.demo_jury"]
 
 
 class Command(BaseCommand):
