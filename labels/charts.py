@@ -4,6 +4,8 @@ Each function returns SVG markup with a <title> and <desc> for assistive
 technologies; all text is escaped. Colours match the site's stylesheet.
 """
 
+import zlib
+
 from django.utils.html import escape
 
 BAR = "#0a4a82"
@@ -13,10 +15,12 @@ INK = "#1b1b2f"
 
 
 def _svg(width, height, title, desc, body):
+    # Ids derived from the title, so that several charts on one page never share one.
+    ident = f"chart-{zlib.crc32(title.encode()):08x}"
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" role="img" '
-        f'aria-labelledby="t d" class="chart"><title id="t">{escape(title)}</title><desc id="d">{escape(desc)}</desc>'
-        f'{body}</svg>'
+        f'aria-labelledby="{ident}-t {ident}-d" class="chart"><title id="{ident}-t">{escape(title)}</title>'
+        f'<desc id="{ident}-d">{escape(desc)}</desc>{body}</svg>'
     )
 
 

@@ -215,6 +215,8 @@ class RoundRanking:
     ranking: scoring.Ranking
     criteria: list  # scoring.Criterion of the round
     categories: dict  # application id -> category id
+    rows: list  # the scoring.ScoreRow that counted, for the charts
+    names: dict  # criterion id -> name
 
     def by_category(self):
         return self.ranking.by_category(self.categories)
@@ -227,7 +229,8 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     scores on criteria that are not the round's. `options` go to
     `scoring.rank` (min_scored, discuss_threshold).
     """
-    criteria = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in jury_round.scoring_criteria()]
+    round_criteria = jury_round.scoring_criteria()
+    criteria = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in round_criteria]
     applications = jury_round.applications()
     categories = dict(applications.order_by().values_list("pk", "category_id"))
     rows = (Score.objects.filter(round=jury_round, criterion_id__in=[c.id for c in criteria],
@@ -236,7 +239,7 @@ def round_ranking(jury_round, **options) -> RoundRanking:
             .values_list("application_id", "juror_id", "criterion_id", "value"))
     score_rows = [scoring.ScoreRow(*row) for row in rows]
     ranking = scoring.rank(score_rows, criteria, application_ids=sorted(categories), **options)
-    return RoundRanking(ranking, criteria, categories)
+    return RoundRanking(ranking, criteria, categories, score_rows, {c.pk: c.name for c in round_criteria})
 
 
 def juror_progress(jury_round, juror) -> tuple[int, int]:

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "labels.middleware.JurorAdminScopeMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
     "axes.middleware.AxesMiddleware",
 ]

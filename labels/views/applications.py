@@ -222,7 +222,11 @@ def receipt(request, pk):
 @login_required
 def download(request, pk, attachment_pk):
     application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
-    attachment = get_object_or_404(application.attachments, pk=attachment_pk)
+    return attachment_response(get_object_or_404(application.attachments, pk=attachment_pk))
+
+
+def attachment_response(attachment):
+    """The file as a download that no browser renders or sniffs (also served to jurors)."""
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:

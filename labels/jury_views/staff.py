@@ -1,0 +1,175 @@
+"""What campaign staff do with a round: follow progress, assign, remind, unlock, rank and export.
+
+Staff only (`access.staff_round` answers 403 to anyone else); the figures
+come from `jury_services.round_progress` / `round_ranking` (a fixed number of
+queries whatever the round's size) and the charts from `labels/charts.py`.
+"""
+
+import zoneinfo
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from labels import charts, jury_exports, jury_services, phases, reminders, scoring
+from labels.jury_forms import AssignForm, AssignmentChangeForm, UnlockForm
+from labels.jury_views.access import staff_round
+from labels.models import Decision, DecisionOutcome, JuryMember
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def _jurors(jury_round):
+    return JuryMember.objects.filter(campaign_id=jury_round.campaign_id).select_related("user", "person")
+
+
+def _round_applications(jury_round):
+    """The round's files with their category and the jury's current decision, in one query."""
+    decision = Decision.objects.filter(application_id=OuterRef("pk")).order_by("-recorded_at", "-pk")
+    applications = list(jury_round.applications().select_related("category")
+                        .annotate(decision=Subquery(decision.values("outcome")[:1])).order_by("reference", "pk"))
+    for application in applications:
+        application.decision_label = DecisionOutcome(application.decision).label if application.decision else ""
+    return applications
+
+
+def _change_forms(jury_round, data=None):
+    jurors, applications = _jurors(jury_round), jury_round.applications().order_by("reference")
+    return (AssignmentChangeForm(data, jurors=jurors, applications=applications, prefix="attribution"),
+            UnlockForm(data, jurors=jurors, applications=applications, prefix="deverrouillage"))
+
+
+def progress(request, round_id, assignment_form=None, unlock_form=None):
+    """Progress per juror and per application, the assignment, reminders and unlock forms."""
+    jury_round = staff_round(request, round_id)
+    state = jury_services.round_progress(jury_round)
+    jurors = list(_jurors(jury_round))
+    for juror in jurors:
+        juror.done, juror.assigned = state.per_juror.get(juror.pk, (0, 0))
+    applications = _round_applications(jury_round)
+    for application in applications:
+        application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
+    change_form, default_unlock_form = _change_forms(jury_round)
+    return TemplateResponse(request, "labels/jury/progress.html", {
+        "round": jury_round, "phase": jury_round.phase(phases.clock()), "jurors": jurors,
+        "applications": applications, "assigned": any(juror.assigned for juror in jurors),
+        "missing": sum(state.missing.values()), "flagged": jury_services.flagged_conflicts(jury_round),
+        "assign_form": AssignForm(), "assignment_form": assignment_form or change_form,
+        "unlock_form": unlock_form or default_unlock_form,
+        "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
+        % {"campaign": jury_round.campaign.title, "round": jury_round},
+    })
+
+
+def _refused(request, round_id, error):
+    messages.error(request, " ".join(error.messages))
+    return redirect("jury:progress", round_id)
+
+
+@require_POST
+def assign(request, round_id):
+    jury_round = staff_round(request, round_id)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, round_id, ValidationError(_("Mode de répartition inconnu.")))
+    try:
+        result = jury_services.assign(jury_round, form.cleaned_data["mode"], by=request.user)
+    except ValidationError as error:
+        return _refused(request, round_id, error)
+    messages.success(request, _("%(count)s candidatures réparties.") % {"count": len(result)})
+    return redirect("jury:progress", round_id)
+
+
+@require_POST
+def change_assignment(request, round_id):
+    jury_round = staff_round(request, round_id)
+    form, _unlock = _change_forms(jury_round, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        change = (jury_services.add_assignment if data["action"] == form.ADD else jury_services.remove_assignment)
+        try:
+            change(jury_round, data["juror"], data["application"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Attributions mises à jour."))
+            return redirect("jury:progress", round_id)
+    return progress(request, round_id, assignment_form=form)
+
+
+@require_POST
+def unlock(request, round_id):
+    jury_round = staff_round(request, round_id)
+    _assignment, form = _change_forms(jury_round, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        until = data["until"] if timezone.is_aware(data["until"]) else data["until"].replace(tzinfo=PARIS)
+        try:
+            jury_services.unlock(jury_round, data["juror"], by=request.user, reason=data["reason"], until=until,
+                                 application=data["application"])
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field, errors)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Notes déverrouillées pour %(juror)s.") % {"juror": data["juror"]})
+            return redirect("jury:progress", round_id)
+    return progress(request, round_id, unlock_form=form)
+
+
+@require_POST
+def remind(request, round_id):
+    jury_round = staff_round(request, round_id)
+    try:
+        count = reminders.send_reminders(jury_round, by=request.user)
+    except ValidationError as error:
+        return _refused(request, round_id, error)
+    messages.success(request, _("Relance envoyée à %(count)s juré(s).") % {"count": count})
+    return redirect("jury:progress", round_id)
+
+
+def ranking(request, round_id):
+    """The ranking overall and by category, the "à discuter" list and the two charts."""
+    jury_round = staff_round(request, round_id)
+    result = jury_services.round_ranking(jury_round)
+    applications = {application.pk: application for application in _round_applications(jury_round)}
+    jurors = {juror.pk: juror for juror in _jurors(jury_round)}
+    rows = [(entry, applications[entry.application_id]) for entry in result.ranking.results]
+    categories = {application.category_id: application.category for application in applications.values()}
+    by_category = [(categories.get(category), [(entry, applications[entry.application_id]) for entry in entries])
+                   for category, entries in result.by_category().items()]
+    by_category.sort(key=lambda pair: (pair[0] is None, pair[0].sort_order if pair[0] else 0))
+    histograms = [mark_safe(charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]}))
+                  for cid, counts in scoring.score_distribution(result.rows, result.criteria).items()]
+    leniency = mark_safe(charts.leniency(
+        [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],
+        _("Sévérité ou indulgence de chaque juré"))) if result.ranking.jurors else ""
+    return TemplateResponse(request, "labels/jury/ranking.html", {
+        "round": jury_round, "rows": rows, "by_category": by_category,
+        "to_discuss": [(entry, applications[entry.application_id]) for entry in result.ranking.to_discuss],
+        "profiles": [(jurors[juror_id], profile) for juror_id, profile in sorted(result.ranking.jurors.items())],
+        "histograms": histograms, "leniency": leniency, "incomplete": len(result.ranking.incomplete),
+        "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
+        % {"campaign": jury_round.campaign.title, "round": jury_round},
+    })
+
+
+EXPORTS = {"classement": jury_exports.ranking_table, "notes": jury_exports.scores_table}
+
+
+def export(request, round_id, kind, fmt):
+    jury_round = staff_round(request, round_id)
+    if kind not in EXPORTS:
+        raise Http404
+    headers, rows = EXPORTS[kind](jury_round)
+    stem = f"{kind}-{jury_round.campaign.slug}-tour-{jury_round.number}"
+    return jury_exports.export_response(headers, rows, stem, fmt)

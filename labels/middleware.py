@@ -1,0 +1,37 @@
+"""Keep jurors inside the Jury area of the Wagtail admin.
+
+Jurors get admin access only to score (the "Jurés" group). Wagtail shows
+anyone with admin access a few pages that need no other permission (the
+dashboard and its site summary, the site history report, the admin search);
+this middleware confines a user whose only permission is admin access to the
+Jury area, their own account settings and the login pages. Public pages are
+not concerned: it returns at once for any path outside the admin.
+"""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from labels import permissions
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+ALLOWED = ("jury/", "login/", "logout/", "account/", "password_reset/", "jsi18n/")
+
+
+def is_juror_only(user) -> bool:
+    if not (user.is_authenticated and user.is_active) or user.is_superuser:
+        return False
+    permissions.load_permissions(user)
+    return user.get_all_permissions() == {ADMIN_ACCESS}
+
+
+class JurorAdminScopeMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        admin = reverse("wagtailadmin_home")
+        if request.path.startswith(admin):
+            rest = request.path[len(admin):]
+            if not rest.startswith(ALLOWED) and is_juror_only(request.user):
+                return redirect("jury:home")
+        return self.get_response(request)
