@@ -14,7 +14,8 @@ from django.urls import reverse
 from labels import permissions
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
-ALLOWED = ("jury/", "login/", "logout/", "account/", "password_reset/", "jsi18n/")
+# The Jury area, the login pages, the own-account pages, and what every admin page loads (icons, translations).
+ALLOWED = ("jury/", "login/", "logout/", "account/", "password_reset/", "jsi18n/", "sprite/", "dismissibles/")
 
 
 def is_juror_only(user) -> bool:
