@@ -80,7 +80,7 @@ def build_round(jury_round, jurors, criteria, campaign, count):
     return applications
 
 
-@pytest.mark.parametrize("count", [5, 50])
+@pytest.mark.parametrize("count", [5, 500])
 def test_ranking_runs_a_fixed_number_of_queries(round1, jurors, criteria, campaign, count,
                                                 django_assert_num_queries):
     build_round(round1, jurors, criteria, campaign, count)
