@@ -7,9 +7,17 @@ from interconnectes.chrome import bump_chrome_version
 
 
 def connect():
-    from interconnectes.models import NavigationItem, NavigationSettings, SiteSettings
+    from interconnectes.models import (
+        AccessibilityStatementPage,
+        EcodesignStatementPage,
+        NavigationItem,
+        NavigationSettings,
+        SiteSettings,
+    )
 
-    for model in (SiteSettings, NavigationSettings, NavigationItem):
+    # The footer links both declarations and shows the accessibility status: saving or deleting one
+    # by any path (not only by publishing it) moves the generation too.
+    for model in (SiteSettings, NavigationSettings, NavigationItem, AccessibilityStatementPage, EcodesignStatementPage):
         post_save.connect(bump_chrome_version, sender=model, dispatch_uid=f"chrome-save-{model.__name__}")
         post_delete.connect(bump_chrome_version, sender=model, dispatch_uid=f"chrome-delete-{model.__name__}")
     page_published.connect(bump_chrome_version, dispatch_uid="chrome-page-published")

@@ -40,7 +40,8 @@ def test_home_to_manifesto_to_search(page, demo, assert_accessible):
 
 
 def test_other_page_types_are_accessible(page, demo, assert_accessible):
-    for path in ("/l-association/", "/recherche/?q=" + "x" * 300, "/page-qui-n-existe-pas/"):
+    for path in ("/l-association/", "/accessibilite/", "/ecoconception/", "/recherche/?q=" + "x" * 300,
+                 "/page-qui-n-existe-pas/"):
         page.goto(demo + path)
         assert page.locator("h1").count() == 1, path
         assert_accessible(page)
@@ -57,6 +58,6 @@ def test_skip_link_is_the_first_tab_stop_and_visible(page, demo):
 
 def test_narrow_screen_has_no_horizontal_scroll(page, demo):
     page.set_viewport_size({"width": 320, "height": 800})
-    for path in ("/", "/manifestes/pour-des-territoires-numeriques-responsables/"):
+    for path in ("/", "/manifestes/pour-des-territoires-numeriques-responsables/", "/ecoconception/"):
         page.goto(demo + path)
         assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), path

@@ -72,3 +72,22 @@ def test_every_demo_page_renders_and_contains_no_personal_contact(demo_db, clien
 def test_demo_is_refused_by_production_like_settings():
     with override_settings(DEMO_CONTENT_ALLOWED=False), pytest.raises(CommandError):
         call_command("load_demo_content")
+
+
+def test_demo_publishes_both_declarations_and_links_them_from_the_footer(demo_db, client):
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    from interconnectes.models import AccessibilityStatementPage, EcodesignStatementPage  # noqa: PLC0415
+
+    accessibility = AccessibilityStatementPage.objects.live().get()
+    ecodesign = EcodesignStatementPage.objects.live().get()
+    assert (accessibility.url, ecodesign.url) == ("/accessibilite/", "/ecoconception/")
+    assert not accessibility.audit_recorded and accessibility.conformity == "non conforme"
+    assert accessibility.contact_email.endswith("@example.org")
+    statuses = list(ecodesign.criteria.values_list("status", flat=True))
+    assert len(statuses) >= 12 and {"conforme", "non conforme", "non applicable"} <= set(statuses)
+    assert "France" in ecodesign.hosting_location and "un an" in ecodesign.cache_strategy
+    footer = BeautifulSoup(client.get("/").content, "html.parser").find("footer")
+    links = {link.get_text(strip=True): link["href"] for link in footer.find_all("a")}
+    assert links["Accessibilité : non conforme"] == "/accessibilite/"
+    assert links["Écoconception"] == "/ecoconception/"

@@ -15,7 +15,10 @@ from django.db import transaction
 from interconnectes.models import HomePage
 
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
-BUILDERS = ["interconnectes.demo", "manifestes.demo", "events.demo", "labels.demo", "labels.demo_jury"]
+BUILDERS = [
+    "interconnectes.demo", "interconnectes.demo_declarations", "manifestes.demo", "events.demo", "labels.demo",
+    "labels.demo_jury",
+]
 
 
 class Command(BaseCommand):
