@@ -19,10 +19,12 @@ ALLOWED = ("jury/", "login/", "logout/", "account/", "password_reset/", "jsi18n/
 
 
 def is_juror_only(user) -> bool:
+    """A juror whose only Django permission is admin access (an editor with page permissions held
+    through Wagtail's page and collection rules, but no seat on a jury, is not confined)."""
     if not (user.is_authenticated and user.is_active) or user.is_superuser:
         return False
     permissions.load_permissions(user)
-    return user.get_all_permissions() == {ADMIN_ACCESS}
+    return user.get_all_permissions() == {ADMIN_ACCESS} and permissions.is_juror(user)
 
 
 class JurorAdminScopeMiddleware:

@@ -14,7 +14,7 @@ from wagtail.admin.menu import admin_menu
 from labels.jury_admin import JuryAreaViewSet
 from labels.models import Decision, Score
 from tests.labels.factories import UserFactory
-from tests.labels.jury_area import campaign_staff, editor, scene  # noqa: F401 (fixtures)
+from tests.labels.jury_area import campaign_staff, editor, scene, user_with_permissions  # noqa: F401 (fixtures)
 from tests.labels.jury_factories import OPEN, criteria  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +193,14 @@ def test_admin_access_follows_the_jury_seat(scene):
 def test_an_applicant_is_not_let_into_the_admin(client, scene):
     client.force_login(UserFactory())
     assert denied(client.get(reverse("jury:home")))
+
+
+def test_an_editor_with_page_permissions_only_is_not_confined(client, home):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    editor = user_with_permissions("wagtailadmin.access_admin")
+    GroupPagePermission.objects.create(group=Group.objects.get(user=editor), page=home, permission_type="change")
+    client.force_login(editor)
+    response = client.get("/admin/pages/", follow=True)
+    assert response.status_code == 200 and response.redirect_chain[-1][0].startswith("/admin/pages/")
