@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install check lock clean
+.PHONY: run test install check security lock clean
 
 install: $(STAMP)
 
@@ -28,7 +28,15 @@ check: install
 	DJANGO_SETTINGS_MODULE=interconnectes.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=interconnectes.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: check
+# Static security checks: bandit on the project's code (a justified "# nosec <id> # reason" marks a false
+# positive), and Django's deployment checklist on the production settings with a throwaway key.
+security: install
+	$(BIN)/bandit -q -r interconnectes manifestes events labels -x tests
+	DJANGO_SETTINGS_MODULE=interconnectes.settings.production ALLOWED_HOSTS=ci.example.org \
+	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	  $(MANAGE) check --deploy --fail-level WARNING
+
+test: check security
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "############################################################"; \
 	  echo "# ATTENTION : $(CHROMIUM) est absent, les tests navigateur"; \

@@ -44,7 +44,7 @@ def draw_image(seed: str, width: int = 1200, height: int = 800) -> bytes:
 def get_or_create_image(title: str, *, width: int = 1200, height: int = 800) -> Image:
     image = Image.objects.filter(title=title).first()
     if image is None:
-        slug = hashlib.sha1(title.encode()).hexdigest()[:12]
+        slug = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
         image = Image(title=title, file=ImageFile(io.BytesIO(draw_image(title, width, height)), name=f"demo-{slug}.png"))
         image.save()
     return image
@@ -90,7 +90,7 @@ def write_pdf(title: str, paragraphs: list[str]) -> bytes:
 def get_or_create_document(title: str, paragraphs: list[str]) -> Document:
     document = Document.objects.filter(title=title).first()
     if document is None:
-        slug = hashlib.sha1(title.encode()).hexdigest()[:12]
+        slug = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
         document = Document(title=title)
         document.file.save(f"demo-{slug}.pdf", ContentFile(write_pdf(title, paragraphs)), save=False)
         document._set_document_file_metadata()  # size and hash, as an upload through the admin does

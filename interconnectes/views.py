@@ -39,7 +39,8 @@ def search(request):
         # The page type comes from the content type cache: no query per result type.
         results.object_list = [(page, page.specific_class._meta.verbose_name) for page in results.object_list]
     context = {"form": form, "query": query, "results": results, "query_string": urlencode({"q": query})}
-    return render(request, "search.html", context)
+    # A refused query (too long) says so with a 400: the page still shows the French error next to the field.
+    return render(request, "search.html", context, status=400 if form.errors else 200)
 
 
 @require_GET

@@ -1,14 +1,20 @@
 """Checks on uploaded files: by content (magic bytes), size and count, never by the name they came with."""
 
 import re
+import struct
 import unicodedata
+import warnings
 import zipfile
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
 
 MAX_SIZE = 10 * 1024 * 1024
 MAX_COUNT = 5
+# A 40-megapixel picture is far more than a jury reads. A few bytes of PNG can claim 20,000 x 20,000 pixels
+# (hundreds of megabytes once decoded): whoever opens it (a juror's viewer, a thumbnailer) would decode it.
+MAX_PIXELS = 40_000_000
 
 PDF, PNG, JPEG, ODT, DOCX = (
     "application/pdf",
@@ -59,6 +65,27 @@ def clean_filename(name: str, content_type: str) -> str:
     return f"{stem}.{EXTENSIONS[content_type]}"
 
 
+def image_pixels(uploaded) -> int | None:
+    """Width x height read from the image's header, never decoded; None when Pillow cannot read the header.
+
+    Pillow refuses to open an image of more than twice its own pixel limit
+    (DecompressionBombError) and warns above the limit: both mean too large.
+    """
+    uploaded.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(uploaded) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return MAX_PIXELS + 1
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, struct.error):
+        return None
+    finally:
+        uploaded.seek(0)
+    return width * height
+
+
 def validate_upload(uploaded, existing_count: int) -> tuple[str, str]:
     """Return (content type, display name) or raise a ValidationError in French."""
     if existing_count >= MAX_COUNT:
@@ -71,5 +98,10 @@ def validate_upload(uploaded, existing_count: int) -> tuple[str, str]:
     if content_type is None:
         raise ValidationError(
             _("Ce fichier n'est pas un PDF, PNG, JPEG, ODT ou DOCX (son contenu a été vérifié, pas seulement son nom).")
+        )
+    if content_type in (PNG, JPEG) and (image_pixels(uploaded) or 0) > MAX_PIXELS:
+        raise ValidationError(
+            _("Cette image est trop grande : %(max)d millions de pixels au plus. Réduisez ses dimensions avant "
+              "de la joindre.") % {"max": MAX_PIXELS // 1_000_000}
         )
     return content_type, clean_filename(uploaded.name, content_type)

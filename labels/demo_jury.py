@@ -41,7 +41,7 @@ from labels.models import (
     JuryRound,
 )
 
-JURY_PASSWORD = "interconnectes-jury"
+JURY_PASSWORD = "interconnectes-jury"  # nosec B105 # demo accounts only: the command refuses production
 # (username, first name, last name, role, (lowest, highest) score they give out of 10, worst file to best)
 JURORS = [
     ("jure1@example.org", "Hélène", "Marchetti", JuryRole.PRESIDENT, (4, 8)),

@@ -3,7 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-key"
+SECRET_KEY = "test-only-key"  # nosec B105 # the test suite's key, never deployed
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -148,11 +148,14 @@ def ranking(request, round_id):
     by_category = [(categories.get(category), [(entry, applications[entry.application_id]) for entry in entries])
                    for category, entries in result.by_category().items()]
     by_category.sort(key=lambda pair: (pair[0] is None, pair[0].sort_order if pair[0] else 0))
-    histograms = [mark_safe(charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]}))
+    # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
+    histograms = [charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]})
                   for cid, counts in scoring.score_distribution(result.rows, result.criteria).items()]
-    leniency = mark_safe(charts.leniency(
+    histograms = [mark_safe(svg) for svg in histograms]  # nosec B308 B703 # escaped by charts.py
+    leniency = charts.leniency(
         [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],
-        _("Sévérité ou indulgence de chaque juré"))) if result.ranking.jurors else ""
+        _("Sévérité ou indulgence de chaque juré")) if result.ranking.jurors else ""
+    leniency = mark_safe(leniency)  # nosec B308 B703 # escaped by charts.py
     return TemplateResponse(request, "labels/jury/ranking.html", {
         "round": jury_round, "rows": rows, "by_category": by_category,
         "to_discuss": [(entry, applications[entry.application_id]) for entry in result.ranking.to_discuss],

@@ -1,0 +1,330 @@
+"""The project-wide net: every URL pattern has an entry saying who may reach it, and each role is held to it.
+
+The walk covers Django's resolver recursively (public site, applicant
+accounts and applications, the Wagtail admin with what this project's apps add
+to it: the Jury area, applications, jury members and rounds, snippets) and the
+routes of routable pages, which the resolver does not see. A pattern without
+an entry fails `test_every_url_pattern_is_in_the_access_table`: decide who may
+reach it, then add it here or to its app's own matrix.
+
+The per-app matrices stay where the detail is (`tests/labels/test_access_matrix.py`
+for applicants, `tests/labels/test_jury_access_matrix.py` for the Jury area:
+object by object, another applicant's or juror's ids); this file reuses their
+tables and checks the rest by role, on every pattern: anonymous visitors get
+no private page, applicants no admin page, jurors nothing outside the Jury
+area, editors nothing of campaign staff's, and nobody a 500.
+"""
+
+import re
+import uuid
+from dataclasses import dataclass
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RegexPattern
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import get_page_models
+
+from labels.middleware import ALLOWED as JUROR_ADMIN_PREFIXES
+from labels.models import Attachment
+from tests.events.factories import EventThemeFactory, VenueFactory
+from tests.factories import OrganisationFactory, PersonFactory
+from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory
+from tests.labels.jury_area import user_with_permissions
+from tests.labels.jury_factories import JuryMemberFactory, JuryRoundFactory, SubmittedApplicationFactory
+from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
+from tests.labels.test_jury_access_matrix import EXPECTED as JURY_MATRIX
+
+pytestmark = pytest.mark.django_db
+
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "labels")
+
+# Who may reach a URL.
+PUBLIC = "public"  # anyone, signed in or not
+AUTHENTICATED = "authenticated"  # any signed-in account
+APPLICANT = "applicant"  # the applicants of the application in the URL (owner, co-editors)
+JUROR = "juror"  # a juror of the campaign in the URL, for the files assigned to them
+STAFF = "staff"  # campaign staff: superusers and holders of labels.review_application
+EDITOR = "editor"  # admin users holding the Wagtail permission of the model (snippets of this project)
+ADMIN = "admin-only"  # Wagtail's own admin: admin access plus Wagtail's permission for the view
+
+# The per-app tables, in this file's vocabulary.
+APPLICANT_ROLES = {"public": {PUBLIC}, "authenticated": {AUTHENTICATED}, "applicants": {APPLICANT},
+                   "applicants+staff": {APPLICANT, STAFF}}
+JURY_ROLES = {"juror_a": JUROR, "juror_b": JUROR, "outsider": JUROR, "staff": STAFF}
+
+# URL names of this project (and of Wagtail's public views) outside those two tables.
+NAMED = {
+    "search": {PUBLIC},
+    "sitemap": {PUBLIC},
+    "robots_txt": {PUBLIC},
+    "wagtail_serve": {PUBLIC},  # pages: Wagtail checks each page's privacy settings
+    "wagtaildocs_serve": {PUBLIC},  # documents: Wagtail checks each collection's privacy settings
+    "wagtaildocs_authenticate_with_password": {PUBLIC},
+    "wagtailcore_authenticate_with_password": {PUBLIC},
+    "wagtailcore_login": {PUBLIC},
+    # labels/wagtail_hooks.py: applications in the admin, read-only, and the two audited actions.
+    "labels_admin_ineligible": {STAFF},
+    "labels_admin_reopen": {STAFF},
+    **{f"labels_application:{view}": {STAFF} for view in (
+        "index", "index_results", "inspect", "add", "edit", "delete", "history", "history_results", "usage")},
+    # labels/jury_admin.py: jury members and rounds are managed by campaign staff only.
+    **{f"{namespace}:{view}": {STAFF} for namespace in ("jury_member", "jury_round") for view in (
+        "index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")},
+    # interconnectes/wagtail_hooks.py and events/wagtail_hooks.py: the directory and the events' snippets
+    # (themes have no inspect view).
+    **{f"wagtailsnippets_{model}:{view}": {EDITOR}
+       for model in ("interconnectes_organisation", "interconnectes_person", "events_eventtheme", "events_venue")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy",
+                    *(("inspect",) if model != "events_eventtheme" else ()))},
+    **{f"wagtailsnippetchoosers_{model}:{view}": {EDITOR}
+       for model in ("interconnectes_organisation", "interconnectes_person", "events_eventtheme", "events_venue")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+}
+
+# Routes of routable pages (not in the resolver): "<page model>:<route name>".
+ROUTABLE = {
+    "EventIndexPage:index_route": {PUBLIC},
+    "EventIndexPage:feed": {PUBLIC},
+    "EventIndexPage:speaker": {PUBLIC},
+    "EventPage:index_route": {PUBLIC},
+    "EventPage:ical": {PUBLIC},
+    "EventPage:ical_session": {PUBLIC},
+    "LabelIndexPage:index_route": {PUBLIC},
+    "LabelIndexPage:laureates": {PUBLIC},  # published results only (tests/labels/test_laureates_archive.py)
+}
+
+# Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this
+# project's apps (snippets, choosers): those are listed by name above, so that a new one cannot slip in.
+WAGTAIL_CORE = [
+    ("admin/login/", PUBLIC),
+    ("admin/password_reset/", PUBLIC),
+    ("admin/jsi18n/", PUBLIC),  # the admin's translations and icons: assets of its login page
+    ("admin/sprite/", PUBLIC),
+    *[(f"admin/{prefix}", ADMIN) for prefix in (
+        "logout/", "account/", "dismissibles/", "api/main/", "block-preview/", "bulk/",
+        "choose-anchor-link/", "choose-email-link/", "choose-external-link/", "choose-page/", "choose-phone-link/",
+        "collections/", "documents/", "editing-sessions/", "embeds/", "failwhale/", "forms/", "groups/", "images/",
+        "pages/", "redirects/", "reports/", "settings/", "sites/", "snippets/", "tag-autocomplete/", "test404/",
+        "users/", "workflows/", "^.*/$")],
+]
+CORE_EXACT = {"admin/"}  # the dashboard
+
+
+@dataclass(frozen=True)
+class Pattern:
+    key: str  # what the access table is looked up by: the URL name, or "<page model>:<route name>"
+    route: str  # the pattern as text, from the root
+    parts: tuple  # the pattern objects, from the root
+
+
+def walk(resolver=None, parts=(), namespace=None):
+    """Every URL pattern reachable from the root URLconf, with its namespaced name."""
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace])) or None
+            yield from walk(entry, (*parts, entry.pattern), inner)
+        elif isinstance(entry, URLPattern):
+            full = (*parts, entry.pattern)
+            route = "".join(str(part) for part in full)
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+            yield Pattern(name or route, route, full)
+
+
+def routable_patterns():
+    """Routes of routable pages, named after the first page model that declares them (EventPage for its subtypes)."""
+    seen = set()
+    for model in get_page_models():
+        if not issubclass(model, RoutablePageMixin):
+            continue
+        owner = next(klass for klass in reversed(model.__mro__) if klass in get_page_models()
+                     and issubclass(klass, RoutablePageMixin))
+        for entry in model.get_subpage_urls():
+            key = f"{owner.__name__}:{entry.name}"
+            if key not in seen:
+                seen.add(key)
+                yield Pattern(key, str(entry.pattern), ())
+
+
+def core_role(route):
+    if any(f"/{app}/" in route for app in PROJECT_APPS):
+        return None
+    if route in CORE_EXACT:
+        return ADMIN
+    return next((role for prefix, role in WAGTAIL_CORE if route.startswith(prefix)), None)
+
+
+def roles_of(pattern):
+    """Who may reach the pattern, from the per-app matrices, the tables above or Wagtail's prefixes."""
+    name = pattern.key
+    if name.startswith("labels:") and name.split(":", 1)[1] in APPLICANT_MATRIX:
+        return APPLICANT_ROLES[APPLICANT_MATRIX[name.split(":", 1)[1]][1]]
+    if name.startswith("jury:") and name.split(":", 1)[1] in JURY_MATRIX:
+        return {JURY_ROLES[role] for role in JURY_MATRIX[name.split(":", 1)[1]]}
+    if name in NAMED:
+        return NAMED[name]
+    if name in ROUTABLE:
+        return ROUTABLE[name]
+    role = core_role(pattern.route)
+    return {role} if role else None
+
+
+PATTERNS = list(walk())
+
+
+def test_every_url_pattern_is_in_the_access_table():
+    patterns = [*PATTERNS, *routable_patterns()]
+    missing = sorted(f"{p.route}  ({p.key})" for p in patterns if roles_of(p) is None)
+    assert missing == [], "URL sans règle d'accès :\n" + "\n".join(missing)
+    keys = {p.key for p in patterns}
+    stale = sorted((set(NAMED) | set(ROUTABLE)) - keys)
+    assert stale == [], f"Entrées sans URL : {stale}"
+
+
+def test_the_walk_reaches_the_project_admin_areas():
+    keys = {p.key for p in PATTERNS}
+    assert {"jury:home", "jury:sheet", "jury_member:index", "jury_round:edit", "labels_application:index",
+            "labels_admin_reopen", "wagtailsnippets_interconnectes_person:edit", "labels:step", "search"} <= keys
+
+
+# --- Each role on every pattern --------------------------------------------------------------------
+
+@dataclass
+class World:
+    campaign: object
+    application: object
+    attachment: object
+    round: object
+    member: object
+    organisation: object
+    person: object
+    venue: object
+    theme: object
+
+
+@pytest.fixture
+def world(home):
+    campaign = LabelCampaignPageFactory(parent=LabelIndexPageFactory(parent=home))
+    application = SubmittedApplicationFactory(campaign=campaign)
+    attachment = Attachment.objects.create(application=application, file=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n"),
+                                           original_name="a.pdf", content_type="application/pdf", size=9)
+    return World(campaign, application, attachment, JuryRoundFactory(campaign=campaign),
+                 JuryMemberFactory(campaign=campaign), OrganisationFactory(), PersonFactory(), VenueFactory(),
+                 EventThemeFactory())
+
+
+PK_BY_NAMESPACE = {
+    "labels": "application", "labels_application": "application", "jury_member": "member", "jury_round": "round",
+    "wagtailsnippets_interconnectes_organisation": "organisation", "wagtailsnippets_interconnectes_person": "person",
+    "wagtailsnippets_events_venue": "venue", "wagtailsnippets_events_eventtheme": "theme",
+}
+
+
+def sample_value(pattern, name, converter, world):
+    """A value for one URL argument: this world's object for the project's ids, an unknown id otherwise."""
+    objects = {"round_id": world.round, "application_id": world.application, "attachment_id": world.attachment,
+               "attachment_pk": world.attachment, "campaign_id": world.campaign}
+    if name in objects:
+        return str(objects[name].pk)
+    if name == "pk":
+        attribute = PK_BY_NAMESPACE.get(pattern.key.split(":")[0])
+        if pattern.key in ("labels_admin_ineligible", "labels_admin_reopen"):
+            attribute = "application"
+        return str(getattr(world, attribute).pk) if attribute else "999999"
+    fixed = {"kind": "classement", "fmt": "csv", "slug": "organisation", "uidb64": "MQ",
+             "token": "c0ffee-0123456789abcdef01234567"}
+    if name in fixed:
+        return fixed[name]
+    return {"int": "999999", "uuid": str(uuid.UUID(int=1))}.get(converter, "inconnu")
+
+
+REGEX_SAMPLES = {r"^((?:[\w\-]+/)*)$": "page-inconnue/", r"^.*/$": "page-inconnue/"}
+
+
+def sample_path(pattern, world):
+    path = ""
+    for part in pattern.parts:
+        text = str(part)
+        if isinstance(part, RegexPattern):
+            if text in REGEX_SAMPLES:
+                path += REGEX_SAMPLES[text]
+                continue
+            text = text.lstrip("^").rstrip("$")
+            text = re.sub(r"\((?:\?P<\w+>)?([^()]*)\)", lambda m: "999999" if r"\d" in m[1] else "inconnu", text)
+            path += text.replace("\\.", ".").replace(".*", "inconnu")
+        else:
+            path += re.sub(r"<(?:(\w+):)?(\w+)>", lambda m: sample_value(pattern, m[2], m[1], world), text)
+    return "/" + path
+
+
+def refused(response):
+    """A refusal: to a login page, to the admin's dashboard or the Jury area, 403, 404 or 405 (wrong method)."""
+    if response.status_code == 302:
+        location = response["Location"]
+        return "login" in location or "connexion" in location or location in ("/admin/", "/admin/jury/")
+    return response.status_code in (400, 403, 404, 405)
+
+
+def check(client, world, roles_allowed, *, only=None):
+    """GET every pattern; those reserved to other roles must be refused, and nothing may answer 500."""
+    errors, refusals = [], []
+    for pattern in PATTERNS:
+        roles = roles_of(pattern)
+        if only is not None and not only(pattern, roles):
+            continue
+        url = sample_path(pattern, world)
+        response = client.get(url)
+        if response.status_code >= 500:
+            errors.append(f"{url} ({pattern.key}): {response.status_code}")
+        elif not roles & roles_allowed and not refused(response):
+            refusals.append(f"{url} ({pattern.key}, {sorted(roles)}): {response.status_code}")
+    assert errors == [], "Erreurs serveur :\n" + "\n".join(errors)
+    assert refusals == [], "Pages servies à qui ne devait pas les voir :\n" + "\n".join(refusals)
+
+
+@pytest.fixture
+def plain_client():
+    return Client(raise_request_exception=False)
+
+
+def test_anonymous_visitors_reach_public_urls_only(plain_client, world):
+    check(plain_client, world, {PUBLIC})
+
+
+def test_an_applicant_reaches_no_admin_url(plain_client, world):
+    plain_client.force_login(world.application.owner)
+    check(plain_client, world, {PUBLIC, AUTHENTICATED, APPLICANT},
+          only=lambda pattern, roles: pattern.route.startswith("admin/") or APPLICANT not in roles)
+
+
+def admin_rest(pattern):
+    return pattern.route[len("admin/"):] if pattern.route.startswith("admin/") else None
+
+
+def test_a_juror_reaches_nothing_outside_the_jury_area(plain_client, world):
+    plain_client.force_login(world.member.user)
+    # The admin's own account, login and asset pages are open to jurors (labels/middleware.py).
+    check(plain_client, world, {PUBLIC, AUTHENTICATED, JUROR},
+          only=lambda pattern, roles: admin_rest(pattern) is not None
+          and not admin_rest(pattern).startswith(JUROR_ADMIN_PREFIXES) and admin_rest(pattern) != "")
+
+
+def test_an_editor_reaches_nothing_of_campaign_staff(plain_client, world):
+    editor = user_with_permissions("wagtailadmin.access_admin", "wagtailimages.add_image",
+                                   "wagtaildocs.add_document", "interconnectes.change_person")
+    plain_client.force_login(editor)
+    check(plain_client, world, {PUBLIC, AUTHENTICATED, EDITOR, ADMIN},
+          only=lambda pattern, roles: STAFF in roles or JUROR in roles)
+
+
+def test_campaign_staff_and_superusers_get_no_500_on_the_project_admin(plain_client, world):
+    staff = user_with_permissions("wagtailadmin.access_admin", "labels.review_application")
+    plain_client.force_login(staff)
+    check(plain_client, world, {PUBLIC, AUTHENTICATED, STAFF},
+          only=lambda pattern, roles: bool(roles & {STAFF, JUROR}) and pattern.route.startswith("admin/"))
+    plain_client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    check(plain_client, world, {PUBLIC, AUTHENTICATED, APPLICANT, JUROR, STAFF, EDITOR, ADMIN},
+          only=lambda pattern, roles: EDITOR in roles or STAFF in roles)
