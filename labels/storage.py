@@ -1,9 +1,14 @@
-"""Private storage of applications' files: outside MEDIA_ROOT, never served by the web server."""
+"""Private storage of applications' files: outside MEDIA_ROOT, never served by the web server.
+
+Which storage holds them is the "private" entry of settings.STORAGES: this
+directory on one machine by default, a private S3 bucket
+(labels.storage_s3.PrivateS3Storage) when several app servers share them.
+"""
 
 import os
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, storages
 
 
 class PrivateStorage(FileSystemStorage):
@@ -22,5 +27,7 @@ class PrivateStorage(FileSystemStorage):
 
 
 def private_storage():
-    """A callable, so migrations do not record a machine's path."""
+    """A callable, so migrations record neither a machine's path nor a bucket."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
     return PrivateStorage()

@@ -8,7 +8,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from interconnectes.deployment import cache_settings, frontend_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -57,11 +60,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # Behind a CDN and a load balancer: the visitor's address for the per-IP throttles (TRUSTED_PROXY_COUNT).
+    "interconnectes.client_ip.ClientIPMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Django's GZipMiddleware for the views' text responses (static files come compressed from WhiteNoise).
+    "interconnectes.compression.TextGZipMiddleware",
+    # Outside the session, CSRF and messages middleware: it sees every cookie they set.
+    "interconnectes.cache_headers.CacheHeadersMiddleware",
+    "interconnectes.security_headers.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,11 +143,12 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Applications' attachments (labels/storage.py): PRIVATE_MEDIA_ROOT here, a private S3 bucket in production.
+    "private": {"BACKEND": "labels.storage.PrivateStorage"},
 }
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "interconnectes"}
-}
+# Redis when REDIS_URL is set (shared by every app server), memory of the process otherwise.
+CACHES = cache_settings(os.environ)
 
 # Background work (e-mails) goes through Django tasks; production overrides
 # the backend with the database one of django-tasks-db.
@@ -191,6 +203,82 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Every handler masks passwords, tokens and e-mail addresses (interconnectes/logging_filters.py).
+    "filters": {"mask_secrets": {"()": "interconnectes.logging_filters.MaskSecrets"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's loggers lose Django's default handlers (the unmasked DEBUG console, mail_admins) and reach
+    # the masked root handler instead.
+    "loggers": {
+        "django": {"handlers": [], "level": os.environ.get("LOG_LEVEL", "WARNING"), "propagate": True},
+        "django.server": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
+
+# --- Request size limits ---------------------------------------------------------------------------
+# Oversized requests are refused with a 400 before any view runs. The field count leaves room for the
+# admin's largest form (a Journée expert with its full programme posts about 500 fields; a two-day
+# Forum twice that); an applicant's step posts about 20.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB of form data, files excepted (Django's default, made explicit)
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# --- HTTP caching, frontend cache, security headers ------------------------------------------------
+# Public pages of anonymous visitors may be kept by browsers for 5 minutes and by a CDN for 10, served
+# stale for a minute while the CDN refetches, and for a day if the app servers are down. Anything
+# personal is `private, no-store` (interconnectes/cache_headers.py). With a frontend cache purge
+# configured (below), S_MAXAGE can be raised: publishing a page purges its URL from the CDN.
+HTTP_CACHE = {
+    "MAX_AGE": int(os.environ.get("HTTP_CACHE_MAX_AGE", "300")),
+    "S_MAXAGE": int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600")),
+    "STALE_WHILE_REVALIDATE": int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60")),
+    "STALE_IF_ERROR": int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400")),
+    # The Wagtail admin (jury area included), applicants' accounts and applications, Wagtail's
+    # login and password forms of restricted pages.
+    "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/_util/"],
+}
+
+# How many proxies (CDN, load balancer) stand in front of the app servers and append to X-Forwarded-For:
+# 0 (served directly, or by a proxy that sets REMOTE_ADDR itself) trusts no header.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Purge of a CDN when pages are published (FRONTEND_CACHE_BACKEND=cloudflare|cloudfront|http); off when unset.
+WAGTAILFRONTENDCACHE = frontend_cache_settings(os.environ)
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Content-Security-Policy (django-csp 4): no inline script or style on the public site; an inline
+# script needs nonce="{{ request.csp_nonce }}" (never inside a cached fragment: the nonce changes on
+# every response). Production adds the media origin to img-src when media live on S3.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+# The Wagtail admin still has inline scripts and style attributes, shows uploads before sending them
+# (blob: images) and frames its own previews: under this prefix these directives replace the public ones.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "PATH_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-ancestors": [SELF],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No request from editors' browsers to other hosts either: no Gravatar, no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -8,6 +8,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from interconnectes.deployment import media_origin, private_media_options, public_media_options
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list
 
@@ -30,6 +32,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
+# Neither the site's scripts nor Wagtail's read the CSRF cookie: they take the token from the page.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -45,3 +51,17 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 if os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = os.environ["MEDIA_ROOT"]
 DEMO_CONTENT_ALLOWED = False
+
+# --- Media on S3-compatible storage ---------------------------------------------------------------
+# Several app servers share their files through two buckets: a public one for images and documents
+# (AWS_STORAGE_BUCKET_NAME) and a private one for applications' attachments
+# (AWS_PRIVATE_STORAGE_BUCKET_NAME), only ever read by the view that checks permissions.
+_public_media = public_media_options(os.environ)
+if _public_media:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _public_media}  # noqa: F405
+    # Renditions are <img> from the media host: the only other origin the pages load anything from.
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):  # noqa: F405
+        _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], media_origin(_public_media)]
+_private_media = private_media_options(os.environ)
+if _private_media:
+    STORAGES["private"] = {"BACKEND": "labels.storage_s3.PrivateS3Storage", "OPTIONS": _private_media}  # noqa: F405

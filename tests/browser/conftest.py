@@ -43,3 +43,21 @@ def assert_accessible(axe):
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check
+
+
+@pytest.fixture
+def context(context):
+    """The test's browser context, failing the test if any page in it breaks the Content-Security-Policy.
+
+    Chromium reports every refused script, style or resource as a console
+    error naming the policy; one is enough to fail, with all of them listed.
+    """
+    violations = []
+
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            violations.append(f"{message.location.get('url', '?')}: {message.text}")
+
+    context.on("console", on_console)
+    yield context
+    assert not violations, "Violations de la Content-Security-Policy :\n" + "\n".join(violations)
