@@ -157,8 +157,10 @@ class SignupForm(AccessibleFormMixin, forms.Form):
 
 
 class LoginForm(AccessibleFormMixin, AuthenticationForm):
+    # No autofocus (Django's default): keyboard and screen-reader users start at the skip link and the
+    # page's heading, as on every other page, instead of being dropped inside the form.
     username = forms.CharField(label=_("Adresse e-mail"), max_length=150,
-                               widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+                               widget=forms.EmailInput(attrs={"autocomplete": "email"}))
 
     def clean_username(self):
         return self.cleaned_data["username"].strip().lower()

@@ -78,7 +78,7 @@ def test_stop_renders_its_programme_with_parallel_workshops(client, stop, set_no
     assert "Journée expert · étape 1/1" in html
     assert html.count('class="programme-slot programme-parallel"') == 1
     assert "Salle Noire" in html and "Salle Blanche" in html
-    assert re.search(r"Animateur·rice :</span> <a href=\"/agenda/intervenants/celine-colucci[^\"]*/\">Céline Colucci</a>, "
+    assert re.search(r"<li>Animateur·rice : <a href=\"/agenda/intervenants/celine-colucci[^\"]*/\">Céline Colucci</a>, "
                      r"Déléguée générale, Les Interconnectés", html)
     assert '<time datetime="2025-06-24T14:30">14h30</time>' in html
     assert "openstreetmap.org/?mlat=47.396000&amp;mlon=0.688000" in html

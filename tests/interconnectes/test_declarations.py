@@ -277,7 +277,8 @@ def test_ecodesign_statement_shows_criteria_summary_and_the_tested_budgets(clien
     assert [text(th) for th in budgets_table.select("thead th")] == [
         "Type de page", "Poids transféré", "Requêtes", "Éléments DOM", "EcoIndex minimal"]
     shown = [[text(cell).replace("\xa0", " ") for cell in row.select("td")] for row in budgets_table.select("tbody tr")]
-    expected = [budgets.CONTENT_PAGE, budgets.LISTING_PAGE, budgets.HOME_PAGE, budgets.APPLICATION_PAGE]
+    expected = [budgets.CONTENT_PAGE, budgets.LISTING_PAGE, budgets.HOME_PAGE, budgets.APPLICATION_PAGE,
+                budgets.ADMIN_PAGE]
     assert shown == [[f"{budget.transfer_bytes // budgets.KB} Ko", str(budget.requests), str(budget.dom_elements),
                       budget.min_ecoindex_grade] for budget in expected]
     body = text(html.select_one("main"))
@@ -294,7 +295,8 @@ def test_budget_rows_and_summary_are_read_from_the_budgets_module():
     rows = budget_rows()
     assert [(row.transfer_kb * budgets.KB, row.requests, row.dom_elements, row.min_ecoindex_grade) for row in rows] \
         == [(b.transfer_bytes, b.requests, b.dom_elements, b.min_ecoindex_grade)
-            for b in (budgets.CONTENT_PAGE, budgets.LISTING_PAGE, budgets.HOME_PAGE, budgets.APPLICATION_PAGE)]
+            for b in (budgets.CONTENT_PAGE, budgets.LISTING_PAGE, budgets.HOME_PAGE, budgets.APPLICATION_PAGE,
+                      budgets.ADMIN_PAGE)]
     assert [(item.status, item.count) for item in criteria_summary(["conforme", "conforme", "non applicable"])] == [
         ("conforme", 2), ("non conforme", 0), ("non applicable", 1)]
 

@@ -1,0 +1,696 @@
+"""Measure every kind of page of the demo site in chromium, against `interconnectes.budgets`.
+
+One survey serves both the budget tests (`tests/browser/test_budgets.py`)
+and the figures script (`benchmarks/page_budgets.py`), so that the numbers a
+reader of /ecoconception/ is promised, the numbers CI checks and the numbers
+the script prints all come from the same measurement.
+
+Serving, production-like. Django's live server (and pytest-django's) puts
+`StaticFilesHandler` in front of the site: it serves the unhashed,
+uncompressed files of the finders, which is not what a visitor downloads.
+`production_like_server()` instead collects the static files into a
+temporary STATIC_ROOT with WhiteNoise's `CompressedManifestStaticFilesStorage`
+(hashed names, gzip variants), turns `WHITENOISE_USE_FINDERS` and
+`WHITENOISE_AUTOREFRESH` off, keeps DEBUG off, and starts Django's
+`LiveServerThread` with no static handler: every request goes through the
+project's own WSGI application and middleware (WhiteNoise included, and
+whatever compression and header middleware the settings list), exactly as
+under gunicorn. Only uploaded media (image renditions) are served by the
+test server's media handler, as a web server or object store would in
+production. This is simpler and sturdier than a gunicorn subprocess: the
+server shares the test database connection (SQLite in memory) and needs no
+port juggling or process clean-up.
+
+Measuring. Each page is opened in a fresh browser context with the cache
+disabled through the Chrome DevTools Protocol, so every figure is a first
+visit: transfer size is the sum of `Network.loadingFinished.encodedDataLength`
+(bytes on the wire, headers and compression included), requests are the
+`Network.requestWillBeSent` events (the document and any redirect included),
+DOM elements are `document.querySelectorAll("*").length`, counted before
+axe-core touches the page. The page is scrolled to the bottom first, so
+lazy images count, as in the EcoIndex method. The EcoIndex comes from the
+`ecoindex-compute` package, fed with those three figures.
+"""
+
+import asyncio
+import shutil
+import tempfile
+import warnings
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+from django.test.utils import override_settings
+
+from interconnectes import budgets
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+GRADES = "ABCDEFG"
+WIDE, PHONE = {"width": 1280, "height": 800}, {"width": 375, "height": 800}
+MODERN_IMAGES = {"image/avif", "image/webp", "image/svg+xml"}
+# Wagtail's own admin images (its default avatar, its favicon): part of the admin bundle, outside our control.
+WAGTAIL_ASSETS = "/static/wagtailadmin/"
+FOCUS_STOPS = 15
+
+PUBLIC, VISITOR, APPLICANT, JUROR, STAFF = "public", "visitor", "applicant", "juror", "staff"
+ACCOUNTS = {
+    APPLICANT: ("candidate@example.org", "interconnectes-candidat"),
+    JUROR: ("jure1@example.org", "interconnectes-jury"),
+    STAFF: ("equipe@example.org", "interconnectes-equipe"),
+}
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of page to measure: who opens it, which budget holds it and, for forms, the errors to show.
+
+    `audience` PUBLIC is an anonymous reader (no cookie allowed); VISITOR an
+    anonymous visitor on a form page, where the CSRF cookie is needed;
+    the others are logged-in accounts of the demo. `errors` names the
+    invalid submission made before measuring (the page then shows its errors).
+    """
+
+    key: str
+    label: str
+    budget: budgets.Budget
+    audience: str = PUBLIC
+    errors: str = ""
+
+    @property
+    def admin(self):
+        return self.budget is budgets.ADMIN_PAGE
+
+
+PAGE_KINDS = (
+    PageKind("home", "Home", budgets.HOME_PAGE),
+    PageKind("standard", "Standard page", budgets.CONTENT_PAGE),
+    PageKind("manifesto-index", "Manifesto index", budgets.LISTING_PAGE),
+    PageKind("manifesto", "Manifesto", budgets.CONTENT_PAGE),
+    PageKind("agenda", "Agenda", budgets.LISTING_PAGE),
+    PageKind("tour", "Tour", budgets.LISTING_PAGE),
+    PageKind("journee", "Journée expert", budgets.CONTENT_PAGE),
+    PageKind("forum", "Forum", budgets.CONTENT_PAGE),
+    PageKind("speaker", "Speaker", budgets.CONTENT_PAGE),
+    PageKind("search", "Search results", budgets.LISTING_PAGE),
+    PageKind("campaign", "Open campaign", budgets.CONTENT_PAGE),
+    PageKind("laureates", "Laureates archive", budgets.LISTING_PAGE),
+    PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
+    PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
+    PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
+    PageKind("dashboard", "Applicant dashboard", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("step-organisation", "Step 1 organisation", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("step-projet", "Step 2 projet", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("step-impact", "Step 3 impact", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("step-pieces-jointes", "Step 4 attachments", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("step-recapitulatif", "Step 5 summary", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("step-errors", "Step 1 with errors", budgets.APPLICATION_PAGE, APPLICANT, errors="siren"),
+    PageKind("jury-list", "Jury: files (admin)", budgets.ADMIN_PAGE, JUROR),
+    PageKind("score-form", "Jury: score form (admin)", budgets.ADMIN_PAGE, JUROR),
+    PageKind("score-errors", "Jury: score form with errors (admin)", budgets.ADMIN_PAGE, JUROR, errors="score"),
+    PageKind("ranking", "Jury: ranking (admin)", budgets.ADMIN_PAGE, STAFF),
+)
+KINDS = {kind.key: kind for kind in PAGE_KINDS}
+
+SEARCH_QUERY = "numérique"
+
+
+def demo_urls():
+    """The path of each kind of page in the demo content; a kind the demo lacks is left out.
+
+    Reads the database: call it after `load_demo_content`, before the browser starts.
+    """
+    from django.db.models import Count  # noqa: PLC0415
+
+    from events.models import EventIndexPage, ForumPage, JourneeExpertPage, SessionParticipant  # noqa: PLC0415
+    from interconnectes.models import (  # noqa: PLC0415
+        AccessibilityStatementPage,
+        EcodesignStatementPage,
+        HomePage,
+        StandardPage,
+    )
+    from labels import permissions  # noqa: PLC0415
+    from labels.models import Application, Assignment, JuryRound, LabelIndexPage  # noqa: PLC0415
+    from labels.steps import STEPS  # noqa: PLC0415
+    from manifestes.models import ManifestoIndexPage, ManifestoPage  # noqa: PLC0415
+
+    def first(queryset):
+        page = queryset.live().first()
+        return page.url if page else None
+
+    # The richest event of each kind: the one with the longest programme.
+    journee = JourneeExpertPage.objects.live().annotate(n=Count("sessions")).order_by("-n", "pk").first()
+    urls = {
+        "home": first(HomePage.objects),
+        "standard": first(StandardPage.objects.filter(slug="l-association")) or first(StandardPage.objects),
+        "manifesto-index": first(ManifestoIndexPage.objects),
+        "manifesto": first(ManifestoPage.objects.filter(slug="pour-des-territoires-numeriques-responsables")),
+        "agenda": first(EventIndexPage.objects),
+        "tour": journee and journee.get_parent().url,
+        "journee": journee and journee.url,
+        "forum": first(ForumPage.objects.annotate(n=Count("sessions")).order_by("-n", "pk")),
+        "search": f"/recherche/?q={SEARCH_QUERY}",
+        "login": "/compte/connexion/",
+        "dashboard": "/candidatures/",
+        "accessibility": first(AccessibilityStatementPage.objects),
+        "ecodesign": first(EcodesignStatementPage.objects),
+    }
+    participant = (SessionParticipant.objects.filter(session__page__live=True).select_related("person")
+                   .order_by("person__slug").first())
+    if participant and urls["agenda"]:
+        urls["speaker"] = f"{urls['agenda']}intervenants/{participant.person.slug}/"
+    labels_index = LabelIndexPage.objects.live().first()
+    if labels_index:
+        urls["laureates"] = labels_index.url + "laureats/"
+    draft = Application.objects.filter(owner__email=ACCOUNTS[APPLICANT][0]).order_by("pk").first()
+    if draft:
+        urls["campaign"] = draft.campaign.url  # the demo applicant's draft is in the open campaign
+        for step in STEPS:
+            urls[f"step-{step.slug}"] = f"/candidatures/{draft.pk}/etape/{step.slug}/"
+        urls["step-errors"] = urls["step-organisation"]
+    final = JuryRound.objects.filter(number=2).order_by("-pk").first()
+    if final:
+        urls["jury-list"] = f"/admin/jury/tour/{final.pk}/"
+        # The ranking staff deliberate on: the first round's, complete (every file, every juror).
+        first_round = JuryRound.objects.filter(campaign=final.campaign, number=1).first() or final
+        urls["ranking"] = f"/admin/jury/tour/{first_round.pk}/classement/"
+        juror = Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0]).first()
+        if juror:
+            declared = permissions.applications_declared_for_juror(juror.juror.user, final).order_by("pk").first()
+            if declared:
+                urls["score-form"] = urls["score-errors"] = \
+                    f"/admin/jury/tour/{final.pk}/candidature/{declared.pk}/"
+    return {key: url for key, url in urls.items() if url}
+
+
+@contextmanager
+def production_like_server():
+    """Serve the site as in production (see the module docstring); yields its base URL."""
+    static_root = tempfile.mkdtemp(prefix="interconnectes-static-")
+    storages = {**settings.STORAGES,
+                "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+    overrides = override_settings(DEBUG=False, STATIC_ROOT=static_root, STORAGES=storages,
+                                  WHITENOISE_USE_FINDERS=False, WHITENOISE_AUTOREFRESH=False)
+    # An in-memory SQLite database exists only through its connection: the server thread shares it.
+    shared = {}
+    for connection in connections.all():
+        if connection.vendor == "sqlite" and connection.is_in_memory_db():
+            shared[connection.alias] = connection
+    try:
+        with overrides:
+            call_command("collectstatic", interactive=False, verbosity=0)
+            for connection in shared.values():
+                connection.inc_thread_sharing()
+            thread = LiveServerThread("127.0.0.1", static_handler=_no_static_handler, connections_override=shared)
+            thread.daemon = True
+            thread.start()
+            thread.is_ready.wait()
+            if thread.error:
+                raise thread.error
+            try:
+                yield f"http://127.0.0.1:{thread.port}"
+            finally:
+                thread.terminate()
+                for connection in shared.values():
+                    connection.dec_thread_sharing()
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+
+
+def _no_static_handler(application):
+    """Static files are the application's business (WhiteNoise), not the test server's."""
+    return application
+
+
+def ecoindex(dom_elements, requests, transfer_bytes):
+    """The EcoIndex (score, grade) of a page from its three figures, by the `ecoindex-compute` package.
+
+    The package's API is a coroutine; it is run on its own thread because
+    Playwright's synchronous API already runs an event loop on this one.
+    """
+    from ecoindex.compute import compute_ecoindex  # noqa: PLC0415
+
+    def run():
+        with warnings.catch_warnings():
+            # compute_ecoindex goes through get_ecoindex, which the package marks as deprecated.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return asyncio.run(compute_ecoindex(nodes=dom_elements, size=transfer_bytes / budgets.KB,
+                                                requests=requests))
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(run).result()
+    return float(result.score), str(getattr(result.grade, "value", result.grade))
+
+
+@dataclass
+class PageFigures:
+    """What was measured on one page; `problems()` compares it with the page's budget."""
+
+    kind: PageKind
+    url: str
+    transfer_bytes: int = 0
+    requests: int = 0
+    dom_elements: int = 0
+    ecoindex_score: float = 0.0
+    ecoindex_grade: str = "G"
+    load_ms: int = 0  # navigation start to the load event, first visit
+    cookies: list = field(default_factory=list)
+    other_hosts: list = field(default_factory=list)
+    fonts: list = field(default_factory=list)
+    old_format_images: list = field(default_factory=list)
+    images: list = field(default_factory=list)  # (viewport width, url, natural width, displayed width)
+    scroll_width_320: int = 0
+    outside_320: list = field(default_factory=list)  # elements sticking out of a 320 px screen, unscrollable
+    autoplay: list = field(default_factory=list)
+    carousels: list = field(default_factory=list)
+    moving_with_reduced_motion: list = field(default_factory=list)
+    first_tab_stop: str = ""
+    skip_link_first: bool = False
+    focus_invisible: list = field(default_factory=list)
+    focus_stops: int = 0
+    menu_toggle: bool = False
+    axe_violations: int = 0
+    axe_report: str = ""
+    no_js_problems: list = field(default_factory=list)
+    csp_violations: list = field(default_factory=list)  # what the Content-Security-Policy refused
+    errors_shown: bool = False
+
+    @property
+    def own_images(self):
+        """The images this project serves: on admin pages, Wagtail's own are left out."""
+        return [image for image in self.images if not (self.kind.admin and WAGTAIL_ASSETS in image[1])]
+
+    @property
+    def widest_image_ratio(self):
+        ratios = [natural / shown for _width, _url, natural, shown in self.own_images if shown]
+        return max(ratios, default=0.0)
+
+    def problems(self):
+        """Every way this page breaks its budget or the site's rules, as readable lines (empty: all good)."""
+        budget, found = self.kind.budget, []
+        if self.transfer_bytes > budget.transfer_bytes:
+            found.append(f"transfer {self.transfer_bytes / budgets.KB:.1f} KB > {budget.transfer_bytes / budgets.KB:.0f} KB")
+        if self.requests > budget.requests:
+            found.append(f"{self.requests} requests > {budget.requests}")
+        if self.dom_elements > budget.dom_elements:
+            found.append(f"{self.dom_elements} DOM elements > {budget.dom_elements}")
+        if GRADES.index(self.ecoindex_grade) > GRADES.index(budget.min_ecoindex_grade):
+            found.append(f"EcoIndex {self.ecoindex_score:.0f} ({self.ecoindex_grade}) worse than "
+                         f"{budget.min_ecoindex_grade}")
+        if self.kind.audience == PUBLIC and self.cookies:
+            found.append(f"cookies set for an anonymous reader: {self.cookies}")
+        if self.other_hosts:
+            found.append(f"requests to other hosts: {self.other_hosts}")
+        if self.fonts:
+            found.append(f"web fonts: {self.fonts}")
+        if self.old_format_images:
+            found.append(f"raster images neither AVIF nor WebP: {self.old_format_images}")
+        for width, url, natural, shown in self.own_images:
+            if natural > budgets.MAX_IMAGE_DENSITY * shown:
+                found.append(f"at {width} px, {url} is {natural} px wide for {shown} px displayed "
+                             f"(> {budgets.MAX_IMAGE_DENSITY}x)")
+        if self.scroll_width_320 > budgets.MIN_VIEWPORT_WIDTH:
+            found.append(f"horizontal scroll at {budgets.MIN_VIEWPORT_WIDTH} px (scrollWidth {self.scroll_width_320})")
+        if self.outside_320:
+            found.append(f"cut off at {budgets.MIN_VIEWPORT_WIDTH} px: {self.outside_320}")
+        if self.autoplay:
+            found.append(f"autoplay media: {self.autoplay}")
+        if self.carousels:
+            found.append(f"carousel: {self.carousels}")
+        if self.moving_with_reduced_motion:
+            found.append(f"animated despite prefers-reduced-motion: {self.moving_with_reduced_motion[:5]}")
+        if not self.skip_link_first:
+            found.append(f"the first Tab stop is not a skip link to the main content but {self.first_tab_stop!r}")
+        if self.focus_invisible:
+            found.append(f"focus not visible on: {self.focus_invisible}")
+        if self.axe_violations:
+            found.append(f"{self.axe_violations} axe-core violation(s):\n{self.axe_report}")
+        found.extend(f"without JavaScript: {problem}" for problem in self.no_js_problems)
+        if self.csp_violations:
+            found.append(f"refused by the Content-Security-Policy: {self.csp_violations[:3]}")
+        if self.kind.errors and not self.errors_shown:
+            found.append("the invalid submission did not show its errors")
+        return found
+
+
+class NetworkLog:
+    """Every request of a page, read from the DevTools protocol with the browser cache disabled."""
+
+    def __init__(self, page):
+        self.cdp = page.context.new_cdp_session(page)
+        self.cdp.send("Network.enable")
+        self.cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.cdp.on("Network.requestWillBeSent", self._sent)
+        self.cdp.on("Network.responseReceived", self._received)
+        self.cdp.on("Network.loadingFinished", self._finished)
+        self.cdp.on("Network.loadingFailed", self._failed)
+        self.reset()
+
+    def reset(self):
+        self.urls, self.pending, self.mime_types, self.kinds = [], set(), {}, {}
+        self.bytes = 0
+
+    def _sent(self, event):
+        url = event["request"]["url"]
+        if url.startswith(("data:", "blob:")):
+            return
+        if "redirectResponse" in event:  # the hop that redirected: its bytes, then the new request
+            self.bytes += int(event["redirectResponse"].get("encodedDataLength", 0))
+        self.urls.append(url)
+        self.pending.add(event["requestId"])
+
+    def _received(self, event):
+        response = event["response"]
+        self.mime_types[response["url"]] = response.get("mimeType", "")
+        self.kinds[response["url"]] = event.get("type", "")
+
+    def _finished(self, event):
+        if event["requestId"] in self.pending:
+            self.pending.discard(event["requestId"])
+            self.bytes += int(event["encodedDataLength"])
+
+    def _failed(self, event):
+        self.pending.discard(event["requestId"])
+
+
+SCROLL_THROUGH = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const step = Math.max(200, window.innerHeight - 100);
+  for (let y = 0; y < document.documentElement.scrollHeight; y += step) { window.scrollTo(0, y); await frame(); }
+  window.scrollTo(0, document.documentElement.scrollHeight); await frame();
+  window.scrollTo(0, 0); await frame();
+}"""
+# Lazy images the scroll did not reach (a folded menu's) never load: only the others are waited for.
+IMAGES_SETTLED = "() => [...document.images].every(image => image.complete || image.loading === 'lazy')"
+IMAGES = """() => [...document.images]
+  .filter(image => image.complete && image.naturalWidth > 0 && image.clientWidth > 0)
+  .map(image => [image.currentSrc || image.src, image.naturalWidth, image.clientWidth])"""
+DESCRIBE = """el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+  (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '')"""
+MOTION_AND_MEDIA = f"""() => {{
+  const describe = {DESCRIBE};
+  const seconds = value => Math.max(0, ...value.split(',').map(part =>
+    part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part) || 0));
+  const moving = [];
+  for (const el of document.querySelectorAll('*')) {{
+    for (const pseudo of [null, '::before', '::after']) {{
+      const style = getComputedStyle(el, pseudo);
+      const animated = style.animationName !== 'none' && seconds(style.animationDuration) > 0.01;
+      if (animated || seconds(style.transitionDuration) > 0.01) moving.push(describe(el) + (pseudo || ''));
+    }}
+  }}
+  const autoplay = [...document.querySelectorAll('video[autoplay], audio[autoplay], iframe[src*="autoplay=1"]')]
+    .map(describe);
+  const carousels = [...document.querySelectorAll(
+    '[aria-roledescription*="carousel" i], [aria-roledescription*="carrousel" i], marquee, ' +
+    '[class*="carousel" i], [class*="carrousel" i], [class*="swiper" i], [class*="slider" i]')].map(describe);
+  return {{moving, autoplay, carousels}};
+}}"""
+FOCUSED = f"""() => {{
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const href = el.getAttribute('href') || '';
+  let target = null;
+  if (href.startsWith('#') && href.length > 1) target = document.getElementById(decodeURIComponent(href.slice(1)));
+  const main = document.querySelector('main');
+  const skip = el.tagName === 'A' && !!target && !!main && (target === main || main.contains(target) ||
+    target.contains(main));
+  return {{name: ({DESCRIBE})(el) + ' "' + (el.innerText || el.value || '').trim().slice(0, 40) + '"',
+          visible: outline || style.boxShadow !== 'none', skip}};
+}}"""
+# At 320 px: the page's own horizontal scroll, and the text or controls that stick out of the screen outside
+# any scrolling box (Wagtail's admin hides the body's overflow, so there a too-wide table is cut, not scrolled).
+# Visually hidden texts (clipped) and empty padding do not count: only what a reader would miss.
+OVERFLOW = f"""() => {{
+  const describe = {DESCRIBE};
+  const limit = document.documentElement.clientWidth + 1;
+  const excused = el => {{
+    for (let node = el; node && node !== document.body; node = node.parentElement) {{
+      const style = getComputedStyle(node);
+      if (style.visibility === 'hidden' || style.clip !== 'auto' || style.clipPath !== 'none') return true;
+      if (node !== el && ['auto', 'scroll'].includes(style.overflowX)) return true;
+      const box = node.getBoundingClientRect();
+      if (style.overflow === 'hidden' && box.width <= 1) return true;
+    }}
+    return false;
+  }};
+  const out = new Set();
+  const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = texts.nextNode(); node; node = texts.nextNode()) {{
+    if (!node.data.trim() || !node.parentElement || out.has(node.parentElement)) continue;
+    range.selectNodeContents(node);
+    if ([...range.getClientRects()].some(box => box.right > limit) && !excused(node.parentElement)) out.add(node.parentElement);
+  }}
+  for (const el of document.body.querySelectorAll('img, svg, video, iframe, canvas, input, select, textarea, button')) {{
+    const box = el.getBoundingClientRect();
+    if (box.width > 1 && box.right > limit && !excused(el)) out.add(el);
+  }}
+  return {{scrollWidth: document.documentElement.scrollWidth, outside: [...out].map(describe).slice(0, 5)}};
+}}"""
+READABLE = """() => {
+  const main = document.querySelector('main');
+  return {main: !!main, h1: document.querySelectorAll('h1').length,
+          text: main ? main.innerText.trim().length : 0};
+}"""
+
+
+class Survey:
+    """Opens each kind of page in chromium and measures it (see the module docstring)."""
+
+    def __init__(self, browser, base_url, urls):
+        self.browser, self.base_url, self.urls = browser, base_url, urls
+        self.host = urlsplit(base_url).netloc
+        self.axe = Axe()
+        self.sessions = {}
+        self.no_js_forms = {}
+
+    def run(self, kinds=PAGE_KINDS):
+        """Measure every kind the demo has; returns {key: PageFigures}."""
+        self.warm_up()
+        figures = {}
+        for kind in kinds:
+            if kind.key in self.urls:
+                figures[kind.key] = self.measure(kind)
+        for kind in kinds:
+            if kind.key in figures:
+                figures[kind.key].no_js_problems = self.read_without_javascript(kind)
+        self.no_js_forms = self.forms_without_javascript()
+        return figures
+
+    def warm_up(self):
+        """Request every page once, so that load times are a running server's, not its first requests'.
+
+        (Templates are compiled and image renditions generated on first use; sizes do not change.)
+        """
+        context = self.browser.new_context()
+        for path in sorted(set(self.urls.values())):
+            context.request.get(self.base_url + path)
+        context.close()
+
+    # Contexts ------------------------------------------------------------------------------------
+
+    def new_context(self, audience, **options):
+        """A fresh context for one kind of page: an anonymous one, or one carrying the account's session."""
+        if audience in ACCOUNTS and audience not in self.sessions:
+            context = self.browser.new_context(viewport=WIDE, **options)
+            self.log_in(context.new_page(), audience)
+            self.sessions[audience] = context.storage_state()
+            context.close()
+        state = self.sessions.get(audience)
+        return self.browser.new_context(viewport=WIDE, storage_state=state, **options)
+
+    def log_in(self, page, audience):
+        email, password = ACCOUNTS[audience]
+        if audience == APPLICANT:
+            page.goto(self.base_url + "/compte/connexion/")
+            page.get_by_label("Adresse e-mail").fill(email)
+            page.get_by_label("Mot de passe", exact=True).fill(password)
+            button = page.get_by_role("button", name="Se connecter")
+        else:
+            page.goto(self.base_url + "/admin/login/")
+            page.locator("input[name=username]").fill(email)
+            page.locator("input[name=password]").fill(password)
+            button = page.locator("form button[type=submit]").first
+        with page.expect_navigation():
+            button.click()
+        if "connexion" in page.url or "/login/" in page.url:
+            raise RuntimeError(f"login failed for {email}: {page.url}")
+
+    # One page ------------------------------------------------------------------------------------
+
+    def open(self, page, kind, log=None):
+        """Open the page as the kind says: a plain visit, or an invalid submission that shows its errors."""
+        url = self.base_url + self.urls[kind.key]
+        if not kind.errors:
+            if log:
+                log.reset()
+            page.goto(url)
+            return
+        page.goto(url)
+        if kind.errors == "siren":
+            page.get_by_label("SIREN").fill("123")
+            button = page.get_by_role("button", name="Enregistrer le brouillon")
+        else:  # a score out of range on the jury's sheet
+            page.locator("input[name^=score_]").first.fill("99")
+            button = page.get_by_role("button", name="Enregistrer mes notes")
+        if log:
+            log.reset()
+        with page.expect_navigation():
+            button.click()
+
+    def settle(self, page, log, timeout_ms=5000):
+        """Scroll through the page so lazy images load, then wait until no request is in flight."""
+        page.evaluate(SCROLL_THROUGH)
+        waited = 0
+        while waited < timeout_ms:
+            if not log.pending and page.evaluate(IMAGES_SETTLED):
+                break
+            page.wait_for_timeout(50)
+            waited += 50
+
+    def measure(self, kind):
+        context = self.new_context(kind.audience, reduced_motion="reduce")
+        page = context.new_page()
+        refused = []
+        page.on("console", lambda message: refused.append(message.text)
+                if message.type == "error" and "Content Security Policy" in message.text else None)
+        log = NetworkLog(page)
+        self.open(page, kind, log)
+        figures = PageFigures(kind, page.url, csp_violations=refused)
+        figures.dom_elements = page.evaluate("() => document.querySelectorAll('*').length")
+        figures.load_ms = round(page.evaluate(
+            "() => { const [n] = performance.getEntriesByType('navigation'); return n ? n.loadEventEnd : 0; }"))
+        self.tab_through(page, figures)
+        self.settle(page, log)
+        figures.transfer_bytes, figures.requests = log.bytes, len(log.urls)
+        figures.ecoindex_score, figures.ecoindex_grade = ecoindex(figures.dom_elements, figures.requests,
+                                                                  figures.transfer_bytes)
+        figures.other_hosts = sorted({urlsplit(url).netloc for url in log.urls} - {self.host})
+        figures.fonts = [url for url in log.urls if log.kinds.get(url) == "Font"
+                         or log.mime_types.get(url, "").startswith(("font/", "application/font", "application/x-font"))
+                         or urlsplit(url).path.endswith((".woff", ".woff2", ".ttf", ".otf", ".eot"))]
+        figures.old_format_images = sorted(
+            url for url in set(log.urls)
+            if (log.kinds.get(url) == "Image" or log.mime_types.get(url, "").startswith("image/"))
+            and log.mime_types.get(url) not in MODERN_IMAGES and not (kind.admin and WAGTAIL_ASSETS in url))
+        figures.images = [(WIDE["width"], *image) for image in page.evaluate(IMAGES)]
+        motion = page.evaluate(MOTION_AND_MEDIA)
+        figures.moving_with_reduced_motion = motion["moving"]
+        figures.autoplay, figures.carousels = motion["autoplay"], motion["carousels"]
+        figures.errors_shown = bool(kind.errors) and page.locator(".errorlist, .error-message, [aria-invalid=true]") \
+            .count() > 0
+        violations, reports = self.run_axe(page)
+        # On a phone: the sources <picture> and srcset choose, the menu if the header folds one, and 320 px.
+        page.set_viewport_size(PHONE)
+        self.open(page, kind, log)
+        self.settle(page, log)
+        figures.images += [(PHONE["width"], *image) for image in page.evaluate(IMAGES)]
+        toggle = page.locator("header button[aria-expanded]")
+        if toggle.count() and toggle.first.is_visible():
+            figures.menu_toggle = True
+            toggle.first.click()
+            more, report = self.run_axe(page)
+            violations, reports = violations + more, reports + report
+        page.set_viewport_size({"width": budgets.MIN_VIEWPORT_WIDTH, "height": 800})
+        overflow = page.evaluate(OVERFLOW)
+        figures.scroll_width_320, figures.outside_320 = overflow["scrollWidth"], overflow["outside"]
+        figures.axe_violations, figures.axe_report = violations, reports
+        figures.cookies = sorted(cookie["name"] for cookie in context.cookies())
+        context.close()
+        return figures
+
+    def run_axe(self, page):
+        results = self.axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS},
+                                              "resultTypes": ["violations"]})
+        return results.violations_count, (results.generate_report() if results.violations_count else "")
+
+    def tab_through(self, page, figures):
+        """Tab from the top of the page: the skip link first, then a visible focus on every stop."""
+        page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }")
+        for stop in range(FOCUS_STOPS):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is None:
+                break
+            figures.focus_stops += 1
+            if stop == 0:
+                figures.first_tab_stop, figures.skip_link_first = focused["name"], focused["skip"]
+            if not focused["visible"]:
+                figures.focus_invisible.append(focused["name"])
+
+    # Without JavaScript --------------------------------------------------------------------------
+
+    def read_without_javascript(self, kind):
+        """The page still shows its main content with JavaScript off."""
+        context = self.new_context(kind.audience, java_script_enabled=False)
+        page = context.new_page()
+        self.open(page, kind)
+        readable = page.evaluate(READABLE)
+        problems = []
+        if not readable["main"] or readable["h1"] != 1 or readable["text"] < 40:
+            problems.append(f"no readable main content ({readable})")
+        if kind.audience == PUBLIC and context.cookies():
+            problems.append(f"cookies {[cookie['name'] for cookie in context.cookies()]}")
+        context.close()
+        return problems
+
+    def forms_without_javascript(self):
+        """The forms a visitor, an applicant and a juror fill, used with JavaScript off: {form: problem or ""}."""
+        results = {}
+        context = self.browser.new_context(viewport=WIDE, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(self.base_url + "/")
+        page.locator("#header-q").fill(SEARCH_QUERY)
+        with page.expect_navigation():
+            page.locator("#header-q").press("Enter")
+        found = page.locator(".search-results li").count()
+        cookies = [cookie["name"] for cookie in context.cookies()]
+        results["search"] = "; ".join(
+            ([] if "/recherche/" in page.url and found else [f"no result listed at {page.url}"])
+            + ([f"cookies {cookies}"] if cookies else []))
+        context.close()
+
+        if "step-organisation" in self.urls:
+            context = self.browser.new_context(viewport=WIDE, java_script_enabled=False)
+            page = context.new_page()
+            self.log_in(page, APPLICANT)
+            page.goto(self.base_url + self.urls["step-organisation"])
+            page.locator("[name=contact_role]").fill("Chargée de mission sans JavaScript")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Enregistrer le brouillon").click()
+            saved = "Brouillon enregistré" in page.content()
+            page.goto(self.base_url + self.urls["step-organisation"])
+            kept = page.locator("[name=contact_role]").input_value() == "Chargée de mission sans JavaScript"
+            results["application step"] = "" if saved and kept else f"draft not saved (message {saved}, kept {kept})"
+            context.close()
+
+        if "score-form" in self.urls:
+            context = self.browser.new_context(viewport=WIDE, java_script_enabled=False)
+            page = context.new_page()
+            self.log_in(page, JUROR)
+            page.goto(self.base_url + self.urls["score-form"])
+            page.locator("input[name^=score_]").first.fill("7")
+            with page.expect_navigation():
+                page.get_by_role("button", name="Enregistrer mes notes").click()
+            saved = page.get_by_text("Notes enregistrées").count() > 0
+            results["score form"] = "" if saved else "scores not saved"
+            context.close()
+        return results
+
+
+def survey(browser, base_url, urls, kinds=PAGE_KINDS):
+    """Measure every kind of page the demo has: ({key: PageFigures}, {form: problem}) ."""
+    run = Survey(browser, base_url, urls)
+    figures = run.run(kinds)
+    return figures, run.no_js_forms
