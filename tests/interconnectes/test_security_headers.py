@@ -204,12 +204,14 @@ def check_pages(client, urls):
     return checked
 
 
+@pytest.mark.django_db  # with the other database tests, before the transactional ones flush the migrated rows
 def test_every_public_page_type_runs_under_the_strict_policy(demo_site, client):
     urls = public_urls()
     assert len(urls) > 20
     assert check_pages(client, urls) >= 2 * len(urls) - 2
 
 
+@pytest.mark.django_db
 def test_applicants_pages_run_under_the_strict_policy(demo_site, client):
     user = get_user_model().objects.get(username="candidate@example.org")
     client.force_login(user)
