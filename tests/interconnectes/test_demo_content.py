@@ -21,20 +21,6 @@ def row_counts():
                                                   "wagtailcore.PageLogEntry"))}
 
 
-@pytest.fixture(scope="module")
-def demo_db(django_db_setup, django_db_blocker):
-    """Build the demo once for the module (it draws images) and drop it afterwards."""
-    with django_db_blocker.unblock():
-        from django.db import transaction  # noqa: PLC0415
-
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        yield
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
 def test_demo_runs_twice_without_duplicates(demo_db):
     before = row_counts()
     call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -157,20 +156,6 @@ def test_a_nonce_used_by_a_template_reaches_the_header(rf):
 
 # --- Every page type of the demo site ------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content, built once for the module and rolled back afterwards."""
-    with django_db_blocker.unblock():
-        from django.db import transaction  # noqa: PLC0415
-
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        yield
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
 def public_urls():
     urls = [page.url for page in Page.objects.live().filter(depth__gt=1).specific()]
     return sorted({url for url in urls if url}) + ["/recherche/?q=numérique", "/page-qui-n-existe-pas/",
@@ -205,14 +190,14 @@ def check_pages(client, urls):
 
 
 @pytest.mark.django_db  # with the other database tests, before the transactional ones flush the migrated rows
-def test_every_public_page_type_runs_under_the_strict_policy(demo_site, client):
+def test_every_public_page_type_runs_under_the_strict_policy(demo_db, client):
     urls = public_urls()
     assert len(urls) > 20
     assert check_pages(client, urls) >= 2 * len(urls) - 2
 
 
 @pytest.mark.django_db
-def test_applicants_pages_run_under_the_strict_policy(demo_site, client):
+def test_applicants_pages_run_under_the_strict_policy(demo_db, client):
     user = get_user_model().objects.get(username="candidate@example.org")
     client.force_login(user)
     urls = applicant_urls()

@@ -61,3 +61,22 @@ def jurors(campaign):
 @pytest.fixture
 def files(campaign):
     return [SubmittedApplicationFactory(campaign=campaign) for _ in range(7)]
+
+
+def build_scored_round(jury_round, jurors, criteria, campaign, count, *, sheets=False):
+    """`count` files scored by every juror on every criterion (bulk, for the size tests); jurors[0] has
+    declared a conflict on the first file."""
+    from labels.models import Assignment, ConflictDeclaration, Score, ScoreSheet
+
+    applications = [SubmittedApplicationFactory(campaign=campaign) for _ in range(count)]
+    Assignment.objects.bulk_create([Assignment(round=jury_round, juror=j, application=app)
+                                    for app in applications for j in jurors])
+    Score.objects.bulk_create([Score(round=jury_round, juror=j, application=app, criterion=c, value=(i + k) % 5,
+                                     updated_at=OPEN)
+                               for i, app in enumerate(applications) for k, j in enumerate(jurors) for c in criteria])
+    if sheets:
+        ScoreSheet.objects.bulk_create([ScoreSheet(round=jury_round, juror=j, application=app, updated_at=OPEN)
+                                        for app in applications for j in jurors])
+    ConflictDeclaration.objects.create(juror=jurors[0], application=applications[0], has_conflict=True,
+                                       reason="Conflit", declared_at=OPEN)
+    return applications

@@ -9,11 +9,12 @@ from django.http import Http404
 
 from labels import jury_exports, jury_services
 from labels.jury_exports import export_response, ranking_table, scores_table
-from labels.models import Assignment, ConflictDeclaration, DecisionOutcome, Score, ScoreSheet
+from labels.models import DecisionOutcome, Score, ScoreSheet
 from tests.factories import PersonFactory
 from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
     OPEN,
     SubmittedApplicationFactory,
+    build_scored_round,
     criteria,
     jurors,
     round1,
@@ -162,24 +163,10 @@ def test_unknown_format_is_a_404(round1):
         export_response(*ranking_table(round1), "classement", "pdf")
 
 
-def build_round(jury_round, jurors, criteria, campaign, count):
-    applications = [SubmittedApplicationFactory(campaign=campaign) for _ in range(count)]
-    Assignment.objects.bulk_create([Assignment(round=jury_round, juror=j, application=app)
-                                    for app in applications for j in jurors])
-    Score.objects.bulk_create([Score(round=jury_round, juror=j, application=app, criterion=c, value=(i + k) % 5,
-                                     updated_at=OPEN)
-                               for i, app in enumerate(applications) for k, j in enumerate(jurors) for c in criteria])
-    ScoreSheet.objects.bulk_create([ScoreSheet(round=jury_round, juror=j, application=app, updated_at=OPEN)
-                                    for app in applications for j in jurors])
-    ConflictDeclaration.objects.create(juror=jurors[0], application=applications[0], has_conflict=True,
-                                       reason="Conflit", declared_at=OPEN)
-    return applications
-
-
 @pytest.mark.parametrize("count", [5, 50])
 def test_tables_take_a_fixed_number_of_queries(count, round1, jurors, criteria, campaign, staff,
                                                django_assert_num_queries):
-    applications = build_round(round1, jurors, criteria, campaign, count)
+    applications = build_scored_round(round1, jurors, criteria, campaign, count, sheets=True)
     for application in applications[:3]:
         jury_services.record_decision(application, outcome=DecisionOutcome.MENTION, citation="Bravo", by=staff)
     with django_assert_num_queries(4):

@@ -3,12 +3,13 @@
 import pytest
 
 from labels import jury_services
-from labels.models import Assignment, ConflictDeclaration, Score
+from labels.models import Score
 from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
     DELIBERATION,
     OPEN,
     JuryRoundFactory,
     SubmittedApplicationFactory,
+    build_scored_round,
     criteria,
     jurors,
     round1,
@@ -68,22 +69,10 @@ def test_only_the_rounds_criteria_count(round1, jurors, criteria, campaign):
     assert ranking.incomplete == []
 
 
-def build_round(jury_round, jurors, criteria, campaign, count):
-    applications = [SubmittedApplicationFactory(campaign=campaign) for _ in range(count)]
-    Assignment.objects.bulk_create([Assignment(round=jury_round, juror=j, application=app)
-                                    for app in applications for j in jurors])
-    Score.objects.bulk_create([Score(round=jury_round, juror=j, application=app, criterion=c, value=(i + k) % 5,
-                                     updated_at=OPEN)
-                               for i, app in enumerate(applications) for k, j in enumerate(jurors) for c in criteria])
-    ConflictDeclaration.objects.create(juror=jurors[0], application=applications[0], has_conflict=True,
-                                       reason="Conflit", declared_at=OPEN)
-    return applications
-
-
 @pytest.mark.parametrize("count", [5, 500])
 def test_ranking_runs_a_fixed_number_of_queries(round1, jurors, criteria, campaign, count,
                                                 django_assert_num_queries):
-    build_round(round1, jurors, criteria, campaign, count)
+    build_scored_round(round1, jurors, criteria, campaign, count)
     with django_assert_num_queries(3):
         result = jury_services.round_ranking(round1)
     assert len(result.ranking.results) == count
@@ -93,7 +82,7 @@ def test_ranking_runs_a_fixed_number_of_queries(round1, jurors, criteria, campai
 @pytest.mark.parametrize("count", [5, 50])
 def test_round_progress_in_a_fixed_number_of_queries(round1, jurors, criteria, campaign, count,
                                                      django_assert_num_queries):
-    applications = build_round(round1, jurors, criteria, campaign, count)  # jurors[0] conflicted on the first
+    applications = build_scored_round(round1, jurors, criteria, campaign, count)  # jurors[0]: conflict on the 1st
     Score.objects.filter(juror=jurors[1], application=applications[1], criterion=criteria[0]).delete()
     with django_assert_num_queries(3):
         progress = jury_services.round_progress(round1)
