@@ -21,7 +21,6 @@ example.org. Built once: anything already there is left as it is.
 import datetime
 import math
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
@@ -250,8 +249,7 @@ def build_published(campaign, staff):
         jury_services.record_decision(application, outcome=outcome, by=staff, citation=citation,
                                       feedback=FEEDBACK[outcome], minutes=f"Délibération du jury du 5 juin {year}.",
                                       now=decided_at)
-    publication.publish_results(campaign, by=staff, now=paris(datetime.date(year, 6, 10), 18),
-                                base_url=settings.WAGTAILADMIN_BASE_URL)
+    publication.publish_results(campaign, by=staff, now=paris(datetime.date(year, 6, 10), 18), notify=False)
 
 
 def build(context):

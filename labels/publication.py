@@ -97,7 +97,7 @@ def _absolute(base_url: str, url: str) -> str:
     return urljoin(base_url.rstrip("/") + "/", url.lstrip("/"))
 
 
-def publish_results(campaign, *, by, now=None, base_url: str = "") -> PublicationSummary:
+def publish_results(campaign, *, by, now=None, base_url: str = "", notify: bool = True) -> PublicationSummary:
     """Publish a closed campaign's results from the jury's current decisions, and tell every applicant.
 
     Refused (PermissionDenied) for anyone but campaign staff; refused
@@ -114,6 +114,8 @@ def publish_results(campaign, *, by, now=None, base_url: str = "") -> Publicatio
 
     The e-mails link to the campaign page on `base_url` (a view passes
     `request.build_absolute_uri("/")`), else on the Wagtail site's root URL.
+    `notify=False` publishes without e-mails: the demo content, whose
+    applicants are made up, publishes a past edition that way.
     """
     if by is None or not permissions.is_campaign_staff(by):
         raise PermissionDenied(_("Seule l'équipe qui anime la campagne peut publier les résultats."))
@@ -159,7 +161,7 @@ def publish_results(campaign, *, by, now=None, base_url: str = "") -> Publicatio
             draft.save_revision(user=by, clean=False)
 
         url = _absolute(base_url, page.get_url() or "") if base_url else (page.get_full_url() or "")
-        for application in applications:
+        for application in applications if notify else []:
             transaction.on_commit(partial(tasks.send_result.enqueue, application.pk, url), robust=True)
 
     if isinstance(campaign, LabelCampaignPage):

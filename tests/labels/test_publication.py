@@ -261,3 +261,10 @@ def test_without_base_url_the_emails_link_to_the_sites_root_url(campaign, decide
         publication.publish_results(campaign, by=staff, now=PUBLISHED)
     assert campaign.get_full_url() in mail.outbox[0].body
     assert campaign.get_full_url().startswith("http")
+
+
+def test_publishing_without_notifying_sends_nothing(campaign, decided, staff, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        summary = publication.publish_results(campaign, by=staff, now=PUBLISHED, notify=False)
+    assert callbacks == [] and mail.outbox == []
+    assert summary.total == len(decided)
