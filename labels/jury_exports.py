@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from labels import jury_services, permissions
 from labels.exports import neutralise
-from labels.models import Application, Decision, DecisionOutcome, Score, ScoreSheet
+from labels.models import Application, DecisionOutcome, Score, ScoreSheet, latest_decision
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -56,12 +56,10 @@ def ranking_table(jury_round) -> tuple[list, list]:
     applications with their category and the outcome of their latest decision.
     """
     result = jury_services.round_ranking(jury_round)
-    latest_outcome = (Decision.objects.filter(application_id=OuterRef("pk"))
-                      .order_by("-recorded_at", "-pk").values("outcome")[:1])
     applications = {
         application.pk: application for application in
         Application.objects.filter(pk__in=[r.application_id for r in result.ranking.results])
-        .select_related("category").annotate(decision_outcome=Subquery(latest_outcome))
+        .select_related("category").annotate(decision_outcome=latest_decision("outcome"))
     }
     outcomes = dict(DecisionOutcome.choices)
     rows = []

@@ -205,7 +205,7 @@ def record_decision(application, *, outcome, by, citation: str = "", feedback: s
 
 
 def current_decision(application):
-    return Decision.objects.filter(application=application).order_by("-recorded_at", "-pk").first()
+    return Decision.objects.filter(application=application).latest_first().first()
 
 
 # --- Ranking ------------------------------------------------------------------------------------

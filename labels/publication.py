@@ -19,7 +19,6 @@ from urllib.parse import urljoin
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from labels import permissions, phases, tasks
@@ -27,9 +26,9 @@ from labels.models import (
     JURY_STATUSES,
     Application,
     ApplicationStatus,
-    Decision,
     DecisionOutcome,
     LabelCampaignPage,
+    latest_decision,
 )
 
 OUTCOME_STATUS = {
@@ -63,17 +62,6 @@ def results_published(campaign, now=None) -> bool:
     """Whether the public may see the campaign's results at `now` (the same rule as the RESULTS phase)."""
     published_at = campaign.results_published_at
     return published_at is not None and published_at <= (now or phases.clock())
-
-
-def latest_decision(column: str, application_ref: str = "pk"):
-    """A subquery reading one column of an application's current decision (the register's latest row).
-
-    Annotating with it costs no query per row, where `jury_services.current_decision` costs one.
-    """
-    return Subquery(
-        Decision.objects.filter(application_id=OuterRef(application_ref))
-        .order_by("-recorded_at", "-pk").values(column)[:1]
-    )
 
 
 def public_results(applications):

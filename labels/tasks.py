@@ -97,7 +97,7 @@ def send_result(application_id: int, url: str) -> None:
     outcome = STATUS_OUTCOME.get(application.status)
     if outcome is None:
         return
-    decision = (Decision.objects.filter(application=application).order_by("-recorded_at", "-pk")
+    decision = (Decision.objects.filter(application=application).latest_first()
                 .only("outcome", "citation", "feedback").first())
     recipients = {}
     for address in (application.owner.email if application.owner else "", application.contact_email):

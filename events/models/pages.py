@@ -17,7 +17,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
-from wagtail.url_routing import RouteResult
 from wagtail.search import index
 
 from events import clock, ical, jsonld, timeline
@@ -25,6 +24,7 @@ from events.entries import Entry, Performer, Place
 from events.forms import AgendaFilterForm, EventPageForm
 from events.programme import group_programme, times_signature
 from interconnectes.regions import Region
+from interconnectes.routing import OwnRoutesFirstMixin
 
 from .sessions import ProgrammeSession, SessionParticipant
 from .snippets import EventTheme
@@ -81,7 +81,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class EventIndexPage(CheapViewRestrictionsMixin, RoutablePageMixin, Page):
+class EventIndexPage(CheapViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
     """The agenda: upcoming events first, then past ones by year; its .ics feed; the speaker pages."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)
@@ -95,29 +95,15 @@ class EventIndexPage(CheapViewRestrictionsMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("agenda")
 
-    def route(self, request, path_components):
+    def route_descendant(self, request, path_components):
         """Resolve any page below the agenda in two queries instead of two per level.
 
-        The agenda's own routes (feed, speaker pages) come first, as in RoutablePageMixin. Otherwise one query reads
+        The agenda's own routes (feed, speaker pages) come first (OwnRoutesFirstMixin). Otherwise one query reads
         the pages whose URL path starts the requested path (and, for a stop, its sibling stops, for "étape 3/7" and
         the previous/next links), with their view-restriction state; a second reads the deepest one as its specific
         type with its related rows. Each page of the chain gets its parent cached, so breadcrumbs and ``tour()`` cost
         nothing; the deepest page serves the rest of the path (its own sub-routes included).
         """
-        if path_components:
-            if self.live:
-                try:
-                    resolver_match = self.resolve_subpage("/" + "/".join(path_components) + "/")
-                except Http404:
-                    pass
-                else:
-                    request.routable_resolver_match = resolver_match
-                    view, args, kwargs = resolver_match
-                    return RouteResult(self, args=(view, args, kwargs))
-            return self.route_descendant(request, path_components)
-        return super().route(request, path_components)
-
-    def route_descendant(self, request, path_components):
         candidates = [self.url_path + "/".join(path_components[:size]) + "/"
                       for size in range(1, len(path_components) + 1)]
         wanted = Q(url_path__in=candidates)

@@ -24,7 +24,7 @@ def decide(request, round_id, application_id):
     jury_round = staff_round(request, round_id)
     application = get_object_or_404(jury_round.applications().select_related("category"), pk=application_id)
     register = list(Decision.objects.filter(application=application).select_related("recorded_by")
-                    .order_by("-recorded_at", "-pk"))
+                    .latest_first())
     current = register[0] if register else None
     initial = {"outcome": current.outcome, "citation": current.citation, "feedback": current.feedback,
                "minutes": current.minutes} if current else {}
@@ -33,8 +33,7 @@ def decide(request, round_id, application_id):
         try:
             jury_services.record_decision(application, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            for field, errors in error.error_dict.items() if hasattr(error, "error_dict") else [(None, error)]:
-                form.add_error(field, errors)
+            form.add_error(None, error)  # a per-field error goes next to its field
         else:
             messages.success(request, _("Décision enregistrée pour %(ref)s.") % {"ref": application})
             return redirect("jury:ranking", jury_round.pk)

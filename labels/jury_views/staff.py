@@ -10,7 +10,6 @@ import zoneinfo
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,7 +20,7 @@ from django.views.decorators.http import require_POST
 from labels import charts, jury_exports, jury_services, phases, reminders, scoring
 from labels.jury_forms import AssignForm, AssignmentChangeForm, UnlockForm
 from labels.jury_views.access import staff_round
-from labels.models import Decision, DecisionOutcome, JuryMember
+from labels.models import DecisionOutcome, JuryMember, latest_decision
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -32,9 +31,8 @@ def _jurors(jury_round):
 
 def _round_applications(jury_round):
     """The round's files with their category and the jury's current decision, in one query."""
-    decision = Decision.objects.filter(application_id=OuterRef("pk")).order_by("-recorded_at", "-pk")
     applications = list(jury_round.applications().select_related("category")
-                        .annotate(decision=Subquery(decision.values("outcome")[:1])).order_by("reference", "pk"))
+                        .annotate(decision=latest_decision("outcome")).order_by("reference", "pk"))
     for application in applications:
         application.decision_label = DecisionOutcome(application.decision).label if application.decision else ""
     return applications
@@ -115,11 +113,7 @@ def unlock(request, round_id):
             jury_services.unlock(jury_round, data["juror"], by=request.user, reason=data["reason"], until=until,
                                  application=data["application"])
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    form.add_error(field, errors)
-            else:
-                form.add_error(None, error)
+            form.add_error(None, error)  # a per-field error goes next to its field
         else:
             messages.success(request, _("Notes déverrouillées pour %(juror)s.") % {"juror": data["juror"]})
             return redirect("jury:progress", round_id)

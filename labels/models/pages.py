@@ -9,12 +9,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
+from interconnectes.routing import OwnRoutesFirstMixin
 from labels import eligibility, permissions, phases
 from labels.admin_forms import CampaignPageForm
 
@@ -57,7 +57,7 @@ class RoutedViewRestrictionsMixin:
         return self._routed_view_restrictions
 
 
-class LabelIndexPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
+class LabelIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
     """The labels section: current campaigns, past editions, and the laureates archive (`laureats/`)."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)
@@ -70,32 +70,21 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("liste des labels")
 
-    def route(self, request, path_components):
-        """The index's own routes first (the laureates archive), else a campaign page.
+    def route_descendant(self, request, path_components):
+        """A campaign page (the index's own routes, the laureates archive, come first).
 
         A campaign is fetched as its specific class, with its rules PDF, in one
         query (Wagtail's default takes two); the index is cached on the campaign
         as its parent, so that breadcrumbs and view restrictions cost no query.
         """
-        if path_components and self.live:
-            try:
-                resolver_match = self.resolve_subpage("/" + "/".join(path_components) + "/")
-            except Http404:
-                pass
-            else:
-                request.routable_resolver_match = resolver_match
-                view, args, kwargs = resolver_match
-                return RouteResult(self, args=(view, args, kwargs))
-        if path_components:
-            campaign = (
-                LabelCampaignPage.objects.child_of(self).select_related("rules_pdf")
-                .filter(slug=path_components[0]).first()
-            )
-            if campaign is None:
-                raise Http404
-            campaign._cached_parent_obj = self
-            return campaign.route(request, path_components[1:])
-        return super().route(request, path_components)
+        campaign = (
+            LabelCampaignPage.objects.child_of(self).select_related("rules_pdf")
+            .filter(slug=path_components[0]).first()
+        )
+        if campaign is None:
+            raise Http404
+        campaign._cached_parent_obj = self
+        return campaign.route(request, path_components[1:])
 
     def public_campaigns(self):
         """Live campaigns a reader may see, in one query.
