@@ -8,6 +8,8 @@ Jury area, their own account settings and the login pages. Public pages are
 not concerned: it returns at once for any path outside the admin.
 """
 
+from functools import cache
+
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -27,12 +29,17 @@ def is_juror_only(user) -> bool:
     return user.get_all_permissions() == {ADMIN_ACCESS} and permissions.is_juror(user)
 
 
+@cache
+def admin_prefix() -> str:
+    return reverse("wagtailadmin_home")
+
+
 class JurorAdminScopeMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        admin = reverse("wagtailadmin_home")
+        admin = admin_prefix()
         if request.path.startswith(admin):
             rest = request.path[len(admin):]
             if not rest.startswith(ALLOWED) and is_juror_only(request.user):

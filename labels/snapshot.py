@@ -28,12 +28,14 @@ def changed_fields(previous: dict | None, current: dict) -> list[str]:
     return sorted(name for name in current if previous.get(name) != current.get(name))
 
 
-def display_rows(data: dict) -> list[tuple[str, str]]:
-    """(label, text) pairs in form order, for the receipt and the summary."""
+def display_rows(data: dict, exclude=()) -> list[tuple[str, str]]:
+    """(label, text) pairs in form order, for the receipt and the summary; `exclude` leaves fields out."""
     from labels.models import Application
 
     rows = []
     for name in SNAPSHOT_FIELDS:
+        if name in exclude:
+            continue
         field = Application._meta.get_field(name)
         value = data.get(name)
         if isinstance(value, bool):

@@ -131,7 +131,6 @@ def sheet(request, round_id, application_id):
             return redirect("jury:sheet", jury_round.pk, application.pk)
     version = application.versions.order_by("-number").first()
     data = version.snapshot if version else snapshot(application)
-    hidden = {str(application._meta.get_field(name).verbose_name) for name in HIDDEN_FROM_JURORS}
     others = None
     if permissions.can_see_other_scores(request.user, jury_round, application, now):
         others = (Score.objects.filter(round=jury_round, application=application)
@@ -140,7 +139,7 @@ def sheet(request, round_id, application_id):
     return TemplateResponse(request, "labels/jury/sheet.html", {
         "round": jury_round, "application": application, "form": form, "sheet": current,
         "editable": refusal is None, "refusal": refusal, "phase": jury_round.phase(now),
-        "rows": [(label, text) for label, text in display_rows(data) if label not in hidden],
+        "rows": display_rows(data, exclude=HIDDEN_FROM_JURORS),
         "eligibility": services.check_eligibility(application),
         "attachments": list(application.attachments.all()), "others": others,
         "draft_key": f"jury-{jury_round.pk}-{application.pk}-{member.pk}",
