@@ -25,7 +25,6 @@ def is_juror_only(user) -> bool:
     through Wagtail's page and collection rules, but no seat on a jury, is not confined)."""
     if not (user.is_authenticated and user.is_active) or user.is_superuser:
         return False
-    permissions.load_permissions(user)
     return user.get_all_permissions() == {ADMIN_ACCESS} and permissions.is_juror(user)
 
 

@@ -5,41 +5,11 @@ below; predicates answer for one application. Every view, export and
 download goes through them, and a test walks the roles × URLs matrix.
 """
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.db.models import Q
 
 from labels import phases
 
 NOTHING = Q(pk__in=[])
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
-
-def load_permissions(user) -> None:
-    """Read a user's permissions in one query where Django's ModelBackend takes two (own, then groups').
-
-    Fills the per-request cache ModelBackend keeps on the user (`_perm_cache`)
-    with the same set, so that the following `has_perm()` calls (the
-    campaign-staff check, Wagtail's user bar) ask nothing more. Does nothing
-    for anonymous, inactive and superusers (has_perm doesn't read the
-    cache for them), nor when ModelBackend is not in use or has already run.
-    """
-    if user is None or not (user.is_authenticated and user.is_active) or user.is_superuser:
-        return
-    if hasattr(user, "_perm_cache"):
-        return
-    if MODEL_BACKEND not in settings.AUTHENTICATION_BACKENDS:
-        return
-    user_model = get_user_model()
-    own = user_model._meta.get_field("user_permissions").related_query_name()
-    groups = user_model._meta.get_field("groups").related_query_name()
-    columns = ("content_type__app_label", "codename")
-    rows = (
-        Permission.objects.filter(**{own: user}).order_by().values_list(*columns)
-        .union(Permission.objects.filter(**{f"group__{groups}": user}).order_by().values_list(*columns))
-    )
-    user._perm_cache = {f"{app_label}.{codename}" for app_label, codename in rows}
 
 
 def is_campaign_staff(user) -> bool:
@@ -48,7 +18,6 @@ def is_campaign_staff(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    load_permissions(user)
     return user.has_perm("labels.review_application")
 
 
@@ -186,11 +155,15 @@ def can_open_as_juror(user, jury_round, application) -> bool:
     return applications_declared_for_juror(user, jury_round).filter(pk=application.pk).exists()
 
 
-def can_see_other_scores(user, jury_round, application, now=None) -> bool:
-    """Staff always; a juror on this file only once the deliberation has opened."""
+def can_see_other_scores(user, jury_round, application, now=None, *, opens_file=None) -> bool:
+    """Staff always; a juror on this file only once the deliberation has opened.
+
+    `opens_file`: whether the user may open the file as a juror, when the caller already read it.
+    """
     from labels.jury_rules import others_scores_visible
 
     if is_campaign_staff(user):
         return True
-    return (others_scores_visible(jury_round.deliberation_opens_at, now or phases.clock())
-            and can_open_as_juror(user, jury_round, application))
+    if not others_scores_visible(jury_round.deliberation_opens_at, now or phases.clock()):
+        return False
+    return can_open_as_juror(user, jury_round, application) if opens_file is None else opens_file

@@ -1,9 +1,10 @@
-"""Fixtures shared by the whole suite: a site with its home page, a clean cache."""
+"""Fixtures shared by the whole suite: a site with its home page, a clean cache, each reader of the public pages."""
 
 import os
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
@@ -58,6 +59,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(params=["anonymous", "applicant"])
+def reader_client(request, client, db):
+    """The test client as each reader of the public pages: anonymous, then logged in without admin access."""
+    if request.param == "applicant":
+        client.force_login(get_user_model().objects.create_user("lectrice", "lectrice@example.org"))
+    return client
 
 
 @pytest.fixture

@@ -177,7 +177,7 @@ class EventIndexPage(CheapViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
         context["past_events"] = Paginator(past, self.PER_PAGE).get_page(request.GET.get("page"))
         feed_filters = {key: value for key, value in filters.items() if key in ("theme", "region")}
         query = "?" + urlencode(feed_filters) if feed_filters else ""
-        context["feed_url"] = self.url + self.reverse_subpage("feed") + query
+        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed") + query
         context["webcal_url"] = webcal(self.get_full_url(request) + self.reverse_subpage("feed") + query)
         return context
 
@@ -455,9 +455,9 @@ class EventPage(CheapViewRestrictionsMixin, RoutablePageMixin, Page):
     # Data for templates -------------------------------------------------------
     AGENDA_LEVELS_UP = 1
 
-    def speakers_url(self):
+    def speakers_url(self, request=None):
         """The agenda's speaker pages prefix, derived from this page's URL (the agenda is 1 or 2 levels up)."""
-        url = self.url
+        url = self.get_url(request)
         if not url or not self.pk:
             return ""
         parts = url.rstrip("/").split("/")
@@ -553,8 +553,8 @@ class EventPage(CheapViewRestrictionsMixin, RoutablePageMixin, Page):
             programme_updated_at=self.programme_updated_at(),
             jsonld=jsonld.script_tag(jsonld.event_dict(
                 self.calendar_entry(request, sessions=sessions, organisations=organisations))),
-            ical_url=self.url + self.reverse_subpage("ical"),
-            speakers_url=self.speakers_url(),
+            ical_url=self.get_url(request) + self.reverse_subpage("ical"),
+            speakers_url=self.speakers_url(request),
         )
         context["webcal_url"] = webcal(self.get_full_url(request) + self.reverse_subpage("ical"))
         return context

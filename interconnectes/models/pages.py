@@ -9,9 +9,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from interconnectes.blocks import BodyBlock
+from interconnectes.routing import SpecificChildMixin
 
 
-class HomePage(Page):
+class HomePage(SpecificChildMixin, Page):
     """The site's root page: hero, key figures, latest manifestos, upcoming events, labels."""
 
     hero_title = models.CharField(_("titre d'accroche"), max_length=160)
@@ -80,7 +81,7 @@ class HomeKeyFigure(Orderable):
         return f"{self.value} {self.label}"
 
 
-class StandardPage(Page):
+class StandardPage(SpecificChildMixin, Page):
     """A free-form page (about, legal notice…) built from the shared block library."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)

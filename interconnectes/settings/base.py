@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # For Wagtail's pages: the request's site, its home page and the site root paths in one query, not three.
+    "interconnectes.sites.SiteLookupMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "labels.middleware.JurorAdminScopeMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
@@ -165,7 +167,7 @@ LOGOUT_REDIRECT_URL = "labels:login"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "interconnectes.auth_backends.ModelBackend",
 ]
 
 # django-axes: lock out after repeated failures, per username and per IP address, for a cool-off period.

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from interconnectes.routing import OwnRoutesFirstMixin
-from labels import eligibility, permissions, phases
+from labels import eligibility, phases
 from labels.admin_forms import CampaignPageForm
 
 
@@ -135,7 +135,6 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
         from labels import archive, publication
         from labels.models.applications import Application
 
-        permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
         campaigns = self.published_campaigns(phases.clock())
         applications = (
             publication.public_results(Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
@@ -154,7 +153,6 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
         now = phases.clock()
         campaigns = self.public_campaigns()
         current, archive = [], []
@@ -295,7 +293,6 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        permissions.load_permissions(getattr(request, "user", None))  # one query for the user bar, not two
         now = phases.clock()
         phase = self.phase(now)
         categories, criteria = self.categories_and_criteria()

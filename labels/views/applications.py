@@ -38,7 +38,6 @@ def receipt_url_for(request):
 
 @login_required
 def dashboard(request):
-    permissions.load_permissions(request.user)  # one query for the user bar's has_perm(), not two
     now = phases.clock()
     applications = list(Application.objects.of_applicant(request.user).select_related("campaign")
                         .order_by("-campaign__year", "-updated_at"))
@@ -82,7 +81,6 @@ def _is_autosave(request):
 
 @login_required
 def step(request, pk, slug):
-    permissions.load_permissions(request.user)  # one query for the user bar's has_perm(), not two
     application = applicant_application(request, pk)
     current = STEPS_BY_SLUG.get(slug)
     if current is None:
