@@ -21,25 +21,9 @@ class Budget:
 CONTENT_PAGE = Budget(transfer_bytes=200 * KB, requests=10, dom_elements=300, min_ecoindex_grade="A")
 LISTING_PAGE = Budget(transfer_bytes=200 * KB, requests=10, dom_elements=400, min_ecoindex_grade="B")
 HOME_PAGE = Budget(transfer_bytes=400 * KB, requests=15, dom_elements=400, min_ecoindex_grade="B")
-# Forms and the applicant's pages: the same weight and requests, at least grade B.
+# Forms, the applicant's and the jury's pages: the same weight and requests, at least grade B.
 APPLICATION_PAGE = Budget(transfer_bytes=200 * KB, requests=10, dom_elements=400, min_ecoindex_grade="B")
-ADMIN_PAGE = Budget(transfer_bytes=600 * KB, requests=25, dom_elements=2500, min_ecoindex_grade="D")
-"""The jury's pages (files to score, score sheet, ranking), which live in the Wagtail admin.
-
-Wagtail's admin loads its own bundle on every page: about 500 KB of
-stylesheets and scripts in some 18 requests (jQuery, React sidebar, icon
-sprite inlined in each page), which this project does not write and cannot
-trim. These numbers are what the jury's pages measure on the demo content,
-with a margin, so that they cannot grow unnoticed: about 510 KB and 20
-requests; about 650 DOM elements for the files list and the score sheet
-(grade C), 2,200 for the ranking of a 40-file round, which lists every file
-in the overall ranking, in "à discuter" and again by category (grade D).
-Everything else (other hosts, fonts, focus, axe-core, 320 px) holds as on
-the public pages, except the format of Wagtail's own two images (its
-default avatar, a PNG, and its favicon, an ICO).
-"""
-
-# SQL queries of a public page on a cold request, whatever the data size.
+# SQL queries of any page (public, applicant's, jury's) on a cold request, whatever the data size.
 MAX_QUERIES = 12
 
 # Raster images are served no wider than this many times their displayed width.

@@ -100,8 +100,7 @@ def budget_rows() -> list[BudgetRow]:
         (_("Page de contenu (article, manifeste, événement)"), budgets.CONTENT_PAGE),
         (_("Page de liste (agenda, manifestes, lauréats)"), budgets.LISTING_PAGE),
         (_("Page d'accueil"), budgets.HOME_PAGE),
-        (_("Formulaires et espace candidat"), budgets.APPLICATION_PAGE),
-        (_("Espace jury (administration Wagtail)"), budgets.ADMIN_PAGE),
+        (_("Formulaires, espace candidat et espace jury"), budgets.APPLICATION_PAGE),
     ]
     return [
         BudgetRow(kind, budget.transfer_bytes // budgets.KB, budget.requests, budget.dom_elements,

@@ -4,7 +4,9 @@ Jurors reach the admin through the "Jurés" group (`labels/signals.py` keeps
 it in step with the JuryMember rows) which grants nothing but admin access:
 their menu shows the Jury area alone, and every jury view checks, object by
 object, that the round and the file are theirs (`labels/jury_views/access.py`).
-Members and rounds are managed by campaign staff only.
+Members and rounds are managed by campaign staff only (standard Wagtail
+model viewsets); the jurors' and staff's pages draw the site's light frame
+(`jury_views.access.render`) under the site's strict Content-Security-Policy.
 """
 
 from django.urls import path, reverse
@@ -17,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from interconnectes.security_headers import site_policy
 from labels import permissions
 from labels.jury_admin_forms import JuryMemberForm, JuryRoundForm
 from labels.jury_views import deliberation, juror, staff
@@ -75,23 +78,25 @@ class JuryAreaViewSet(ViewSet):
         return reverse("jury:home")
 
     def get_urlpatterns(self):
+        """Every page of the area keeps the site's strict Content-Security-Policy (`security_headers.site_policy`)."""
         file = "tour/<int:round_id>/candidature/<int:application_id>/"
-        return [
-            path("", juror.jury_home, name="home"),
-            path("tour/<int:round_id>/", juror.round_applications, name="round"),
-            path(file, juror.sheet, name="sheet"),
-            path(f"{file}declaration/", juror.declare, name="declare"),
-            path(f"{file}piece/<int:attachment_id>/", juror.download, name="download"),
-            path(f"{file}deliberation/", deliberation.decide, name="decide"),
-            path("tour/<int:round_id>/suivi/", staff.progress, name="progress"),
-            path("tour/<int:round_id>/repartir/", staff.assign, name="assign"),
-            path("tour/<int:round_id>/attribution/", staff.change_assignment, name="change_assignment"),
-            path("tour/<int:round_id>/deverrouiller/", staff.unlock, name="unlock"),
-            path("tour/<int:round_id>/relancer/", staff.remind, name="remind"),
-            path("tour/<int:round_id>/classement/", staff.ranking, name="ranking"),
-            path("tour/<int:round_id>/export/<slug:kind>.<slug:fmt>", staff.export, name="export"),
-            path("campagne/<int:campaign_id>/publication/", deliberation.publish, name="publish"),
+        pages = [
+            ("", juror.jury_home, "home"),
+            ("tour/<int:round_id>/", juror.round_applications, "round"),
+            (file, juror.sheet, "sheet"),
+            (f"{file}declaration/", juror.declare, "declare"),
+            (f"{file}piece/<int:attachment_id>/", juror.download, "download"),
+            (f"{file}deliberation/", deliberation.decide, "decide"),
+            ("tour/<int:round_id>/suivi/", staff.progress, "progress"),
+            ("tour/<int:round_id>/repartir/", staff.assign, "assign"),
+            ("tour/<int:round_id>/attribution/", staff.change_assignment, "change_assignment"),
+            ("tour/<int:round_id>/deverrouiller/", staff.unlock, "unlock"),
+            ("tour/<int:round_id>/relancer/", staff.remind, "remind"),
+            ("tour/<int:round_id>/classement/", staff.ranking, "ranking"),
+            ("tour/<int:round_id>/export/<slug:kind>.<slug:fmt>", staff.export, "export"),
+            ("campagne/<int:campaign_id>/publication/", deliberation.publish, "publish"),
         ]
+        return [path(route, site_policy(view), name=name) for route, view, name in pages]
 
 
 class JuryMemberViewSet(ModelViewSet):

@@ -119,7 +119,36 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
         return data
 
 
-class UnlockForm(AccessibleFormMixin, forms.Form):
+class FetchedChoices(forms.models.ModelChoiceIterator):
+    """A select's options from the objects the view has already read (`field.fetched`), not one query per select."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.fetched:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.fetched) + (self.field.empty_label is not None)
+
+
+class JurorAndFileChoicesMixin:
+    """A juror and a file of the round, checked against the `jurors` and `applications` querysets."""
+
+    def __init__(self, *args, jurors, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["juror"].queryset = jurors
+        self.fields["application"].queryset = applications
+
+    def draw_options_from(self, jurors, applications):
+        """Take the selects' options from these lists, already read for the page, rather than new queries."""
+        for name, objects in (("juror", jurors), ("application", applications)):
+            field = self.fields[name]
+            field.fetched, field.iterator = objects, FetchedChoices
+            field.widget.choices = field.choices
+
+
+class UnlockForm(JurorAndFileChoicesMixin, AccessibleFormMixin, forms.Form):
     juror = forms.ModelChoiceField(label=_("Juré"), queryset=None,
                                    error_messages={"required": _("Choisissez le juré.")})
     application = forms.ModelChoiceField(label=_("Candidature"), queryset=None, required=False,
@@ -131,10 +160,6 @@ class UnlockForm(AccessibleFormMixin, forms.Form):
     reason = forms.CharField(label=_("Motif"), max_length=2000, widget=COMMENT,
                              error_messages={"required": _("Indiquez le motif du déverrouillage.")})
 
-    def __init__(self, *args, jurors, applications, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["juror"].queryset = jurors
-        self.fields["application"].queryset = applications
 
 
 class AssignForm(forms.Form):
@@ -145,7 +170,7 @@ class AssignForm(forms.Form):
     ])
 
 
-class AssignmentChangeForm(AccessibleFormMixin, forms.Form):
+class AssignmentChangeForm(JurorAndFileChoicesMixin, AccessibleFormMixin, forms.Form):
     ADD, REMOVE = "ajouter", "retirer"
 
     action = forms.ChoiceField(label=_("Action"), choices=[(ADD, _("Attribuer")), (REMOVE, _("Retirer"))])
@@ -154,7 +179,3 @@ class AssignmentChangeForm(AccessibleFormMixin, forms.Form):
     application = forms.ModelChoiceField(label=_("Candidature"), queryset=None,
                                          error_messages={"required": _("Choisissez la candidature.")})
 
-    def __init__(self, *args, jurors, applications, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["juror"].queryset = jurors
-        self.fields["application"].queryset = applications

@@ -7,7 +7,7 @@ with French messages, ready for a form or a 403.
 """
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,9 +24,11 @@ from labels.models import (
     Decision,
     DecisionOutcome,
     JuryMember,
+    JuryRound,
     Score,
     ScoreSheet,
     ScoreUnlock,
+    in_round_q,
 )
 
 
@@ -242,14 +244,34 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     return RoundRanking(ranking, criteria, categories, score_rows, {c.pk: c.name for c in round_criteria})
 
 
-def juror_progress(jury_round, juror) -> tuple[int, int]:
-    """(complete sheets, files to score) for "12 / 30 notées"; conflicted files are not counted."""
-    files = permissions.applications_for_juror(juror.user, jury_round).values("pk")
-    criteria_ids = [criterion.pk for criterion in jury_round.scoring_criteria()]
-    scored = Counter(Score.objects.filter(round=jury_round, juror=juror, criterion_id__in=criteria_ids,
-                                          application_id__in=files).values_list("application_id", flat=True))
-    done = sum(1 for count in scored.values() if criteria_ids and count >= len(criteria_ids))
-    return done, Application.objects.filter(pk__in=files).count()
+def juror_progress(seats) -> dict:
+    """{round id: (complete sheets, files to score)} for "12 / 30 notées", in four queries however many rounds.
+
+    `seats` are (round, the juror's JuryMember on its campaign) pairs. As in
+    `round_progress`: only files in the round (its shortlist after round 1),
+    no declared conflict; a sheet is complete when every criterion is scored.
+    """
+    if not seats:
+        return {}
+    rounds = {jury_round.pk: member.pk for jury_round, member in seats}
+    criteria = {round_id: {criterion.pk for criterion in round_criteria} for round_id, round_criteria
+                in JuryRound.criteria_by_round([jury_round for jury_round, _member in seats]).items()}
+    files = defaultdict(set)
+    for round_id, juror_id, application_id in (
+            Assignment.objects.filter(in_round_q(), round_id__in=rounds, juror_id__in=rounds.values())
+            .exclude(permissions.conflicted_q())
+            .values_list("round_id", "juror_id", "application_id")):
+        if rounds[round_id] == juror_id:
+            files[round_id].add(application_id)
+    scored = Counter(
+        (round_id, application_id) for round_id, juror_id, application_id, criterion_id in
+        Score.objects.filter(round_id__in=rounds, juror_id__in=rounds.values())
+        .values_list("round_id", "juror_id", "application_id", "criterion_id")
+        if rounds[round_id] == juror_id and criterion_id in criteria[round_id])
+    return {round_id: (sum(1 for application_id in files[round_id]
+                           if criteria[round_id] and scored[round_id, application_id] >= len(criteria[round_id])),
+                       len(files[round_id]))
+            for round_id in rounds}
 
 
 @dataclass

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as _
 
 from labels import eligibility, permissions, tasks
@@ -48,8 +49,17 @@ def duplicates(application):
     """Other active applications of the same organisation (SIREN) in the same campaign."""
     if not application.siren:
         return Application.objects.none()
-    return (Application.objects.filter(campaign_id=application.campaign_id, siren=application.siren,
-                                       status__in=ACTIVE_STATUSES).exclude(pk=application.pk))
+    return _same_siren(application.campaign_id, application.siren, application.pk)
+
+
+def has_duplicate(prefix: str = "") -> Exists:
+    """`duplicates(...).exists()` as an annotation, on applications or on rows reaching one through `prefix`."""
+    return Exists(_same_siren(OuterRef(f"{prefix}campaign_id"), OuterRef(f"{prefix}siren"), OuterRef(f"{prefix}pk"))
+                  .exclude(siren=""))
+
+
+def _same_siren(campaign_id, siren, pk):
+    return Application.objects.filter(campaign_id=campaign_id, siren=siren, status__in=ACTIVE_STATUSES).exclude(pk=pk)
 
 
 def check_eligibility(application, *, has_duplicate=None) -> eligibility.Result:

@@ -9,12 +9,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from labels import jury_services, permissions, publication
 from labels.jury_forms import DecisionForm
-from labels.jury_views.access import staff_only, staff_round
+from labels.jury_views.access import render, staff_only, staff_round
 from labels.models import Application, Decision, DecisionOutcome, JuryRound, LabelCampaignPage, Score, ScoreSheet
 from labels.models.jury import JURY_STATUSES
 
@@ -42,7 +41,7 @@ def decide(request, round_id, application_id):
               .order_by("round__number", "juror_id", "criterion__sort_order"))
     sheets = {(sheet.round_id, sheet.juror_id): sheet.overall_comment for sheet in
               ScoreSheet.objects.filter(application=application).exclude(permissions.conflicted_q())}
-    return TemplateResponse(request, "labels/jury/decide.html", {
+    return render(request, "labels/jury/decide.html", {
         "round": jury_round, "application": application, "form": form, "register": register,
         "scores": scores, "sheets": sheets,
         "page_title": _("Délibération"), "header_title": _("Délibération — %(ref)s") % {"ref": application},
@@ -68,7 +67,7 @@ def publish(request, campaign_id):
                 .values("outcome").annotate(count=Count("pk")).values_list("outcome", "count"))
     decided = [(DecisionOutcome(outcome).label, count) for outcome, count in outcomes]
     undecided = pending.exclude(pk__in=Decision.objects.values("application_id")).order_by("reference")
-    return TemplateResponse(request, "labels/jury/publish.html", {
+    return render(request, "labels/jury/publish.html", {
         "campaign": campaign, "decided": decided, "undecided": list(undecided),
         "published": publication.results_published(campaign),
         "rounds": JuryRound.objects.filter(campaign=campaign),

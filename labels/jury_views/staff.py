@@ -6,12 +6,14 @@ queries whatever the round's size) and the charts from `labels/charts.py`.
 """
 
 import zoneinfo
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -19,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from labels import charts, jury_exports, jury_services, phases, reminders, scoring
 from labels.jury_forms import AssignForm, AssignmentChangeForm, UnlockForm
-from labels.jury_views.access import staff_round
+from labels.jury_views.access import render, staff_round
 from labels.models import DecisionOutcome, JuryMember, latest_decision
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -55,12 +57,14 @@ def progress(request, round_id, assignment_form=None, unlock_form=None):
     for application in applications:
         application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
     change_form, default_unlock_form = _change_forms(jury_round)
-    return TemplateResponse(request, "labels/jury/progress.html", {
+    assignment_form, unlock_form = assignment_form or change_form, unlock_form or default_unlock_form
+    for form in (assignment_form, unlock_form):
+        form.draw_options_from(jurors, applications)
+    return render(request, "labels/jury/progress.html", {
         "round": jury_round, "phase": jury_round.phase(phases.clock()), "jurors": jurors,
         "applications": applications, "assigned": any(juror.assigned for juror in jurors),
         "missing": sum(state.missing.values()), "flagged": jury_services.flagged_conflicts(jury_round),
-        "assign_form": AssignForm(), "assignment_form": assignment_form or change_form,
-        "unlock_form": unlock_form or default_unlock_form,
+        "assign_form": AssignForm(), "assignment_form": assignment_form, "unlock_form": unlock_form,
         "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
         % {"campaign": jury_round.campaign.title, "round": jury_round},
     })
@@ -131,17 +135,37 @@ def remind(request, round_id):
     return redirect("jury:progress", round_id)
 
 
-def ranking(request, round_id):
-    """The ranking overall and by category, the "à discuter" list and the two charts."""
-    jury_round = staff_round(request, round_id)
-    result = jury_services.round_ranking(jury_round)
-    applications = {application.pk: application for application in _round_applications(jury_round)}
-    jurors = {juror.pk: juror for juror in _jurors(jury_round)}
-    rows = [(entry, applications[entry.application_id]) for entry in result.ranking.results]
-    categories = {application.category_id: application.category for application in applications.values()}
-    by_category = [(categories.get(category), [(entry, applications[entry.application_id]) for entry in entries])
-                   for category, entries in result.by_category().items()]
-    by_category.sort(key=lambda pair: (pair[0] is None, pair[0].sort_order if pair[0] else 0))
+RANKING_PAGE_SIZE = 20
+OVERALL, TO_DISCUSS, JURORS = "", "a-discuter", "jures"
+
+
+@dataclass(frozen=True)
+class RankingView:
+    """One of the ranking page's views: its `?vue=` key, its label and how many files it lists."""
+
+    key: str
+    label: str
+    entries: list | None = None  # None for the jurors' view, which lists no file
+
+    @property
+    def count(self):
+        return None if self.entries is None else len(self.entries)
+
+
+def _ranking_views(result, categories):
+    """Overall, "à discuter", one per category, then the jurors with the charts."""
+    views = [RankingView(OVERALL, _("Classement général"), result.ranking.results),
+             RankingView(TO_DISCUSS, _("À discuter"), result.ranking.to_discuss)]
+    by_category = sorted(result.by_category().items(),
+                         key=lambda pair: (pair[0] is None, categories[pair[0]].sort_order if pair[0] else 0))
+    views += [RankingView(f"categorie-{category or 'aucune'}",
+                          categories[category].name if category else _("Sans catégorie"), entries)
+              for category, entries in by_category]
+    return views + [RankingView(JURORS, _("Jurés et distribution des notes"))]
+
+
+def _charts(result, jurors):
+    """The score distribution per criterion and each juror's leniency, drawn on the server."""
     # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
     histograms = [charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]})
                   for cid, counts in scoring.score_distribution(result.rows, result.criteria).items()]
@@ -149,15 +173,32 @@ def ranking(request, round_id):
     leniency = charts.leniency(
         [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],
         _("Sévérité ou indulgence de chaque juré")) if result.ranking.jurors else ""
-    leniency = mark_safe(leniency)  # nosec B308 B703 # escaped by charts.py
-    return TemplateResponse(request, "labels/jury/ranking.html", {
-        "round": jury_round, "rows": rows, "by_category": by_category,
-        "to_discuss": [(entry, applications[entry.application_id]) for entry in result.ranking.to_discuss],
-        "profiles": [(jurors[juror_id], profile) for juror_id, profile in sorted(result.ranking.jurors.items())],
-        "histograms": histograms, "leniency": leniency, "incomplete": len(result.ranking.incomplete),
-        "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
-        % {"campaign": jury_round.campaign.title, "round": jury_round},
-    })
+    return {"histograms": histograms, "leniency": mark_safe(leniency),  # nosec B308 B703 # escaped by charts.py
+            "profiles": [(jurors[juror_id], profile) for juror_id, profile in sorted(result.ranking.jurors.items())]}
+
+
+def ranking(request, round_id):
+    """One view of the ranking at a time (overall, "à discuter", a category, the jurors), 20 files a page.
+
+    Each view keeps the page within the budget of a listing (`interconnectes.budgets`)
+    whatever the round's size; the overall table flags the files to discuss.
+    """
+    jury_round = staff_round(request, round_id)
+    result = jury_services.round_ranking(jury_round)
+    applications = {application.pk: application for application in _round_applications(jury_round)}
+    categories = {application.category_id: application.category for application in applications.values()}
+    views = _ranking_views(result, categories)
+    view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
+    context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
+               "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
+               % {"campaign": jury_round.campaign.title, "round": jury_round}}
+    if view.entries is None:
+        context.update(_charts(result, {juror.pk: juror for juror in _jurors(jury_round)}))
+    else:
+        rows = [(entry, applications[entry.application_id]) for entry in view.entries]
+        context.update(rows=Paginator(rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page")),
+                       query_string=urlencode({"vue": view.key}))
+    return render(request, "labels/jury/ranking.html", context)
 
 
 EXPORTS = {"classement": jury_exports.ranking_table, "notes": jury_exports.scores_table}

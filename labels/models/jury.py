@@ -9,6 +9,8 @@ Three tables are logs and never change once written (`ConflictDeclaration`,
 is a new row and the current state is read from the latest one.
 """
 
+from collections import defaultdict
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -165,9 +167,21 @@ class JuryRound(models.Model):
                                                            evaluationcriterion_id=OuterRef("pk"))
         rows = list(EvaluationCriterion.objects.filter(page_id=self.campaign_id)
                     .annotate(chosen=Exists(chosen)).order_by("sort_order", "pk"))
-        if any(row.chosen for row in rows):
-            return [row for row in rows if row.chosen]
-        return rows
+        return _chosen_or_all(rows, {row.pk for row in rows if row.chosen})
+
+    @staticmethod
+    def criteria_by_round(rounds) -> dict:
+        """{round id: its scoring criteria} for several rounds in two queries, as `scoring_criteria` decides."""
+        from .pages import EvaluationCriterion
+
+        rows = list(EvaluationCriterion.objects.filter(page_id__in={r.campaign_id for r in rounds})
+                    .order_by("sort_order", "pk"))
+        chosen = defaultdict(set)
+        for round_id, criterion_id in JuryRound.criteria.through.objects.filter(
+                juryround_id__in=[r.pk for r in rounds]).values_list("juryround_id", "evaluationcriterion_id"):
+            chosen[round_id].add(criterion_id)
+        return {r.pk: _chosen_or_all([row for row in rows if row.page_id == r.campaign_id], chosen[r.pk])
+                for r in rounds}
 
     def applications(self):
         """Round 1: every eligible application of the campaign; later rounds: the eligible shortlist."""
@@ -178,6 +192,19 @@ class JuryRound(models.Model):
             qs = qs.filter(pk__in=JuryRound.shortlist.through.objects.filter(juryround_id=self.pk)
                            .values("application_id"))
         return qs
+
+
+def in_round_q() -> Q:
+    """Q on rows with a `round` and an `application` (assignments, scores): the file is in that round,
+    as `JuryRound.applications` decides (eligible; on the round's shortlist after round 1)."""
+    shortlisted = JuryRound.shortlist.through.objects.filter(juryround_id=OuterRef("round_id"),
+                                                             application_id=OuterRef("application_id"))
+    return Q(application__status__in=JURY_STATUSES) & (Q(round__number=1) | Q(Exists(shortlisted)))
+
+
+def _chosen_or_all(criteria, chosen_ids):
+    """A round scores on the criteria it chose, or on all its campaign's when it chose none."""
+    return [criterion for criterion in criteria if criterion.pk in chosen_ids] or criteria
 
 
 class Assignment(models.Model):

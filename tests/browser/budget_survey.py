@@ -57,8 +57,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 GRADES = "ABCDEFG"
 WIDE, PHONE = {"width": 1280, "height": 800}, {"width": 375, "height": 800}
 MODERN_IMAGES = {"image/avif", "image/webp", "image/svg+xml"}
-# Wagtail's own admin images (its default avatar, its favicon): part of the admin bundle, outside our control.
-WAGTAIL_ASSETS = "/static/wagtailadmin/"
 FOCUS_STOPS = 15
 
 PUBLIC, VISITOR, APPLICANT, JUROR, STAFF = "public", "visitor", "applicant", "juror", "staff"
@@ -85,10 +83,6 @@ class PageKind:
     audience: str = PUBLIC
     errors: str = ""
 
-    @property
-    def admin(self):
-        return self.budget is budgets.ADMIN_PAGE
-
 
 PAGE_KINDS = (
     PageKind("home", "Home", budgets.HOME_PAGE),
@@ -113,10 +107,11 @@ PAGE_KINDS = (
     PageKind("step-pieces-jointes", "Step 4 attachments", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("step-recapitulatif", "Step 5 summary", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("step-errors", "Step 1 with errors", budgets.APPLICATION_PAGE, APPLICANT, errors="siren"),
-    PageKind("jury-list", "Jury: files (admin)", budgets.ADMIN_PAGE, JUROR),
-    PageKind("score-form", "Jury: score form (admin)", budgets.ADMIN_PAGE, JUROR),
-    PageKind("score-errors", "Jury: score form with errors (admin)", budgets.ADMIN_PAGE, JUROR, errors="score"),
-    PageKind("ranking", "Jury: ranking (admin)", budgets.ADMIN_PAGE, STAFF),
+    PageKind("jury-list", "Jury: files to score", budgets.LISTING_PAGE, JUROR),
+    PageKind("score-form", "Jury: score form", budgets.APPLICATION_PAGE, JUROR),
+    PageKind("score-errors", "Jury: score form with errors", budgets.APPLICATION_PAGE, JUROR, errors="score"),
+    PageKind("ranking", "Jury: ranking", budgets.LISTING_PAGE, STAFF),
+    PageKind("ranking-jurors", "Jury: jurors and charts", budgets.LISTING_PAGE, STAFF),
 )
 KINDS = {kind.key: kind for kind in PAGE_KINDS}
 
@@ -182,6 +177,7 @@ def demo_urls():
         # The ranking staff deliberate on: the first round's, complete (every file, every juror).
         first_round = JuryRound.objects.filter(campaign=final.campaign, number=1).first() or final
         urls["ranking"] = f"/admin/jury/tour/{first_round.pk}/classement/"
+        urls["ranking-jurors"] = urls["ranking"] + "?vue=jures"
         juror = Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0]).first()
         if juror:
             declared = permissions.applications_declared_for_juror(juror.juror.user, final).order_by("pk").first()
@@ -284,13 +280,8 @@ class PageFigures:
     errors_shown: bool = False
 
     @property
-    def own_images(self):
-        """The images this project serves: on admin pages, Wagtail's own are left out."""
-        return [image for image in self.images if not (self.kind.admin and WAGTAIL_ASSETS in image[1])]
-
-    @property
     def widest_image_ratio(self):
-        ratios = [natural / shown for _width, _url, natural, shown in self.own_images if shown]
+        ratios = [natural / shown for _width, _url, natural, shown in self.images if shown]
         return max(ratios, default=0.0)
 
     def problems(self):
@@ -313,7 +304,7 @@ class PageFigures:
             found.append(f"web fonts: {self.fonts}")
         if self.old_format_images:
             found.append(f"raster images neither AVIF nor WebP: {self.old_format_images}")
-        for width, url, natural, shown in self.own_images:
+        for width, url, natural, shown in self.images:
             if natural > budgets.MAX_IMAGE_DENSITY * shown:
                 found.append(f"at {width} px, {url} is {natural} px wide for {shown} px displayed "
                              f"(> {budgets.MAX_IMAGE_DENSITY}x)")
@@ -429,7 +420,7 @@ FOCUSED = f"""() => {{
           visible: outline || style.boxShadow !== 'none', skip}};
 }}"""
 # At 320 px: the page's own horizontal scroll, and the text or controls that stick out of the screen outside
-# any scrolling box (Wagtail's admin hides the body's overflow, so there a too-wide table is cut, not scrolled).
+# any scrolling box (a page that hides the body's overflow would cut a too-wide table rather than scroll it).
 # Visually hidden texts (clipped) and empty padding do not count: only what a reader would miss.
 OVERFLOW = f"""() => {{
   const describe = {DESCRIBE};
@@ -583,7 +574,7 @@ class Survey:
         figures.old_format_images = sorted(
             url for url in set(log.urls)
             if (log.kinds.get(url) == "Image" or log.mime_types.get(url, "").startswith("image/"))
-            and log.mime_types.get(url) not in MODERN_IMAGES and not (kind.admin and WAGTAIL_ASSETS in url))
+            and log.mime_types.get(url) not in MODERN_IMAGES)
         figures.images = [(WIDE["width"], *image) for image in page.evaluate(IMAGES)]
         motion = page.evaluate(MOTION_AND_MEDIA)
         figures.moving_with_reduced_motion = motion["moving"]

@@ -61,15 +61,6 @@ def test_logged_in_pages_and_forms_may_set_their_cookies():
     assert figures("login", cookies=["csrftoken"]).problems() == []
 
 
-def test_wagtail_own_images_are_left_out_on_admin_pages_only():
-    avatar = (1280, "http://127.0.0.1/static/wagtailadmin/images/default-user-avatar.png", 100, 28)
-    admin = figures("ranking", transfer_bytes=520 * budgets.KB, requests=20, dom_elements=2200,
-                    ecoindex_score=46, ecoindex_grade="D", images=[avatar])
-    assert admin.problems() == []
-    assert admin.widest_image_ratio == 0.0
-    assert figures(images=[avatar]).problems() != []
-
-
 def test_ecoindex_from_the_three_figures():
     # The package's own example: 100 elements, 100 KB, 100 requests score 72, grade B.
     assert ecoindex(100, 100, 100 * budgets.KB) == (72.0, "B")

@@ -102,10 +102,10 @@ def test_applicant_forms_have_the_strict_policy(client, home, name):
 
 
 @pytest.mark.django_db
-def test_the_admin_and_the_jury_area_have_the_relaxed_policy_only_there(client, home):
+def test_the_admin_has_the_relaxed_policy_only_there_and_the_jury_area_keeps_the_strict_one(client, home):
     editor = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "mot de passe solide")
     client.force_login(editor)
-    for url in ("/admin/", "/admin/jury/", reverse("wagtailadmin_pages:edit", args=[home.pk])):
+    for url in ("/admin/", reverse("jury_member:index"), reverse("wagtailadmin_pages:edit", args=[home.pk])):
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
         directives = policy(response)
@@ -114,6 +114,11 @@ def test_the_admin_and_the_jury_area_have_the_relaxed_policy_only_there(client, 
         assert directives["frame-ancestors"] == {"'self'"}, url  # the admin frames its own previews
         assert directives["object-src"] == {"'none'"} and directives["base-uri"] == {"'self'"}, url
         assert directives["default-src"] == {"'self'"} and directives["form-action"] == {"'self'"}, url
+    # The jury's pages, where staff and jurors read what applicants typed, run no inline script or style.
+    response = client.get(reverse("jury:home"))
+    assert response.status_code == 200
+    assert_strict(response)
+    assert_allowed_by_policy(response, "/admin/jury/")
     # The same logged-in editor gets the strict policy on the public site (the user bar is external files).
     response = client.get("/")
     assert_strict(response)

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from labels import jury_services
 from labels.models import (
+    Application,
     ApplicationStatus,
     Assignment,
     ConflictDeclaration,
@@ -19,7 +20,7 @@ from labels.models import (
     ScoreUnlock,
 )
 from tests.labels.jury_area import campaign_staff, editor, scene  # noqa: F401 (fixtures)
-from tests.labels.jury_factories import CLOSED, DELIBERATION, OPEN, criteria  # noqa: F401 (fixtures)
+from tests.labels.jury_factories import CLOSED, DELIBERATION, OPEN, build_scored_round, criteria  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -230,16 +231,52 @@ def test_assign_from_the_dashboard(staff_client, scene):
 def test_ranking_page_with_charts_and_exports(staff_client, scene, criteria):
     jury_services.save_scores(scene.juror_a.user, scene.juror_a, scene.round, scene.file,
                               {criteria[0].pk: 8, criteria[1].pk: 4}, now=OPEN)
-    page = text(staff_client.get(reverse("jury:ranking", args=[scene.round.pk])))
-    assert "Classement général" in page and "Cantines" not in page.split("Classement général")[0]
-    assert page.count('class="chart"') == 3  # one histogram per criterion and the leniency chart
-    assert scene.file.reference in page
+    url = reverse("jury:ranking", args=[scene.round.pk])
+    page = text(staff_client.get(url))
+    assert '<h2 id="view-title">Classement général</h2>' in page
+    assert scene.file.reference in page and scene.foreign_file.reference not in page
+    assert 'class="chart"' not in page  # the charts have their own view
+    charts = text(staff_client.get(url, {"vue": "jures"}))
+    assert charts.count('class="chart"') == 3  # one histogram per criterion and the leniency chart
+    assert str(scene.juror_a) in charts and scene.file.reference not in charts
+    for junk in ("inconnue", "categorie-999999", "<script>"):  # an unknown view is the overall ranking
+        assert '<h2 id="view-title">Classement général</h2>' in text(staff_client.get(url, {"vue": junk}))
     for kind in ("classement", "notes"):
         response = staff_client.get(reverse("jury:export", args=[scene.round.pk, kind, "csv"]))
         assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
         response = staff_client.get(reverse("jury:export", args=[scene.round.pk, kind, "xlsx"]))
         assert response.status_code == 200 and "spreadsheetml" in response["Content-Type"]
     assert staff_client.get(reverse("jury:export", args=[scene.round.pk, "autre", "csv"])).status_code == 404
+
+
+def test_ranking_views_split_and_paginate_a_large_round(staff_client, scene, criteria, campaign):
+    """Twenty files a page, one view per category: a round of any size stays a listing-sized page."""
+    applications = build_scored_round(scene.round, [scene.juror_a, scene.juror_b], criteria, campaign, 25)
+    url = reverse("jury:ranking", args=[scene.round.pk])
+    first, second = text(staff_client.get(url)), text(staff_client.get(url, {"vue": "", "page": 2}))
+    shown = [application.reference for application in applications if application.reference in first]
+    assert len(shown) + sum(a.reference in second for a in applications) == 25 and len(shown) <= 20
+    assert "Page 1 sur 2" in first and "Page 2 sur 2" in second
+    category = campaign.categories.exclude(pk=applications[0].category_id).first()
+    Application.objects.filter(pk__in=[a.pk for a in applications[::3]]).update(category=category)
+    applications = list(Application.objects.filter(pk__in=[a.pk for a in applications]))
+    listing = text(staff_client.get(url, {"vue": f"categorie-{category.pk}"}))
+    assert f'<h2 id="view-title">{category.name}</h2>' in listing
+    in_category = [a.reference for a in applications if a.category_id == category.pk]
+    assert in_category and all(reference in listing for reference in in_category)
+    assert not any(a.reference in listing for a in applications if a.category_id != category.pk)
+
+
+def test_a_long_list_of_files_is_paginated_with_the_progress_over_all(juror_client, scene, criteria, campaign):
+    applications = build_scored_round(scene.round, [scene.juror_a], criteria, campaign, 30)
+    url = reverse("jury:round", args=[scene.round.pk])
+    first, second = text(juror_client.get(url)), text(juror_client.get(url, {"page": 2}))
+    listed = lambda page: [a for a in applications + [scene.file, scene.other_file] if a.reference in page]  # noqa: E731
+    assert len(listed(first)) == 25 and len(listed(second)) == 6  # 30 + 2, less the conflicted one
+    assert not set(listed(first)) & set(listed(second))
+    # The conflicted first file is out; the 29 others are fully scored, the scene's two are not.
+    for page in (first, second):
+        assert "29 / 31 notées" in page
 
 
 def test_decisions_are_a_register(staff_client, scene, campaign_staff):

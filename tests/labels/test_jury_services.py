@@ -193,9 +193,9 @@ def test_scores_are_saved_and_the_last_save_wins(round1, jurors, files, criteria
                                       overall_comment="Très bon dossier", now=later)
     assert sheet.updated_at == later and sheet.overall_comment == "Très bon dossier"
     assert list(Score.objects.values_list("criterion", "value", "comment")) == [(impact.pk, 8, "")]
-    assert jury_services.juror_progress(round1, juror) == (0, 1)
+    assert jury_services.juror_progress([(round1, juror)]) == {round1.pk: (0, 1)}
     jury_services.save_scores(juror.user, juror, round1, files[0], {impact.pk: 8, sobriety.pk: 5}, now=later)
-    assert jury_services.juror_progress(round1, juror) == (1, 1)
+    assert jury_services.juror_progress([(round1, juror)]) == {round1.pk: (1, 1)}
 
 
 def test_invalid_scores_are_refused(round1, jurors, files, criteria):

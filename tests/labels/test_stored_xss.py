@@ -160,6 +160,8 @@ def test_a_payload_stays_text_from_application_to_published_results(
     client.force_login(campaign_staff)
     page(client, reverse("jury:progress", args=[jury_round.pk]), payload, "suivi du tour")
     page(client, reverse("jury:ranking", args=[jury_round.pk]), payload, "classement")
+    page(client, reverse("jury:ranking", args=[jury_round.pk]) + "?vue=jures", payload, "jurés et graphiques",
+         shown=False)
     for kind in ("classement", "notes"):
         for fmt in ("csv", "xlsx"):
             response = client.get(reverse("jury:export", args=[jury_round.pk, kind, fmt]))
