@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from interconnectes.blocks import BodyBlock
+from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
 from manifestes.blocks import AmbitionBlock
 
 
@@ -60,7 +61,7 @@ class ManifestoFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("Toutes les années")), *[(year, year) for year in years]]
 
 
-class ManifestoIndexPage(Page):
+class ManifestoIndexPage(RoutedViewRestrictionsMixin, Page):
     intro = models.TextField(_("chapô"), max_length=800, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -108,7 +109,7 @@ class ManifestoIndexPage(Page):
         return context
 
 
-class ManifestoPage(Page):
+class ManifestoPage(RoutedViewRestrictionsMixin, Page):
     kind = models.CharField(_("type de texte"), max_length=32, choices=ManifestoKind.choices, default=ManifestoKind.MANIFESTO)
     subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
     adoption_date = models.DateField(_("date d'adoption"))

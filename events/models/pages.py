@@ -25,6 +25,7 @@ from events.forms import AgendaFilterForm, EventPageForm
 from events.programme import group_programme, times_signature
 from interconnectes.regions import Region
 from interconnectes.routing import OwnRoutesFirstMixin
+from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
 
 from .sessions import ProgrammeSession, SessionParticipant
 from .snippets import EventTheme
@@ -46,33 +47,10 @@ def in_private_section():
 
     The same rule as Wagtail's ``.public()`` (a restricted page hides its whole subtree), without the extra query
     ``private_q()`` spends listing the restrictions first; ``~in_private_section()`` keeps the public pages.
+    ``EventIndexPage.route_descendant`` annotates it on the page it serves: when False, the view-restriction check
+    before serving asks nothing more (``RoutedViewRestrictionsMixin``, interconnectes/view_restrictions.py).
     """
     return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
-
-
-class CheapViewRestrictionsMixin:
-    """Wagtail's view-restriction check on serve, without its ancestors query.
-
-    ``Page.get_view_restrictions()`` first lists the ancestors to resolve aliases (one query), then the restrictions
-    (another). Along a route every ancestor is cached on its child (``_cached_parent_obj``), so the aliases are known
-    already and the restrictions can be read by path; when the routing query also annotated ``in_private_section``
-    (False: no restriction on the page or above it), nothing is left to ask. Anything unusual (an alias, a page not
-    reached by routing) falls back to Wagtail's own method.
-    """
-
-    def get_view_restrictions(self):
-        chain, page = [self], self
-        while page.depth > 2:
-            if not hasattr(page, "_cached_parent_obj"):
-                return super().get_view_restrictions()
-            page = page._cached_parent_obj
-            chain.append(page)
-        if any(page.alias_of_id for page in chain):
-            return super().get_view_restrictions()
-        if getattr(self, "in_private_section", None) is False:
-            return PageViewRestriction.objects.none()
-        paths = [self.path[:size * self.steplen] for size in range(1, self.depth + 1)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -81,7 +59,7 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-class EventIndexPage(CheapViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
+class EventIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
     """The agenda: upcoming events first, then past ones by year; its .ics feed; the speaker pages."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)
@@ -235,7 +213,7 @@ def upcoming_events(limit, now=None):
     )
 
 
-class TourPage(CheapViewRestrictionsMixin, Page):
+class TourPage(RoutedViewRestrictionsMixin, Page):
     """One season of the Journées experts tour, e.g. "Journées experts 2024-2025"."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)
@@ -270,7 +248,7 @@ class TourPage(CheapViewRestrictionsMixin, Page):
             raise ValidationError({"season_end": _("La fin de la saison précède son début.")})
 
 
-class EventPage(CheapViewRestrictionsMixin, RoutablePageMixin, Page):
+class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
     """What a Journée expert and a Forum share: dates, venue, status, programme, calendars."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)

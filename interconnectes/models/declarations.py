@@ -29,6 +29,7 @@ from interconnectes.declarations import (
     criteria_summary,
     format_rate,
 )
+from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
 
 DECLARATION_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -53,7 +54,7 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class AccessibilityStatementPage(Page):
+class AccessibilityStatementPage(RoutedViewRestrictionsMixin, Page):
     """The RGAA 4.1 accessibility declaration, with the sections of the official model.
 
     The status is never typed by an editor: it is "non conforme" until an audit
@@ -172,7 +173,7 @@ class AccessibilityStatementPage(Page):
         return context
 
 
-class EcodesignStatementPage(Page):
+class EcodesignStatementPage(RoutedViewRestrictionsMixin, Page):
     """The RGESN 2024 eco-design declaration.
 
     Criteria are recorded one by one with an honest status; the page budgets

@@ -10,9 +10,10 @@ from wagtail.search import index
 
 from interconnectes.blocks import BodyBlock
 from interconnectes.routing import SpecificChildMixin
+from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
 
 
-class HomePage(SpecificChildMixin, Page):
+class HomePage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
     """The site's root page: hero, key figures, latest manifestos, upcoming events, labels."""
 
     hero_title = models.CharField(_("titre d'accroche"), max_length=160)
@@ -81,7 +82,7 @@ class HomeKeyFigure(Orderable):
         return f"{self.value} {self.label}"
 
 
-class StandardPage(SpecificChildMixin, Page):
+class StandardPage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
     """A free-form page (about, legal notice…) built from the shared block library."""
 
     intro = models.TextField(_("chapô"), max_length=800, blank=True)

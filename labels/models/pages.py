@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import DecimalField, F, Max, PositiveSmallIntegerField, Q, Value
+from django.db.models import DecimalField, F, Max, PositiveSmallIntegerField, Value
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -11,10 +11,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from interconnectes.routing import OwnRoutesFirstMixin
+from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
 from labels import eligibility, phases
 from labels.admin_forms import CampaignPageForm
 
@@ -25,36 +26,6 @@ class Label(models.TextChoices):
 
 
 REFERENCE_PREFIXES = {Label.TERRITOIRE_INNOVANT: "TI", Label.STARTUP_INTERCONNECTEE: "SI"}
-
-
-class RoutedViewRestrictionsMixin:
-    """View restrictions read in one query for a page reached through the URL (Wagtail's default takes two).
-
-    Wagtail asks the database for the ancestors' `alias_of` before asking for
-    the restrictions; routing already cached every parent up to the site's home
-    page (`_cached_parent_obj`), so only the tree root is left, matched by its
-    path in the restrictions query. Outside routing (a page loaded on its own,
-    a preview) the chain is incomplete and Wagtail's own method answers.
-    The queryset is kept on the page, so `get_context` reuses the results of
-    the check Wagtail ran before serving.
-    """
-
-    def get_view_restrictions(self):
-        cached = getattr(self, "_routed_view_restrictions", None)
-        if cached is not None:
-            return cached
-        page_ids, page = set(), self
-        while page is not None and page.depth > 2:
-            page_ids.add(page.alias_of.pk if page.alias_of_id else page.pk)  # an alias answers as its source
-            page = getattr(page, "_cached_parent_obj", None)
-        if page is None or page.depth != 2:
-            return super().get_view_restrictions()
-        page_ids.add(page.alias_of.pk if page.alias_of_id else page.pk)
-        # A queryset, as Wagtail's (the admin orders it), kept with its results once evaluated.
-        self._routed_view_restrictions = PageViewRestriction.objects.filter(
-            Q(page_id__in=page_ids) | Q(page__path=self.path[: self.steplen])
-        )
-        return self._routed_view_restrictions
 
 
 class LabelIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):

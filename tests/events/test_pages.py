@@ -319,23 +319,6 @@ def test_stop_navigation_and_breadcrumbs_come_from_the_route(client, home, agend
     assert "Brouillon" not in html
 
 
-def test_view_restrictions_apply_to_routed_pages_and_hide_them_from_lists(client, agenda, tour, stop):
-    from wagtail.models import PageViewRestriction
-
-    private = JourneeExpertPageFactory(parent=tour, title="Étape privée", start_date=D(2025, 7, 1))
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    assert client.get(private.url).status_code == 302
-    assert client.get(private.url + "ical/").status_code == 302
-    html = client.get(stop.url).content.decode()
-    assert "étape 1/1" in html and "Étape privée" not in html
-    assert "Étape privée" not in client.get(tour.url).content.decode()
-
-    PageViewRestriction.objects.create(page=tour, restriction_type=PageViewRestriction.LOGIN)
-    assert client.get(stop.url).status_code == 302
-    assert client.get(tour.url).status_code == 302
-    assert tour.title not in client.get(agenda.url).content.decode()
-
-
 def test_unknown_and_draft_pages_below_the_agenda_are_not_found(client, agenda, tour, stop):
     draft = JourneeExpertPageFactory(parent=tour, live=False)
     assert client.get(draft.url).status_code == 404

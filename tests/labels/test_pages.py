@@ -3,9 +3,8 @@
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
-from wagtail.models import Page, PageViewRestriction
 
-from labels.models import ApplicationStatus, CampaignCategory, EvaluationCriterion, LabelCampaignPage
+from labels.models import ApplicationStatus, CampaignCategory, EvaluationCriterion
 from tests.factories import DocumentFactory
 from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, paris
 from tests.queries import MAX_COLD_QUERIES, cold_queries
@@ -117,38 +116,6 @@ def test_index_query_count_is_the_same_with_one_or_many_campaigns(client, label_
         LabelCampaignPageFactory(parent=label_index, year=2010 + n, opens_at=paris(2010 + n, 1, 1),
                                  closes_at=paris(2010 + n, 3, 31))
     assert cold_queries(client, label_index.url) == one <= MAX_COLD_QUERIES
-
-
-def test_private_campaign_is_neither_listed_nor_served(client, label_index, campaign, clock):
-    private = LabelCampaignPageFactory(parent=label_index, title="Campagne réservée")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
-    content = client.get(label_index.url).content.decode()
-    assert campaign.title in content and "Campagne réservée" not in content
-    response = client.get(private.url)
-    assert response.status_code == 302 and "next=" in response["Location"]
-
-
-def test_campaigns_under_a_restricted_index_are_protected(client, applicant, label_index, campaign, clock):
-    PageViewRestriction.objects.create(page=label_index, restriction_type=PageViewRestriction.LOGIN)
-    assert client.get(label_index.url).status_code == 302
-    assert client.get(campaign.url).status_code == 302
-    client.force_login(applicant)
-    # As with `.public()`, a private section lists no campaign, even to whoever may read it.
-    assert campaign.title not in client.get(label_index.url).content.decode()
-    assert client.get(campaign.url).status_code == 200
-
-
-def test_restriction_on_home_page_protects_campaigns(client, home, campaign, clock):
-    PageViewRestriction.objects.create(page=home, restriction_type=PageViewRestriction.PASSWORD, password="secret")
-    content = client.get(campaign.url).content.decode()
-    assert "Transition écologique" not in content
-    assert 'name="password"' in content
-
-
-def test_view_restrictions_outside_routing_are_wagtails(label_index, campaign):
-    restriction = PageViewRestriction.objects.create(page=label_index, restriction_type=PageViewRestriction.LOGIN)
-    loaded = LabelCampaignPage.objects.get(pk=campaign.pk)
-    assert list(loaded.get_view_restrictions()) == list(Page.get_view_restrictions(loaded)) == [restriction]
 
 
 def test_index_lists_current_and_archive(client, label_index, campaign, clock):
