@@ -94,7 +94,8 @@ def gunicorn(env: dict, workdir: Path):
     config = ["-c", str(ROOT / "gunicorn.conf.py")] if (ROOT / "gunicorn.conf.py").exists() else []
     command = [GUNICORN, *config, "interconnectes.wsgi:application", "--bind", f"127.0.0.1:{port}",
                "--access-logfile", "/dev/null", "--error-logfile", str(workdir / "gunicorn.log")]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    # No access log: gunicorn.conf.py's logging config would print a line per request among the figures.
+    process = subprocess.Popen(command, cwd=ROOT, env={**env, "GUNICORN_ACCESS_LOG": ""}, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:
