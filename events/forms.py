@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.pages import CopyForm
 
 from events.programme import Slot, event_errors, session_errors
 from interconnectes.regions import Region
@@ -66,3 +67,17 @@ class EventPageForm(WagtailAdminPageForm):
         if any(forms_by_index[index].errors for index in forms_by_index):
             self.add_error(None, _("Le programme contient des erreurs : corrigez les sessions signalées."))
         return cleaned
+
+
+class EventCopyForm(CopyForm):
+    """Wagtail's copy form without "Créer un alias" for events and tours.
+
+    An event and each session of its programme carry a calendar identifier
+    (UID) of their own, unique in the database: a copy gets new ones (a new
+    event, e.g. next year's edition drafted from this one), whereas an alias
+    would have to share them, which the database refuses.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("alias", None)

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from events import clock, ical, jsonld, timeline
 from events.entries import Entry, Performer, Place
-from events.forms import AgendaFilterForm, EventPageForm
+from events.forms import AgendaFilterForm, EventCopyForm, EventPageForm
 from events.programme import group_programme, times_signature
 from interconnectes.regions import Region
 from interconnectes.routing import OwnRoutesFirstMixin
@@ -227,6 +227,7 @@ class TourPage(RoutedViewRestrictionsMixin, Page):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = ["events.JourneeExpertPage"]
+    copy_form_class = EventCopyForm  # its stops could not be aliased with it
 
     class Meta:
         verbose_name = _("tournée des Journées experts")
@@ -278,9 +279,10 @@ class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("discover"),
                      index.FilterField("start_date")]
     base_form_class = EventPageForm
+    copy_form_class = EventCopyForm
     is_creatable = False
     subpage_types = []
-    exclude_fields_in_copy = ["ical_uid"]
+    exclude_fields_in_copy = ["ical_uid"]  # a copy is a new event; its sessions get new ones too (sessions.py)
 
     class Meta:
         verbose_name = _("événement")

@@ -64,6 +64,12 @@ class ProgrammeSession(ClusterableModel, Orderable):
     def __str__(self):
         return self.title
 
+    def copy_cluster(self, exclude_fields=None):
+        """A session copied with its page (Wagtail's "Copier") is a session of a new event: a new calendar UID."""
+        session, child_objects = super().copy_cluster(exclude_fields)
+        session.ical_uid = uuid.uuid4()
+        return session, child_objects
+
     @property
     def start(self):
         return timeline.local_datetime(self.day, self.start_time)
