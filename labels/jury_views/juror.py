@@ -32,8 +32,7 @@ HIDDEN_FROM_JURORS = {"contact_name", "contact_role", "contact_email", "contact_
 def jury_home(request):
     """The rounds of the juries the user sits on, with their own progress; staff see every round."""
     staff = permissions.is_campaign_staff(request.user)
-    memberships = {member.campaign_id: member for member in
-                   request.user.jury_memberships.select_related("organisation")}
+    memberships = {member.campaign_id: member for member in request.user.jury_memberships.all()}
     if not (staff or memberships):
         raise PermissionDenied
     rounds = JuryRound.objects.select_related("campaign").order_by("-campaign__year", "campaign__title", "number")
@@ -46,7 +45,7 @@ def jury_home(request):
     entries = [{"round": jury_round, "phase": jury_round.phase(now), "member": memberships.get(jury_round.campaign_id),
                 "progress": progress.get(jury_round.pk)} for jury_round in rounds]
     return render(request, "labels/jury/home.html", {
-        "entries": entries, "rounds": rounds, "staff": staff, "page_title": _("Jury"), "header_title": _("Jury"),
+        "entries": entries, "rounds": rounds, "page_title": _("Jury"), "header_title": _("Jury"),
     })
 
 
