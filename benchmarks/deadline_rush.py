@@ -40,12 +40,12 @@ DEADLINE_IN = 300  # seconds from the start of the rush
 def build(deadline_in):
     """An open campaign closing in `deadline_in` seconds and APPLICANTS applicants with a complete draft."""
     import datetime
+    from importlib import import_module
 
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.auth.hashers import make_password
     from django.utils import timezone
-    from importlib import import_module
     from wagtail.models import Page, Site
 
     from interconnectes.models import HomePage, OrganisationKind

@@ -1,9 +1,9 @@
 """Site-wide views that are not pages: search and robots.txt."""
 
-from django import forms
 import re
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _

@@ -2,9 +2,9 @@
 and campaign are never form fields, so posting them changes nothing."""
 
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from labels.attachments import ACCEPT

@@ -5,8 +5,8 @@
   nothing else, exactly while they sit on at least one jury.
 """
 
-from django.db import transaction
 from django.contrib.auth.models import Group, Permission
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 

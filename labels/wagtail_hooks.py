@@ -13,8 +13,8 @@ from wagtail.permissions import register_permission_policy
 
 from interconnectes.regions import Region
 from labels import admin_views, permissions
-from labels.jury_admin import JuryGroup
 from labels.exports import neutralise
+from labels.jury_admin import JuryGroup
 from labels.models import Application, ApplicationStatus, LabelCampaignPage
 
 EXPORT_FIELDS = [

@@ -8,7 +8,24 @@ from .applications import (
     EventKind,
     ReferenceCounter,
 )
-from .jury import JURY_STATUSES, AppendOnlyError, Assignment, ConflictDeclaration, Decision, DecisionOutcome, JuryMember, JuryReminder, JuryRole, JuryRound, ReminderKind, Score, ScoreSheet, ScoreUnlock, in_round_q, latest_decision  # noqa: E501, F401
+from .jury import (  # noqa: E501, F401
+    JURY_STATUSES,
+    AppendOnlyError,
+    Assignment,
+    ConflictDeclaration,
+    Decision,
+    DecisionOutcome,
+    JuryMember,
+    JuryReminder,
+    JuryRole,
+    JuryRound,
+    ReminderKind,
+    Score,
+    ScoreSheet,
+    ScoreUnlock,
+    in_round_q,
+    latest_decision,
+)
 from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
 
 __all__ = [

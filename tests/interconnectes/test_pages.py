@@ -6,7 +6,14 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from interconnectes.demo_pages import stream
-from interconnectes.models import HomeKeyFigure, HomePage, NavigationItem, NavigationSettings, SiteSettings, StandardPage
+from interconnectes.models import (
+    HomeKeyFigure,
+    HomePage,
+    NavigationItem,
+    NavigationSettings,
+    SiteSettings,
+    StandardPage,
+)
 from manifestes.models import ManifestoIndexPage
 from tests.factories import (
     DocumentFactory,

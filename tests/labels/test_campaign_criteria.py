@@ -1,9 +1,8 @@
 """An editor cannot delete a criterion the jury has scored: a French error, nothing saved."""
 
 import pytest
-from wagtail.test.utils.form_data import querydict_from_html
-
 from django.utils import timezone
+from wagtail.test.utils.form_data import querydict_from_html
 
 from labels.models import EvaluationCriterion, Score
 from tests.labels.jury_factories import criteria, files, jurors, round1  # noqa: F401 (fixtures)

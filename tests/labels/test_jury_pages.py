@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from interconnectes.budgets import MAX_QUERIES
 from labels import jury_services
+from tests.interconnectes.test_security_headers import assert_allowed_by_policy, assert_strict
 from tests.labels.jury_area import campaign_staff, scene  # noqa: F401 (fixtures)
 from tests.labels.jury_factories import OPEN, build_scored_round, criteria  # noqa: F401 (fixtures)
-from tests.interconnectes.test_security_headers import assert_allowed_by_policy, assert_strict
 from tests.labels.test_pages import cold_queries
 
 pytestmark = pytest.mark.django_db
