@@ -84,7 +84,7 @@ def build(deadline_in):
     for user, application in zip(users, applications, strict=True):
         session = store()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "interconnectes.auth_backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         clients.append({"application": application.pk, "category": category.pk, "title": application.title,

@@ -7,4 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Événements")
 
     def ready(self):
-        from events import signals  # noqa: F401  (connects the page_published receiver)
+        from events import signals
+        from events.models import EventTheme, Room, Venue
+        from interconnectes import content_version
+
+        signals.connect()
+        content_version.follow(EventTheme, Venue, Room)  # what event pages show of them is cached

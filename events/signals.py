@@ -1,12 +1,14 @@
 """Calendar bookkeeping on publication: SEQUENCE moves when the times change, the programme date when it changes."""
 
-from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from events import clock
+from interconnectes import clock
 
 
-@receiver(page_published)
+def connect():
+    page_published.connect(update_calendar_state, dispatch_uid="events-calendar-state")
+
+
 def update_calendar_state(sender, instance, revision=None, **kwargs):
     from events.models import EventCalendarState, EventPage
 

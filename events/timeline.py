@@ -1,7 +1,7 @@
 """Event times: dates and naive local times stored, aware Europe/Paris datetimes computed here.
 
 Pure functions, no ORM: the phase of an event (before, during, after) depends only on its
-bounds and a clock value passed in (see events.clock).
+bounds and a clock value passed in (see interconnectes.clock).
 """
 
 import datetime

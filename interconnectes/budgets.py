@@ -27,7 +27,6 @@ APPLICATION_PAGE = Budget(transfer_bytes=200 * KB, requests=10, dom_elements=400
 # cache), and once the caches are warm (the same request again).
 MAX_COLD_QUERIES = 25
 MAX_WARM_QUERIES = 10
-MAX_QUERIES = 12  # the former ceiling, until every test asserts the two above
 
 # Raster images are served no wider than this many times their displayed width.
 MAX_IMAGE_DENSITY = 2

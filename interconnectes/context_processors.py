@@ -1,7 +1,8 @@
-"""Template context shared by every public page."""
+"""Template context shared by every page."""
 
-from interconnectes.chrome import chrome_version
+from interconnectes.content_version import content_version
 
 
 def site_chrome(request):
-    return {"chrome_version": chrome_version()}
+    """The content version the header and footer fragments are cached under (a cache read, no query)."""
+    return {"content_version": content_version()}

@@ -112,7 +112,8 @@ def budget_rows() -> list[BudgetRow]:
 def budget_limits() -> dict[str, int]:
     """The site-wide limits stated next to the table."""
     return {
-        "max_queries": budgets.MAX_QUERIES,
+        "max_cold_queries": budgets.MAX_COLD_QUERIES,
+        "max_warm_queries": budgets.MAX_WARM_QUERIES,
         "max_image_density": budgets.MAX_IMAGE_DENSITY,
         "min_viewport_width": budgets.MIN_VIEWPORT_WIDTH,
     }

@@ -1,25 +1,27 @@
-"""Signal wiring: keep cached fragments in step with what editors change."""
+"""Signal wiring: keep cached fragments and the view-restriction index in step with what editors change."""
 
-from django.db.models.signals import post_delete, post_save
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+from django.contrib.auth.signals import user_logged_in
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from interconnectes.chrome import bump_chrome_version
+from interconnectes import content_version, userbar
 
 
 def connect():
     from interconnectes.models import (
-        AccessibilityStatementPage,
-        EcodesignStatementPage,
         NavigationItem,
         NavigationSettings,
+        Organisation,
+        Person,
         SiteSettings,
     )
 
-    # The footer links both declarations and shows the accessibility status: saving or deleting one
-    # by any path (not only by publishing it) moves the generation too.
-    for model in (SiteSettings, NavigationSettings, NavigationItem, AccessibilityStatementPage, EcodesignStatementPage):
-        post_save.connect(bump_chrome_version, sender=model, dispatch_uid=f"chrome-save-{model.__name__}")
-        post_delete.connect(bump_chrome_version, sender=model, dispatch_uid=f"chrome-delete-{model.__name__}")
-    page_published.connect(bump_chrome_version, dispatch_uid="chrome-page-published")
-    page_unpublished.connect(bump_chrome_version, dispatch_uid="chrome-page-unpublished")
-    page_slug_changed.connect(bump_chrome_version, dispatch_uid="chrome-page-slug")
+    content_version.follow_pages()
+    content_version.follow(PageViewRestriction, Site, SiteSettings, NavigationSettings, NavigationItem,
+                           Organisation, Person, get_image_model(), get_document_model())
+    for name, signal in (("published", page_published), ("unpublished", page_unpublished),
+                         ("slug-changed", page_slug_changed), ("moved", post_page_move)):
+        signal.connect(content_version.bump_content_version, dispatch_uid=f"content-version-page-{name}")
+    user_logged_in.connect(userbar.remember_admin_access, dispatch_uid="userbar-admin-access")

@@ -27,7 +27,7 @@ MANIFESTOS = [
         "adoption_date": datetime.date(2017, 1, 1),
         "year_only": True,
         "adoption_place": "",
-        "chapo": "Acte fondateur, la publication de ce manifeste en 2017 a lancé la commission numérique : un espace "
+        "intro": "Acte fondateur, la publication de ce manifeste en 2017 a lancé la commission numérique : un espace "
                  "d'élaboration collective de propositions, constitué d'élus, sur les axes stratégiques majeurs du "
                  "numérique et de l'innovation des territoires.",
         "body": [("rich_text", "<p>Trois orientations en sont nées :</p><ul><li>défendre une vision politique de "
@@ -44,7 +44,7 @@ MANIFESTOS = [
         "subtitle": "Une urgence : l'accès aux droits et à l'inclusion numérique",
         "adoption_date": datetime.date(2020, 2, 12),
         "adoption_place": "Forum des Interconnectés",
-        "chapo": "La diffusion rapide des technologies (intelligence artificielle, robotisation…) et la "
+        "intro": "La diffusion rapide des technologies (intelligence artificielle, robotisation…) et la "
                  "dématérialisation des échanges, particulièrement pour les services publics, sont aujourd'hui "
                  "source d'inquiétude et de risque de relégation pour les 13 millions de Français qui sont éloignés "
                  "du numérique.",
@@ -74,7 +74,7 @@ MANIFESTOS = [
         "subtitle": "Trois ambitions et neuf engagements pour le mandat local",
         "adoption_date": datetime.date(2021, 3, 18),
         "adoption_place": "Forum des Interconnectés",
-        "chapo": "Le numérique s'est imposé comme un outil indispensable à la vie quotidienne. Cette généralisation "
+        "intro": "Le numérique s'est imposé comme un outil indispensable à la vie quotidienne. Cette généralisation "
                  "des usages du numérique a des impacts majeurs qui doivent être pleinement pris en compte par les "
                  "décideurs publics.",
         "body": [
@@ -117,7 +117,7 @@ MANIFESTOS = [
         "subtitle": "5 priorités et 20 propositions de 10 associations de collectivités",
         "adoption_date": datetime.date(2022, 3, 3),
         "adoption_place": "Forum des Interconnectés",
-        "chapo": "Le 3 mars 2022, pour la première fois, 10 associations représentatives des territoires ont présenté "
+        "intro": "Le 3 mars 2022, pour la première fois, 10 associations représentatives des territoires ont présenté "
                  "leurs ambitions communes : 5 priorités et 20 propositions pour réussir la transformation numérique "
                  "responsable des territoires.",
         "body": [
@@ -149,7 +149,7 @@ MANIFESTOS = [
         "adoption_date": datetime.date(2023, 7, 6),
         "adoption_place": "Journée « Les données et l'IA au service des politiques publiques des territoires », "
                           "Hub des territoires, Paris",
-        "chapo": "Le 6 juillet 2023, Les Interconnectés, France urbaine et Intercommunalités de France ont dévoilé le "
+        "intro": "Le 6 juillet 2023, Les Interconnectés, France urbaine et Intercommunalités de France ont dévoilé le "
                  "plan d'action national d'observation des usages de l'intelligence artificielle dans les "
                  "territoires, intitulé « Les intelligences associées des territoires ».",
         "body": [
@@ -206,7 +206,7 @@ def build(context):
     for spec in MANIFESTOS:
         spec = dict(spec)
         signatories = [ManifestoSignatory(organisation=organisations[name]) for name in spec.pop("signatories")]
-        document = get_or_create_document(spec["title"], [spec["subtitle"], spec["chapo"]])
+        document = get_or_create_document(spec["title"], [spec["subtitle"], spec["intro"]])
         slug = spec.pop("slug")
         pages[slug] = get_or_create_page(
             index, ManifestoPage, slug,

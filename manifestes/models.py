@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import Http404
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
@@ -16,7 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from interconnectes.blocks import BodyBlock
-from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
+from interconnectes.models.base import BasePage
+from interconnectes.restrictions import private_q
 from manifestes.blocks import AmbitionBlock
 
 
@@ -61,37 +62,30 @@ class ManifestoFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("Toutes les années")), *[(year, year) for year in years]]
 
 
-class ManifestoIndexPage(RoutedViewRestrictionsMixin, Page):
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
+@dataclass
+class ManifestoList:
+    """What the manifesto index shows for one set of filters: built on a cold cache only."""
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    filter_form: ManifestoFilterForm
+    filter_query: str
+    manifestos: object  # a Paginator page
+
+
+class ManifestoIndexPage(BasePage):
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types = ["manifestes.ManifestoPage"]
     max_count = 1
     PER_PAGE = 10
+    FILTERS = ("year", "kind", "page")
 
     class Meta:
         verbose_name = _("liste des manifestes")
 
-    def route(self, request, path_components):
-        """Fetch the manifesto with its document and event in one query (children are all manifestos)."""
-        if not path_components:
-            return super().route(request, path_components)
-        manifesto = (
-            ManifestoPage.objects.child_of(self).select_related("document", "adoption_event")
-            .filter(slug=path_components[0]).first()
-        )
-        if manifesto is None:
-            raise Http404
-        manifesto._cached_parent_obj = self
-        return manifesto.route(request, path_components[1:])
-
     def manifestos(self):
-        return ManifestoPage.objects.child_of(self).live().public().order_by("-adoption_date", "-pk")
+        return ManifestoPage.objects.child_of(self).live().exclude(private_q()).order_by("-adoption_date", "-pk")
 
-    def get_context(self, request, *args, **kwargs):
+    def manifesto_list(self, request) -> ManifestoList:
         """Filter in Python over one query: an association publishes a few texts a year."""
-        context = super().get_context(request, *args, **kwargs)
         manifestos = list(self.manifestos())
         years = sorted({manifesto.adoption_date.year for manifesto in manifestos}, reverse=True)
         form = ManifestoFilterForm(request.GET or None, years=years)
@@ -103,13 +97,17 @@ class ManifestoIndexPage(RoutedViewRestrictionsMixin, Page):
                 if filters.get("year", manifesto.adoption_date.year) == manifesto.adoption_date.year
                 and filters.get("kind", manifesto.kind) == manifesto.kind
             ]
-        context["filter_form"] = form
-        context["filter_query"] = urlencode(filters)
-        context["manifestos"] = Paginator(manifestos, self.PER_PAGE).get_page(request.GET.get("page"))
+        return ManifestoList(form, urlencode(filters), Paginator(manifestos, self.PER_PAGE).get_page(
+            request.GET.get("page")))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = SimpleLazyObject(lambda: self.manifesto_list(request))
+        context["cache_vary"] = [request.GET.get(name, "")[:40] for name in self.FILTERS]
         return context
 
 
-class ManifestoPage(RoutedViewRestrictionsMixin, Page):
+class ManifestoPage(BasePage):
     kind = models.CharField(_("type de texte"), max_length=32, choices=ManifestoKind.choices, default=ManifestoKind.MANIFESTO)
     subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
     adoption_date = models.DateField(_("date d'adoption"))
@@ -123,7 +121,7 @@ class ManifestoPage(RoutedViewRestrictionsMixin, Page):
         "wagtailcore.Page", verbose_name=_("événement d'adoption"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", help_text=_("La page de l'événement où le texte a été adopté ou présenté, si elle existe."),
     )
-    chapo = models.TextField(_("chapô"), max_length=1500)
+    intro = models.TextField(_("chapô"), max_length=1500)  # required, and longer: it sums the text up
     body = StreamField(BodyBlock(), verbose_name=_("texte"), blank=True)
     section_label = models.CharField(
         _("nom des parties"), max_length=40, default="Ambition", help_text=_("Ambition, Priorité, Axe…")
@@ -139,7 +137,7 @@ class ManifestoPage(RoutedViewRestrictionsMixin, Page):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("subtitle"), FieldPanel("chapo")], heading=_("Présentation")),
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("subtitle"), FieldPanel("intro")], heading=_("Présentation")),
         MultiFieldPanel(
             [FieldPanel("adoption_date"), FieldPanel("year_only"), FieldPanel("adoption_place"),
              PageChooserPanel("adoption_event", ["events.JourneeExpertPage", "events.ForumPage"])],
@@ -153,9 +151,8 @@ class ManifestoPage(RoutedViewRestrictionsMixin, Page):
         InlinePanel("related_manifestos", label=_("Texte lié"), max_num=6),
     ]
     search_fields = [
-        *Page.search_fields,
+        *BasePage.search_fields,
         index.SearchField("subtitle"),
-        index.SearchField("chapo"),
         index.SearchField("body"),
         index.SearchField("ambitions"),
         index.FilterField("kind"),
@@ -185,17 +182,32 @@ class ManifestoPage(RoutedViewRestrictionsMixin, Page):
             ambitions.append(ambition)
         return ambitions
 
+    def details(self) -> "ManifestoDetails":
+        adoption_event = self.adoption_event
+        return ManifestoDetails(
+            numbered_ambitions=self.numbered_ambitions(),
+            signatories=[link.organisation for link in self.signatories.select_related("organisation")],
+            related=[link.related_page for link in self.related_manifestos.select_related("related_page")
+                     if link.related_page.live],
+            adoption_event=adoption_event if adoption_event and adoption_event.live else None,
+            document=self.document,
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["numbered_ambitions"] = self.numbered_ambitions()
-        context["signatories"] = [s.organisation for s in self.signatories.select_related("organisation")]
-        context["related"] = [
-            link.related_page for link in self.related_manifestos.select_related("related_page")
-            if link.related_page.live
-        ]
-        adoption_event = self.adoption_event
-        context["adoption_event"] = adoption_event if adoption_event and adoption_event.live else None
+        context["manifesto"] = SimpleLazyObject(self.details)
         return context
+
+
+@dataclass
+class ManifestoDetails:
+    """What a manifesto page shows besides its own fields, read together on a cold cache."""
+
+    numbered_ambitions: list
+    signatories: list
+    related: list
+    adoption_event: Page | None
+    document: object
 
 
 class ManifestoSignatory(Orderable):

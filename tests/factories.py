@@ -71,7 +71,7 @@ class ManifestoPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Manifeste numéro {n}")
     kind = ManifestoKind.MANIFESTO
     adoption_date = datetime.date(2021, 3, 18)
-    chapo = "Le numérique s'est imposé comme un outil indispensable à la vie quotidienne."
+    intro = "Le numérique s'est imposé comme un outil indispensable à la vie quotidienne."
 
 
 def image_factory(title="Image de test", width=640, height=480):

@@ -1,34 +1,49 @@
-"""Page types of the events app: the agenda, the Journées experts tours and stops, the Forum."""
+"""Page types of the events app: the agenda, the Journées experts tours and stops, the Forum.
+
+Pages read what they show in `get_context` as lazy values (`django.utils.functional.SimpleLazyObject`):
+the templates evaluate them inside fragments cached per page, content version and phase
+(`{% wagtailpagecache %}`), so a page served from warm caches asks the database nothing for its body.
+"""
 
 import datetime
 import uuid
+from dataclasses import dataclass, field
+from functools import cached_property
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Prefetch, Q, Value
-from django.db.models.functions import Length, Substr
+from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from events import clock, ical, jsonld, timeline
+from events import ical, jsonld, timeline
 from events.entries import Entry, Performer, Place
 from events.forms import AgendaFilterForm, EventCopyForm, EventPageForm
 from events.programme import group_programme, times_signature
+from interconnectes import clock
+from interconnectes.content_version import time_slot
+from interconnectes.models.base import BasePage
 from interconnectes.regions import Region
-from interconnectes.routing import OwnRoutesFirstMixin
-from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
+from interconnectes.restrictions import private_q
 
 from .sessions import ProgrammeSession, SessionParticipant
 from .snippets import EventTheme
+
+# During an event, the "En ce moment" list is renewed every this many minutes.
+LIVE_REFRESH_MINUTES = 5
+# An event moves from "upcoming" to "past" in the agenda at most this late after it ends.
+UPCOMING_REFRESH_MINUTES = 5
 
 
 class EventStatus(models.TextChoices):
@@ -42,81 +57,45 @@ class OrganisationRole(models.TextChoices):
     PARTNER = "partenaire", _("Partenaire")
 
 
-def in_private_section():
-    """Whether a view restriction covers the page or one of its ancestors, as a subquery.
-
-    The same rule as Wagtail's ``.public()`` (a restricted page hides its whole subtree), without the extra query
-    ``private_q()`` spends listing the restrictions first; ``~in_private_section()`` keeps the public pages.
-    ``EventIndexPage.route_descendant`` annotates it on the page it serves: when False, the view-restriction check
-    before serving asks nothing more (``RoutedViewRestrictionsMixin``, interconnectes/view_restrictions.py).
-    """
-    return Exists(PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path"))))
-
-
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-class EventIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
+def public_events(queryset):
+    """Live events that no view restriction covers, with what cards and feeds show of them."""
+    return queryset.live().exclude(private_q()).select_related("venue", "theme")
+
+
+@dataclass
+class Agenda:
+    """What the agenda page shows for one set of filters: built on a cold cache only."""
+
+    filter_form: AgendaFilterForm
+    filter_query: str
+    upcoming_events: list
+    past_events: object  # a Paginator page
+    tours: list
+    feed_url: str
+    webcal_url: str
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
     """The agenda: upcoming events first, then past ones by year; its .ics feed; the speaker pages."""
 
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types = ["events.TourPage", "events.ForumPage"]
     max_count = 1
     PER_PAGE = 12
+    FILTERS = ("theme", "region", "year")
 
     class Meta:
         verbose_name = _("agenda")
 
-    def route_descendant(self, request, path_components):
-        """Resolve any page below the agenda in two queries instead of two per level.
-
-        The agenda's own routes (feed, speaker pages) come first (OwnRoutesFirstMixin). Otherwise one query reads
-        the pages whose URL path starts the requested path (and, for a stop, its sibling stops, for "étape 3/7" and
-        the previous/next links), with their view-restriction state; a second reads the deepest one as its specific
-        type with its related rows. Each page of the chain gets its parent cached, so breadcrumbs and ``tour()`` cost
-        nothing; the deepest page serves the rest of the path (its own sub-routes included).
-        """
-        candidates = [self.url_path + "/".join(path_components[:size]) + "/"
-                      for size in range(1, len(path_components) + 1)]
-        wanted = Q(url_path__in=candidates)
-        if len(path_components) >= 2:  # maybe a stop: its siblings come along
-            wanted |= Q(depth=self.depth + 2, url_path__startswith=candidates[0])
-        pages = list(
-            Page.objects.descendant_of(self).filter(wanted)
-            .annotate(in_private_section=in_private_section(), start_date=F("eventpage__start_date"),
-                      city=F("eventpage__city"))
-            .order_by("depth", "path")
-        )
-        chain = [page for page in pages if page.url_path in candidates]
-        if not chain:
-            raise Http404
-        parent = self
-        for page in chain:
-            page._cached_parent_obj = parent
-            parent = page
-        found = chain[-1]
-        model = found.specific_class
-        if model is None:
-            raise Http404
-        specific = model.routing_queryset().get(pk=found.pk) if hasattr(model, "routing_queryset") else found.specific
-        specific._cached_parent_obj = found._cached_parent_obj
-        specific.in_private_section = found.in_private_section
-        if found.depth == self.depth + 2:
-            specific.sibling_pages = [page for page in pages if page.depth == found.depth]
-        return specific.route(request, path_components[found.depth - self.depth:])
-
     def events(self):
-        """The agenda's live, public events, with what cards and feeds show, in one query."""
-        return list(
-            EventPage.objects.descendant_of(self).live().filter(~in_private_section())
-            .select_related("venue", "theme", "calendar_state")
-        )
+        """The agenda's live, public events, in one query."""
+        return list(public_events(EventPage.objects.descendant_of(self)).select_related("calendar_state"))
 
     def filtered(self, request):
         """(form, events, filters) for the GET filters; invalid values are ignored, never a 500.
@@ -138,25 +117,33 @@ class EventIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
                           if event.start_date and event.start_date.year == int(filters["year"])]
         return form, events, filters
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        now = clock.now()
+    def agenda(self, request, now) -> Agenda:
         form, events, filters = self.filtered(request)
         upcoming = [event for event in events if is_upcoming(event, now)]
         past = [event for event in events if not is_upcoming(event, now)]
-        context["tours"] = list(TourPage.objects.child_of(self).live().filter(~in_private_section())
-                                .order_by(F("season_start").desc(nulls_last=True), "-pk"))
-        context["filter_form"] = form
-        context["filter_query"] = urlencode(filters)
-        context["upcoming_events"] = sorted(upcoming, key=lambda event: (
-            event.start_date or datetime.date.min, event.start_time or datetime.time.min, event.pk))
         past.sort(key=lambda event: event.pk, reverse=True)
         past.sort(key=lambda event: event.start_date or datetime.date.min, reverse=True)  # undated ones last
-        context["past_events"] = Paginator(past, self.PER_PAGE).get_page(request.GET.get("page"))
         feed_filters = {key: value for key, value in filters.items() if key in ("theme", "region")}
-        query = "?" + urlencode(feed_filters) if feed_filters else ""
-        context["feed_url"] = self.get_url(request) + self.reverse_subpage("feed") + query
-        context["webcal_url"] = webcal(self.get_full_url(request) + self.reverse_subpage("feed") + query)
+        feed = self.reverse_subpage("feed") + ("?" + urlencode(feed_filters) if feed_filters else "")
+        return Agenda(
+            filter_form=form,
+            filter_query=urlencode(filters),
+            upcoming_events=sorted(upcoming, key=lambda event: (
+                event.start_date or datetime.date.min, event.start_time or datetime.time.min, event.pk)),
+            past_events=Paginator(past, self.PER_PAGE).get_page(request.GET.get("page")),
+            tours=list(TourPage.objects.child_of(self).live().exclude(private_q())
+                       .order_by(F("season_start").desc(nulls_last=True), "-pk")),
+            feed_url=self.get_url(request) + feed,
+            webcal_url=webcal(self.get_full_url(request) + feed),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = clock.now()
+        context["agenda"] = SimpleLazyObject(lambda: self.agenda(request, now))
+        # The fragment's key: the time (an event moves from upcoming to past when it ends) and the filters.
+        context["cache_vary"] = [time_slot(now, UPCOMING_REFRESH_MINUTES),
+                                 *(request.GET.get(name, "")[:40] for name in (*self.FILTERS, "page"))]
         return context
 
     @path("ical/", name="feed")
@@ -172,10 +159,9 @@ class EventIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
         from interconnectes.models import Person
 
         person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
+        public = EventPage.objects.descendant_of(self).live().exclude(private_q())
         participations = list(
-            SessionParticipant.objects.filter(
-                person=person, session__page__in=EventPage.objects.descendant_of(self).live().filter(~in_private_section())
-            )
+            SessionParticipant.objects.filter(person=person, session__page__in=public)
             .select_related("session__page", "session__room")
             .order_by("-session__day", "session__start_time")
         )
@@ -206,23 +192,18 @@ def is_upcoming(event, now):
 
 def upcoming_events(limit, now=None):
     """The next live events that have not ended (the home page shows a few)."""
-    return list(
-        EventPage.objects.live().filter(~in_private_section()).filter(upcoming_q(now or clock.now()))
-        .select_related("venue", "theme")
-        .order_by("start_date", "start_time", "pk")[:limit]
-    )
+    return list(public_events(EventPage.objects.all()).filter(upcoming_q(now or clock.now()))
+                .order_by("start_date", "start_time", "pk")[:limit])
 
 
-class TourPage(RoutedViewRestrictionsMixin, Page):
+class TourPage(BasePage):
     """One season of the Journées experts tour, e.g. "Journées experts 2024-2025"."""
 
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
     season_start = models.DateField(_("début de la saison"), null=True, blank=True)
     season_end = models.DateField(_("fin de la saison"), null=True, blank=True)
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *BasePage.content_panels,
         FieldRowPanel([FieldPanel("season_start"), FieldPanel("season_end")], heading=_("Saison")),
     ]
     parent_page_types = ["events.EventIndexPage"]
@@ -233,26 +214,46 @@ class TourPage(RoutedViewRestrictionsMixin, Page):
         verbose_name = _("tournée des Journées experts")
 
     def stops(self):
-        return (JourneeExpertPage.objects.child_of(self).live().filter(~in_private_section())
-                .select_related("venue", "theme").order_by("start_date", "pk"))
+        return public_events(JourneeExpertPage.objects.child_of(self)).order_by("start_date", "pk")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stops"] = list(self.stops())
+        context["stops"] = SimpleLazyObject(lambda: list(self.stops()))
+        context["cache_vary"] = [timeline.local_today(clock.now()).isoformat()]
         return context
 
     def clean(self):
         super().clean()
         if self.season_start and self.season_end and self.season_end < self.season_start:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"season_end": _("La fin de la saison précède son début.")})
 
 
-class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
+@dataclass
+class EventDetails:
+    """What an event page shows besides its own fields, read together on a cold cache.
+
+    Real model instances throughout: the venue and theme as the page's own
+    relations, the programme with its rooms and participants, the
+    organisations, contacts and key figures as the page's inline rows.
+    """
+
+    venue: object
+    theme: object
+    sessions: list
+    programme: list
+    live_sessions: list
+    organisers: list
+    partners: list
+    key_figures: list
+    contacts: list
+    programme_updated_at: datetime.datetime | None
+    jsonld: str
+    extra: dict = field(default_factory=dict)  # what a page type adds (a stop's place in its tour…)
+
+
+class EventPage(RoutablePageMixin, BasePage):
     """What a Journée expert and a Forum share: dates, venue, status, programme, calendars."""
 
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
     discover = RichTextField(_("À découvrir"), blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"])
     start_date = models.DateField(_("date de début"), null=True, blank=True,
                                   help_text=_("Laisser vide tant que la date n'est pas connue (Forum uniquement)."))
@@ -276,8 +277,7 @@ class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
     replay_url = models.URLField(_("lien des replays"), blank=True)
     ical_uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("discover"),
-                     index.FilterField("start_date")]
+    search_fields = [*BasePage.search_fields, index.SearchField("discover"), index.FilterField("start_date")]
     base_form_class = EventPageForm
     copy_form_class = EventCopyForm
     is_creatable = False
@@ -302,10 +302,6 @@ class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
         heading=_("Inscription, direct et replays"),
     )
     programme_panel = InlinePanel("sessions", label=_("Session"), heading=_("Programme"))
-
-    @property
-    def is_forum(self):
-        return False
 
     # Times ---------------------------------------------------------------
     @property
@@ -349,28 +345,25 @@ class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
             for s in sorted(sessions, key=lambda s: str(s.ical_uid))
         )
 
-    def _calendar_state_or_none(self):
-        if not hasattr(self, "_calendar_state"):
-            self._calendar_state = getattr(self, "calendar_state", None) if self.pk else None
-        return self._calendar_state
+    @cached_property
+    def calendar(self):
+        """The event's calendar bookkeeping (`EventCalendarState`), None before its first publication.
+
+        No query when the page was read with `select_related("calendar_state")`.
+        """
+        return getattr(self, "calendar_state", None) if self.pk else None
 
     def calendar_sequence(self):
-        state = self._calendar_state_or_none()
-        return state.sequence if state else 0
+        return self.calendar.sequence if self.calendar else 0
 
     def session_sequence(self, session):
         """The session's own SEQUENCE; the event's for a session not yet recorded (what every session used to get)."""
-        state = self._calendar_state_or_none()
-        recorded = state.session_sequences.get(str(session.ical_uid)) if state else None
+        recorded = self.calendar.session_sequences.get(str(session.ical_uid)) if self.calendar else None
         return recorded[0] if recorded else self.calendar_sequence()
 
     def session_times_signature(self, session):
         """What moves a session's SEQUENCE: its times, and the event's status (a cancelled event cancels it)."""
         return f"{session.day}|{session.start_time}|{session.end_time}|{self.status}"
-
-    def programme_updated_at(self):
-        state = self._calendar_state_or_none()
-        return state.programme_updated_at if state else None
 
     # Calendars and structured data -----------------------------------------
     def place(self, room=None):
@@ -443,100 +436,62 @@ class EventPage(RoutedViewRestrictionsMixin, RoutablePageMixin, Page):
         parts = url.rstrip("/").split("/")
         return "/".join(parts[:len(parts) - self.AGENDA_LEVELS_UP]) + "/intervenants/"
 
-    @classmethod
-    def routing_queryset(cls):
-        """How the agenda's routing reads this page: with everything get_context() reads through a foreign key."""
-        return cls.objects.select_related("venue", "theme", "calendar_state").annotate(fetched_for_serving=Value(True))
-
-    def inline_rows(self, *, key_figures):
-        """Organisations (with their organisation), contacts and, if asked, key figures: one UNION query.
-
-        Returns {"organisations": [...], "contacts": [...], "key_figures": [...]} of model instances; subclasses
-        add their own small inline tables through ``inline_querysets()``.
-        """
-        querysets = self.inline_querysets(key_figures=key_figures)
-        first, *others = [queryset.values_list(*INLINE_COLUMNS) for queryset in querysets.values()]
-        rows = first.union(*others, all=True) if others else first
-        result = {kind: [] for kind in querysets}
-        for row in sorted(rows, key=lambda row: (row[1] if row[1] is not None else -1, row[2])):
-            kind, sort_order, pk, a, b, c, d, e = row
-            result[kind].append(self.inline_instance(kind, pk, sort_order, a, b, c, d, e))
-        return result
-
-    def inline_querysets(self, *, key_figures):
-        querysets = {
-            "organisations": inline_columns(
-                EventOrganisation.objects.filter(page_id=self.pk), "organisations", a=F("role"), b=F("tier"),
-                c=F("organisation__name"), d=F("organisation__website"), e=F("organisation_id")),
-            "contacts": inline_columns(
-                EventContact.objects.filter(page_id=self.pk), "contacts", a=F("name"), b=F("role"), c=F("email")),
-        }
-        if key_figures:
-            querysets["key_figures"] = inline_columns(
-                EventKeyFigure.objects.filter(page_id=self.pk), "key_figures", a=F("value"), b=F("label"))
-        return querysets
-
-    def inline_instance(self, kind, pk, sort_order, a, b, c, d, e):
-        from interconnectes.models import Organisation
-
-        if kind == "organisations":
-            link = EventOrganisation(id=pk, sort_order=sort_order, page_id=self.pk, organisation_id=e, role=a, tier=b)
-            link.organisation = Organisation(id=e, name=c, website=d)  # what pages and calendars show of it
-            return link
-        if kind == "contacts":
-            return EventContact(id=pk, sort_order=sort_order, page_id=self.pk, name=a, role=b, email=c)
-        if kind == "key_figures":
-            return EventKeyFigure(id=pk, sort_order=sort_order, page_id=self.pk, value=a, label=b)
-        raise ValueError(kind)
-
     def programme_sessions(self):
-        return list(
-            ProgrammeSession.objects.filter(page=self).select_related("room")
-            .prefetch_related(Prefetch("participants",
-                                       queryset=SessionParticipant.objects.select_related("person")))
-            .order_by("day", "start_time", "sort_order")
+        """The sessions in programme order, with their rooms and participants (the editor's, in a preview)."""
+        sessions = self.sessions.select_related("room")
+        if not self.sessions.is_deferring:  # a preview's sessions hold the editor's participants in memory
+            sessions = sessions.prefetch_related(
+                Prefetch("participants", queryset=SessionParticipant.objects.select_related("person")))
+        return sorted(sessions, key=lambda s: (s.day, s.start_time, s.sort_order or 0))
+
+    def read_relations(self):
+        """The venue, theme and calendar bookkeeping in one query, set on this instance."""
+        page = EventPage.objects.select_related("venue", "theme", "calendar_state").get(pk=self.pk)
+        for name in ("venue", "theme"):
+            if getattr(page, f"{name}_id") == getattr(self, f"{name}_id"):
+                setattr(self, name, getattr(page, name))
+        self.calendar = getattr(page, "calendar_state", None)
+
+    def details(self, request, now) -> EventDetails:
+        if self.pk and not getattr(request, "is_preview", False):  # a preview shows the editor's unsaved choices
+            self.read_relations()
+        phase = self.phase(now)
+        sessions = self.programme_sessions()
+        organisations = list(self.organisations.select_related("organisation"))
+        return EventDetails(
+            venue=self.venue,
+            theme=self.theme,
+            sessions=sessions,
+            programme=group_programme(sessions),
+            live_sessions=[session for session in sessions if session.is_on_at(now)],
+            organisers=[link for link in organisations if link.role == OrganisationRole.ORGANISER],
+            partners=[link for link in organisations if link.role == OrganisationRole.PARTNER],
+            key_figures=list(self.key_figures.all()) if phase == timeline.AFTER else [],
+            contacts=list(self.contacts.all()),
+            programme_updated_at=self.calendar.programme_updated_at if self.calendar else None,
+            jsonld=jsonld.script_tag(jsonld.event_dict(
+                self.calendar_entry(request, sessions=sessions, organisations=organisations))),
+            extra=self.extra_details(request),
         )
+
+    def extra_details(self, request) -> dict:
+        """What a page type shows besides the common details (see the Journée expert and the Forum)."""
+        return {}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = clock.now()
         phase = self.phase(now)
-        saved = self.pk and not getattr(request, "is_preview", False)
-        if saved and not getattr(self, "fetched_for_serving", False):  # not reached through the agenda's routing
-            page = EventPage.objects.select_related("venue", "theme", "calendar_state").get(pk=self.pk)
-            # Copy the related objects onto self so the template uses them without further queries.
-            for name in ("venue", "theme"):
-                if getattr(page, f"{name}_id") == getattr(self, f"{name}_id"):
-                    setattr(self, name, getattr(page, name))
-            # The reverse one-to-one is cached by select_related, even when there is no row yet.
-            self._calendar_state = getattr(page, "calendar_state", None)
-        if saved:
-            sessions = self.programme_sessions()
-            inline = self.inline_rows(key_figures=phase == timeline.AFTER)
-        else:  # a preview: the programme and the inline rows are the ones in the editor, not yet saved
-            sessions = sorted(self.sessions.all(), key=lambda s: (s.day, s.start_time, s.sort_order or 0))
-            inline = {"organisations": list(self.organisations.select_related("organisation")),
-                      "contacts": list(self.contacts.all()),
-                      "key_figures": list(self.key_figures.all()) if phase == timeline.AFTER else []}
-        self._inline_rows = inline
-        organisations = inline["organisations"]
         context.update(
             now=now,
             phase=phase,
-            programme=group_programme(sessions),
-            sessions=sessions,
-            live_sessions=[session for session in sessions if session.is_on_at(now)],
-            organisers=[link for link in organisations if link.role == OrganisationRole.ORGANISER],
-            partners=[link for link in organisations if link.role == OrganisationRole.PARTNER],
-            key_figures=inline.get("key_figures", []),
-            contacts=inline["contacts"],
-            programme_updated_at=self.programme_updated_at(),
-            jsonld=jsonld.script_tag(jsonld.event_dict(
-                self.calendar_entry(request, sessions=sessions, organisations=organisations))),
+            event=SimpleLazyObject(lambda: self.details(request, now)),
             ical_url=self.get_url(request) + self.reverse_subpage("ical"),
+            webcal_url=webcal(self.get_full_url(request) + self.reverse_subpage("ical")),
             speakers_url=self.speakers_url(request),
+            # The fragments' key: the phase, and during the event the time ("En ce moment" follows the programme).
+            cache_vary=[phase, time_slot(now, LIVE_REFRESH_MINUTES) if phase == timeline.DURING else ""],
         )
-        context["webcal_url"] = webcal(self.get_full_url(request) + self.reverse_subpage("ical"))
         return context
 
     @path("ical/", name="ical")
@@ -557,8 +512,7 @@ class JourneeExpertPage(EventPage):
     """A stop of the tour: one day, one host city, one theme."""
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *BasePage.content_panels,
         FieldRowPanel([FieldPanel("theme"), FieldPanel("venue")]),
         FieldRowPanel([FieldPanel("city"), FieldPanel("region")]),
         MultiFieldPanel(
@@ -590,39 +544,34 @@ class JourneeExpertPage(EventPage):
         self.end_date = self.start_date
         super().clean()
         if not self.start_date:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"start_date": _("Indiquez la date de la Journée expert.")})
 
+    @cached_property
     def tour(self):
-        """The parent tour, fetched once per instance (the JSON-LD and the template both need it)."""
-        if not hasattr(self, "_tour"):
-            self._tour = self.get_parent() if self.pk else None
-        return self._tour
+        """The parent tour (routing already holds it; a page read on its own asks once)."""
+        return self.get_parent() if self.pk else None
 
     def series(self, request):
-        tour = self.tour()
+        tour = self.tour
         return (tour.title, tour.get_full_url(request)) if tour else None
+
+    def extra_details(self, request) -> dict:
+        """The stop's place in its tour: "étape 3/7", and the previous and next stops."""
+        stops = list(JourneeExpertPage.objects.sibling_of(self).live().exclude(private_q())
+                     .order_by("start_date", "pk")) if self.pk else []
+        position = next((index for index, stop in enumerate(stops) if stop.pk == self.pk), None)
+        if position is None:
+            return {}
+        return {
+            "stop_number": position + 1,
+            "stop_count": len(stops),
+            "previous_stop": stops[position - 1] if position > 0 else None,
+            "next_stop": stops[position + 1] if position + 1 < len(stops) else None,
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if hasattr(self, "sibling_pages"):  # read along with the route: the tour's stops, as plain pages
-            stops = sorted((stop for stop in self.sibling_pages if stop.live and not stop.in_private_section),
-                           key=lambda stop: (stop.start_date or datetime.date.min, stop.pk))
-        else:
-            stops = list(
-                JourneeExpertPage.objects.sibling_of(self).live().filter(~in_private_section())
-                .order_by("start_date", "pk")
-            ) if self.pk else []
-        position = next((index for index, stop in enumerate(stops) if stop.pk == self.pk), None)
-        if position is not None:
-            context.update(
-                stop_number=position + 1,
-                stop_count=len(stops),
-                previous_stop=stops[position - 1] if position > 0 else None,
-                next_stop=stops[position + 1] if position + 1 < len(stops) else None,
-            )
-        context["tour"] = self.tour()
+        context["tour"] = self.tour
         return context
 
 
@@ -660,36 +609,10 @@ class ForumPage(EventPage):
         verbose_name = _("Forum")
         verbose_name_plural = _("Forums")
 
-    @property
-    def is_forum(self):
-        return True
-
-    @classmethod
-    def routing_queryset(cls):
-        return super().routing_queryset().select_related("host_territory")
-
-    def inline_querysets(self, *, key_figures):
-        querysets = super().inline_querysets(key_figures=key_figures)
-        querysets["label_campaigns"] = inline_columns(
-            ForumLabelCampaign.objects.filter(page_id=self.pk, campaign__live=True), "label_campaigns",
-            a=F("campaign__title"), b=F("campaign__url_path"), e=F("campaign_id"))
-        return querysets
-
-    def inline_instance(self, kind, pk, sort_order, a, b, c, d, e):
-        if kind == "label_campaigns":
-            # What a link needs: the title and the URL path (pageurl resolves it against the site root paths).
-            return Page(id=e, title=a, url_path=b, live=True)
-        return super().inline_instance(kind, pk, sort_order, a, b, c, d, e)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if "label_campaigns" in self._inline_rows:
-            context["label_campaigns"] = self._inline_rows["label_campaigns"]
-        else:
-            context["label_campaigns"] = [
-                link.campaign for link in self.label_campaigns.select_related("campaign") if link.campaign.live
-            ]
-        return context
+    def extra_details(self, request) -> dict:
+        """The label campaigns whose ceremony the Forum hosts (live ones only)."""
+        return {"label_campaigns": [link.campaign for link in self.label_campaigns.select_related("campaign")
+                                    if link.campaign.live]}
 
     def phase(self, now):
         """A past edition whose exact dates are not recorded is still a past edition."""
@@ -748,18 +671,6 @@ class EventContact(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("contact")
-
-
-INLINE_COLUMNS = ("kind", "position", "row_id", "a", "b", "c", "d", "e")
-
-
-def inline_columns(queryset, kind, **columns):
-    """The common columns of EventPage.inline_rows(): kind, position, id, four texts (a to d) and an id (e)."""
-    text = {name: columns.get(name, Value(None, output_field=CharField())) for name in ("a", "b", "c", "d")}
-    return queryset.order_by().annotate(
-        kind=Value(kind, output_field=CharField()), position=F("sort_order"), row_id=F("id"), **text,
-        e=columns.get("e", Value(None, output_field=IntegerField())),
-    )
 
 
 class EventCalendarState(models.Model):

@@ -6,12 +6,10 @@ accessibility status is computed from the recorded audit, and the page
 budgets come from `interconnectes.budgets`, the numbers the tests enforce.
 """
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Subquery
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -29,7 +27,8 @@ from interconnectes.declarations import (
     criteria_summary,
     format_rate,
 )
-from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
+
+from .base import BasePage
 
 DECLARATION_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -54,7 +53,7 @@ def lines(text: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-class AccessibilityStatementPage(RoutedViewRestrictionsMixin, Page):
+class AccessibilityStatementPage(BasePage):
     """The RGAA 4.1 accessibility declaration, with the sections of the official model.
 
     The status is never typed by an editor: it is "non conforme" until an audit
@@ -106,7 +105,7 @@ class AccessibilityStatementPage(RoutedViewRestrictionsMixin, Page):
     remedies = RichTextField(_("voies de recours"), default=DEFAULT_REMEDIES, features=DECLARATION_TEXT_FEATURES)
 
     content_panels = [
-        *Page.content_panels,
+        *BasePage.content_panels,
         MultiFieldPanel(
             [FieldPanel("entity_name"), FieldPanel("site_url"), FieldPanel("declaration_date"),
              FieldPanel("rgaa_version")],
@@ -127,7 +126,7 @@ class AccessibilityStatementPage(RoutedViewRestrictionsMixin, Page):
         ),
         FieldPanel("remedies"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("non_conformities")]
+    search_fields = [*BasePage.search_fields, index.SearchField("non_conformities")]
 
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types = []
@@ -173,7 +172,7 @@ class AccessibilityStatementPage(RoutedViewRestrictionsMixin, Page):
         return context
 
 
-class EcodesignStatementPage(RoutedViewRestrictionsMixin, Page):
+class EcodesignStatementPage(BasePage):
     """The RGESN 2024 eco-design declaration.
 
     Criteria are recorded one by one with an honest status; the page budgets
@@ -181,7 +180,7 @@ class EcodesignStatementPage(RoutedViewRestrictionsMixin, Page):
     declaration states exactly what the test suite checks.
     """
 
-    intro = models.TextField(_("chapô"), max_length=1200, blank=True)
+    intro = models.TextField(_("chapô"), max_length=1200, blank=True)  # longer than other pages': it explains
     declaration_date = models.DateField(_("date de la déclaration"))
     hosting_provider = models.CharField(_("hébergeur"), max_length=200, blank=True)
     hosting_location = models.CharField(_("lieu d'hébergement"), max_length=200, blank=True)
@@ -200,8 +199,7 @@ class EcodesignStatementPage(RoutedViewRestrictionsMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("intro"),
+        *BasePage.content_panels,
         FieldPanel("declaration_date"),
         InlinePanel("criteria", label=_("Critère du RGESN"), heading=_("Critères du RGESN")),
         MultiFieldPanel(
@@ -212,8 +210,6 @@ class EcodesignStatementPage(RoutedViewRestrictionsMixin, Page):
         FieldPanel("min_connection"),
         FieldPanel("measured_figures"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
-
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types = []
     max_count = 1
@@ -223,10 +219,10 @@ class EcodesignStatementPage(RoutedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        criteria = list(self.criteria.all())
+        criteria = SimpleLazyObject(lambda: list(self.criteria.all()))
         context.update(
             criteria=criteria,
-            criteria_summary=criteria_summary(criterion.status for criterion in criteria),
+            criteria_summary=SimpleLazyObject(lambda: criteria_summary(criterion.status for criterion in criteria)),
             budget_rows=budget_rows(),
             budget_limits=budget_limits(),
         )
@@ -251,48 +247,17 @@ class EcodesignCriterion(Orderable):
         return f"{self.reference} {self.title}"
 
 
-@dataclass(frozen=True)
-class DeclarationLink:
-    page_id: int
-    url: str
-    label: str
+def declaration_links(request=None) -> list[tuple[str, str]]:
+    """(URL, label) of the live declarations for the footer, the accessibility one carrying its status.
 
-
-def with_declarations(queryset):
-    """Annotate a queryset with what the footer shows of both declarations.
-
-    The footer renders on every page: read as scalar subqueries of the site
-    settings query, the declarations cost no query of their own on a cold cache.
-    """
-    accessibility = AccessibilityStatementPage.objects.live().order_by("path")
-    ecodesign = EcodesignStatementPage.objects.live().order_by("path")
-    return queryset.annotate(
-        accessibility_statement_pk=Subquery(accessibility.values("pk")[:1]),
-        accessibility_statement_url_path=Subquery(accessibility.values("url_path")[:1]),
-        accessibility_statement_audit_date=Subquery(accessibility.values("audit_date")[:1]),
-        accessibility_statement_audit_rate=Subquery(accessibility.values("audit_rate")[:1]),
-        ecodesign_statement_pk=Subquery(ecodesign.values("pk")[:1]),
-        ecodesign_statement_url_path=Subquery(ecodesign.values("url_path")[:1]),
-    )
-
-
-def declaration_links(annotated, request=None) -> list[DeclarationLink]:
-    """Footer links of the live declarations, from an object annotated by `with_declarations`.
-
-    The accessibility link carries the current status, as the RGAA requires.
+    The RGAA requires the status next to the link. Read once per content
+    version: the footer is a cached fragment.
     """
     links = []
-    pk = getattr(annotated, "accessibility_statement_pk", None)
-    if pk is not None:
-        audit_date = annotated.accessibility_statement_audit_date
-        rate = annotated.accessibility_statement_audit_rate
-        status = conformity_status(rate if audit_date is not None and rate is not None else None)
-        url = Page(id=pk, url_path=annotated.accessibility_statement_url_path).get_url(request)
-        if url:
-            links.append(DeclarationLink(pk, url, _("Accessibilité : %(status)s") % {"status": status.label}))
-    pk = getattr(annotated, "ecodesign_statement_pk", None)
-    if pk is not None:
-        url = Page(id=pk, url_path=annotated.ecodesign_statement_url_path).get_url(request)
-        if url:
-            links.append(DeclarationLink(pk, url, str(_("Écoconception"))))
+    accessibility = AccessibilityStatementPage.objects.live().order_by("path").first()
+    if accessibility is not None and (url := accessibility.get_url(request)):
+        links.append((url, _("Accessibilité : %(status)s") % {"status": accessibility.conformity.label}))
+    ecodesign = EcodesignStatementPage.objects.live().order_by("path").first()
+    if ecodesign is not None and (url := ecodesign.get_url(request)):
+        links.append((url, _("Écoconception")))
     return links

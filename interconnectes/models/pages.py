@@ -1,6 +1,7 @@
 """Site-wide page types: the home page and free-form standard pages."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -8,12 +9,15 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from interconnectes import clock
 from interconnectes.blocks import BodyBlock
-from interconnectes.routing import SpecificChildMixin
-from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
+from interconnectes.content_version import time_slot
+from interconnectes.restrictions import private_q
+
+from .base import BasePage
 
 
-class HomePage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
+class HomePage(BasePage):
     """The site's root page: hero, key figures, latest manifestos, upcoming events, labels."""
 
     hero_title = models.CharField(_("titre d'accroche"), max_length=160)
@@ -32,6 +36,7 @@ class HomePage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
         related_name="+",
     )
     labels_button = models.CharField(_("libellé du bouton"), max_length=60, default="Découvrir les labels")
+    intro = None  # the hero's text is the home page's lead
 
     content_panels = [
         *Page.content_panels,
@@ -51,6 +56,7 @@ class HomePage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
     max_count = 1
     LATEST_MANIFESTOS = 3
     UPCOMING_EVENTS = 3
+    UPCOMING_REFRESH_MINUTES = 5  # an event leaves "Prochains rendez-vous" at most this late
 
     class Meta:
         verbose_name = _("page d'accueil")
@@ -60,11 +66,14 @@ class HomePage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
         from manifestes.models import ManifestoPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = list(self.key_figures.all())
-        context["latest_manifestos"] = list(
-            ManifestoPage.objects.live().public().order_by("-adoption_date")[: self.LATEST_MANIFESTOS]
+        now = clock.now()
+        context.update(
+            key_figures=SimpleLazyObject(lambda: list(self.key_figures.all())),
+            latest_manifestos=SimpleLazyObject(lambda: list(
+                ManifestoPage.objects.live().exclude(private_q()).order_by("-adoption_date")[:self.LATEST_MANIFESTOS])),
+            upcoming_events=SimpleLazyObject(lambda: upcoming_events(self.UPCOMING_EVENTS, now)),
+            cache_vary=[time_slot(now, self.UPCOMING_REFRESH_MINUTES)],
         )
-        context["upcoming_events"] = upcoming_events(self.UPCOMING_EVENTS)
         return context
 
 
@@ -82,14 +91,13 @@ class HomeKeyFigure(Orderable):
         return f"{self.value} {self.label}"
 
 
-class StandardPage(RoutedViewRestrictionsMixin, SpecificChildMixin, Page):
+class StandardPage(BasePage):
     """A free-form page (about, legal notice…) built from the shared block library."""
 
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("contenu"), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["interconnectes.HomePage", "interconnectes.StandardPage"]
 

@@ -80,8 +80,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # For Wagtail's pages: the request's site, its home page and the site root paths in one query, not three.
-    "interconnectes.sites.SiteLookupMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "labels.middleware.JurorAdminScopeMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
@@ -167,8 +165,12 @@ LOGOUT_REDIRECT_URL = "labels:login"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "interconnectes.auth_backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
+# Sessions in the database, read through the cache (a logged-in reader's session costs no query once cached)
+# when the cache is one for every process: Redis, or the memory of the single process of `runserver` and the
+# tests. Several app servers on their own memory would each keep a session a log-out ended elsewhere.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # django-axes: lock out after repeated failures, per username and per IP address, for a cool-off period.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)

@@ -48,6 +48,10 @@ EMAIL_TIMEOUT = 20
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Sessions read through the cache only when every app server shares it (see base.py).
+if not os.environ.get("REDIS_URL", "").strip():
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 if os.environ.get("MEDIA_ROOT"):
     MEDIA_ROOT = os.environ["MEDIA_ROOT"]
 DEMO_CONTENT_ALLOWED = False

@@ -22,5 +22,5 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
 # Django's test client calls authenticate() without a request: let it through axes (forms pass one).
 AUTHENTICATION_BACKENDS = [
     "labels.auth_backends.RequestOptionalAxesBackend",
-    "interconnectes.auth_backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]

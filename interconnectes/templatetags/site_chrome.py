@@ -1,42 +1,34 @@
-"""Template tags of the site's chrome, written to spend as few queries as possible."""
+"""Template tags of the site's chrome: the header's menu, the footer's links, the breadcrumbs.
+
+The header and the footer are cached fragments (`templates/components/`):
+these tags run on a cold cache only.
+"""
 
 from django import template
 from wagtail.models import Site
 
 from interconnectes.models import NavigationItem, SiteSettings
-from interconnectes.models.declarations import declaration_links, with_declarations
+from interconnectes.models.declarations import declaration_links
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def footer_chrome(context):
-    """Site settings, legal pages and both declarations' links for the footer, in one query.
-
-    The declarations are read as subqueries of the site settings query the
-    footer always made, so linking them costs no query on a cold cache. The
-    settings are left on the request as Wagtail's own `settings` would.
-    """
+    """Site settings, legal pages and both declarations' links for the footer."""
     request = context["request"]
-    site = Site.find_for_request(request)
-    if site is None:
+    if Site.find_for_request(request) is None:
         return {"settings": None, "legal_pages": [], "declarations": []}
-    queryset = with_declarations(SiteSettings.base_queryset()).filter(site=site)
-    site_settings = queryset.first()
-    if site_settings is None:  # the first request of a new site creates its settings
-        SiteSettings.for_site(site)
-        site_settings = queryset.first()
-    site_settings._request = request
-    setattr(request, SiteSettings.get_cache_attr_name(), site_settings)
-    declarations = declaration_links(site_settings, request)
-    shown = {link.page_id for link in declarations}
-    legal_pages = [page for page in site_settings.legal_pages() if page.pk not in shown]
+    site_settings = SiteSettings.for_request(request)
+    declarations = declaration_links(request)
+    shown = {url for url, _label in declarations}
+    legal_pages = [page for page in site_settings.legal_pages() if page.get_url(request) not in shown]
     return {"settings": site_settings, "legal_pages": legal_pages, "declarations": declarations}
 
 
 @register.simple_tag(takes_context=True)
 def main_menu_items(context):
-    """Menu entries of the current site in one query (the site is already known to the request)."""
+    """Menu entries of the current site, with their pages, in one query."""
     site = Site.find_for_request(context["request"])
     if site is None:
         return []
@@ -46,11 +38,10 @@ def main_menu_items(context):
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """Ancestors from the home page down, read from the parents Wagtail cached while routing.
+    """Ancestors from the home page down (depth 2); the tree root is never shown.
 
-    Page.route() stores each parent on its child, so walking up costs no
-    query for a page reached through the URL; the walk stops at the home
-    page (depth 2) and never asks for the tree root.
+    Wagtail's routing keeps each page's parent on it, so for a page served
+    through its URL the walk up costs no query.
     """
     ancestors = []
     parent = page.get_parent() if page.depth > 2 else None

@@ -1,21 +1,23 @@
 """Label pages: the index ("Les labels") and one page per campaign (label × edition)."""
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import DecimalField, F, Max, PositiveSmallIntegerField, Value
-from django.http import Http404
+from django.db.models import Max
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from interconnectes.routing import OwnRoutesFirstMixin
-from interconnectes.view_restrictions import RoutedViewRestrictionsMixin
+from interconnectes.content_version import time_slot
+from interconnectes.models.base import BasePage
 from labels import eligibility, phases
 from labels.admin_forms import CampaignPageForm
 
@@ -28,34 +30,19 @@ class Label(models.TextChoices):
 REFERENCE_PREFIXES = {Label.TERRITOIRE_INNOVANT: "TI", Label.STARTUP_INTERCONNECTEE: "SI"}
 
 
-class LabelIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
+# The labels index and the campaign pages follow the calendar: a campaign opens or closes at most this late.
+PHASE_REFRESH_MINUTES = 5
+
+
+class LabelIndexPage(RoutablePageMixin, BasePage):
     """The labels section: current campaigns, past editions, and the laureates archive (`laureats/`)."""
 
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types = ["labels.LabelCampaignPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("liste des labels")
-
-    def route_descendant(self, request, path_components):
-        """A campaign page (the index's own routes, the laureates archive, come first).
-
-        A campaign is fetched as its specific class, with its rules PDF, in one
-        query (Wagtail's default takes two); the index is cached on the campaign
-        as its parent, so that breadcrumbs and view restrictions cost no query.
-        """
-        campaign = (
-            LabelCampaignPage.objects.child_of(self).select_related("rules_pdf")
-            .filter(slug=path_components[0]).first()
-        )
-        if campaign is None:
-            raise Http404
-        campaign._cached_parent_obj = self
-        return campaign.route(request, path_components[1:])
 
     def public_campaigns(self):
         """Live campaigns a reader may see, in one query.
@@ -122,22 +109,43 @@ class LabelIndexPage(RoutedViewRestrictionsMixin, OwnRoutesFirstMixin, Page):
         }
         return TemplateResponse(request, "labels/laureates_archive.html", context)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        now = phases.clock()
-        campaigns = self.public_campaigns()
+    def campaigns_by_phase(self, now) -> "CampaignsByPhase":
         current, archive = [], []
-        for campaign in campaigns:
+        for campaign in self.public_campaigns():
             campaign.current_phase = campaign.phase(now)
             (current if campaign.current_phase in (phases.Phase.UPCOMING, phases.Phase.OPEN) else archive).append(
                 campaign
             )
-        context.update(current_campaigns=current, archived_campaigns=archive,
-                       laureates_url=self.laureates_url(request))
+        return CampaignsByPhase(current, archive)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = phases.clock()
+        context.update(campaigns=SimpleLazyObject(lambda: self.campaigns_by_phase(now)),
+                       laureates_url=self.laureates_url(request),
+                       cache_vary=[time_slot(now, PHASE_REFRESH_MINUTES)])
         return context
 
 
-class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
+@dataclass
+class CampaignsByPhase:
+    current: list  # upcoming and open campaigns
+    archive: list  # closed ones, in deliberation or with results
+
+
+@dataclass
+class CampaignDetails:
+    """What a campaign page shows besides its own fields, read together on a cold cache."""
+
+    categories: list
+    criteria: list
+    rules_pdf: object
+    laureates: list
+    mentions: list
+    laureates_archive_url: str
+
+
+class LabelCampaignPage(BasePage):
     label = models.CharField(_("label"), max_length=32, choices=Label.choices, default=Label.TERRITOIRE_INNOVANT)
     year = models.PositiveSmallIntegerField(
         _("édition"), validators=[MinValueValidator(2009), MaxValueValidator(2100)], null=True
@@ -148,7 +156,6 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
     )
     jury_starts_at = models.DateTimeField(_("début de la délibération du jury"), null=True, blank=True)
     results_published_at = models.DateTimeField(_("publication des résultats"), null=True, blank=True)
-    intro = models.TextField(_("chapô"), max_length=800, blank=True)
     rules = RichTextField(_("règlement"), blank=True)
     eligibility_text = RichTextField(_("conditions d'éligibilité"), blank=True)
     how_to_apply = RichTextField(_("comment candidater"), blank=True)
@@ -178,7 +185,7 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
         InlinePanel("criteria", label=_("critères d'évaluation")),
     ]
     base_form_class = CampaignPageForm
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("label")]
+    search_fields = [*BasePage.search_fields, index.FilterField("label")]
     parent_page_types = ["labels.LabelIndexPage"]
     subpage_types = []
 
@@ -211,34 +218,8 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
         return self.phase(now) == phases.Phase.OPEN
 
     def categories_and_criteria(self):
-        """The campaign's categories and evaluation criteria, each in sort order, in one UNION query.
-
-        A preview or a revision holds them in memory (modelcluster): those are the ones to show.
-        """
-        if self.pk is None or self.categories.is_deferring or self.criteria.is_deferring:
-            return list(self.categories.all()), list(self.criteria.all())
-        columns = ("id", "sort_order", "name", "description", "kind", "criterion_weight", "criterion_max_score")
-        criteria = EvaluationCriterion.objects.filter(page_id=self.pk).annotate(
-            kind=Value(1), criterion_weight=F("weight"), criterion_max_score=F("max_score"),
-        ).order_by().values_list(*columns)
-        categories = CampaignCategory.objects.filter(page_id=self.pk).annotate(
-            kind=Value(0),
-            criterion_weight=Value(None, output_field=DecimalField(max_digits=5, decimal_places=2)),
-            criterion_max_score=Value(None, output_field=PositiveSmallIntegerField()),
-        ).order_by().values_list(*columns)
-        category_list, criterion_list = [], []
-        rows = sorted(criteria.union(categories, all=True), key=lambda row: (row[4], row[1] is None, row[1], row[0]))
-        for pk, sort_order, name, description, kind, weight, max_score in rows:
-            if kind == 0:
-                category_list.append(CampaignCategory(
-                    pk=pk, page_id=self.pk, sort_order=sort_order, name=name, description=description,
-                ))
-            else:
-                criterion_list.append(EvaluationCriterion(
-                    pk=pk, page_id=self.pk, sort_order=sort_order, name=name, description=description,
-                    weight=weight, max_score=max_score,
-                ))
-        return category_list, criterion_list
+        """The campaign's categories and evaluation criteria, in sort order (the editor's, in a preview)."""
+        return list(self.categories.all()), list(self.criteria.all())
 
     def results(self, now=None):
         """(laureates, mentions) with category and the jury's citation, in one query; nothing before publication.
@@ -262,22 +243,24 @@ class LabelCampaignPage(RoutedViewRestrictionsMixin, Page):
             return ""
         return (parent.get_url(request) or "") + LabelIndexPage.get_resolver().reverse("laureates")
 
+    def details(self, request, phase, now) -> CampaignDetails:
+        categories, criteria = self.categories_and_criteria()
+        laureates, mentions = self.results(now) if phase == phases.Phase.RESULTS else ([], [])
+        return CampaignDetails(
+            categories=categories, criteria=criteria, rules_pdf=self.rules_pdf, laureates=laureates,
+            mentions=mentions,
+            laureates_archive_url=self.laureates_archive_url(request) if phase == phases.Phase.RESULTS else "",
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = phases.clock()
         phase = self.phase(now)
-        categories, criteria = self.categories_and_criteria()
         context.update(
             phase=phase,
-            categories=categories,
-            criteria=criteria,
             seconds_left=phases.seconds_left(self.closes_at, now) if phase == phases.Phase.OPEN else 0,
-            rules_pdf=self.rules_pdf,
+            campaign=SimpleLazyObject(lambda: self.details(request, phase, now)),
         )
-        if phase == phases.Phase.RESULTS:
-            laureates, mentions = self.results(now)
-            context.update(laureates=laureates, mentions=mentions,
-                           laureates_archive_url=self.laureates_archive_url(request))
         return context
 
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from events import clock
+from interconnectes import clock
 from events.timeline import PARIS
 from tests.events.factories import EventIndexPageFactory, JourneeExpertPageFactory, TourPageFactory
 
@@ -24,7 +24,7 @@ def stop(tour):
 
 @pytest.fixture
 def set_now(monkeypatch):
-    """Put the events clock at a Paris wall-clock time: set_now(2025, 6, 24, 10, 0)."""
+    """Put the site's clock at a Paris wall-clock time: set_now(2025, 6, 24, 10, 0)."""
 
     def setter(*args):
         moment = datetime.datetime(*args, tzinfo=PARIS).astimezone(datetime.UTC)

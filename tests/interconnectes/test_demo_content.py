@@ -41,7 +41,7 @@ def test_demo_builds_the_named_texts(demo_db):
     assert len(ambitions) == 3 and sum(len(a.engagements) for a in ambitions) == 9
     manifesto_2022 = ManifestoPage.objects.get(slug="reussir-la-transformation-numerique-responsable-des-territoires")
     assert manifesto_2022.signatories.count() == 10
-    assert "5 priorités et 20 propositions" in manifesto_2022.chapo
+    assert "5 priorités et 20 propositions" in manifesto_2022.intro
     press = ManifestoPage.objects.get(slug="intelligence-artificielle-les-territoires-s-engagent")
     assert [a.title for a in press.numbered_ambitions()][0] == "L'IA au service des politiques publiques"
 

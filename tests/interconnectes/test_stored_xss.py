@@ -50,7 +50,7 @@ def pages(home):
                                        seo_title=payload, search_description=payload, body=body(payload))
         index = ManifestoIndexPageFactory(parent=home)
         manifesto = ManifestoPageFactory(
-            parent=index, title=f"{payload} manifeste", slug="manifeste-piege", subtitle=payload, chapo=payload,
+            parent=index, title=f"{payload} manifeste", slug="manifeste-piege", subtitle=payload, intro=payload,
             adoption_place=payload, search_description=payload, body=body(payload),
             ambitions=json.dumps([{"type": "ambition", "value": {
                 "title": payload, "intro": payload, "engagements": [{"title": payload, "text": payload}]}}]))

@@ -1,18 +1,16 @@
-"""Wagtail's view restrictions along a route, in one query or none (interconnectes/view_restrictions.py).
+"""Wagtail's view restrictions, read from a cached index (interconnectes/restrictions.py, `BasePage`).
 
-Every page type of the site uses `RoutedViewRestrictionsMixin`: the answers are
-Wagtail's (`Page.get_view_restrictions`), restricted pages and sections ask
-anonymous readers to log in or for the password, aliases answer with their
-source's restrictions, and pages not reached by routing get Wagtail's own
-method; what changes is the cost, tested at the end.
+Every page type of the site inherits `BasePage.get_view_restrictions`: the
+answers are Wagtail's (`Page.get_view_restrictions`), restricted pages and
+sections ask anonymous readers to log in or for the password, aliases answer
+with their source's restrictions; what changes is the cost, tested at the end.
 """
 
 import datetime
 
 import pytest
-from django.db import connection
+from django.core.cache import cache
 from django.test import RequestFactory
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from labels import phases
@@ -30,8 +28,6 @@ from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFacto
 pytestmark = pytest.mark.django_db
 
 LOGIN, PASSWORD = PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD
-# Wagtail's own query for the ancestors, which the mixin spares along a route.
-ANCESTORS_QUERY = 'SELECT "wagtailcore_page"."id", "wagtailcore_page"."alias_of_id" FROM "wagtailcore_page"'
 
 
 @pytest.fixture(autouse=True)
@@ -172,7 +168,7 @@ def test_an_alias_answers_with_its_source_not_its_own_restrictions(client, site)
 
 
 def test_a_page_below_an_alias_answers_with_the_aliased_section(client, site):
-    """No restriction on the stop's own path: `in_private_section` says False, the alias's source is restricted."""
+    """No restriction on the stop's own path: the alias's source is restricted."""
     pages, _urls, _served = site
     tour_alias = pages["tour"].create_alias(update_slug="journees-alias")
     stop = JourneeExpertPageFactory(parent=tour_alias, slug="arras", title="Étape d'Arras")
@@ -181,9 +177,7 @@ def test_a_page_below_an_alias_answers_with_the_aliased_section(client, site):
     restriction = restrict(pages["tour"])
     assert is_restricted(client.get(stop.url))
     assert is_restricted(client.get(stop.url + "ical/"))
-    page = routed(stop.url)
-    assert page.in_private_section is False
-    assert set(page.get_view_restrictions()) == wagtails(stop) == {restriction}
+    assert set(routed(stop.url).get_view_restrictions()) == wagtails(stop) == {restriction}
 
 
 def test_a_page_below_an_alias_of_a_section_answers_with_the_section(client, site):
@@ -223,28 +217,17 @@ def test_routed_pages_answer_as_wagtail(site, restricted):
         assert set(page.get_view_restrictions()) == wagtails(page), kind
 
 
-def test_a_page_loaded_on_its_own_gets_wagtails_method(site, django_assert_num_queries):
+def test_a_page_loaded_on_its_own_answers_as_wagtail_and_keeps_nothing(site):
     pages, _urls, _served = site
     restriction = restrict(pages["labels"])
     loaded = LabelCampaignPage.objects.get(pk=pages["campaign"].pk)
-    with django_assert_num_queries(2):  # Wagtail's: the ancestors, then the restrictions
-        assert list(loaded.get_view_restrictions()) == [restriction]
-    assert list(Page.get_view_restrictions(loaded)) == [restriction]
+    assert list(loaded.get_view_restrictions()) == [restriction]
     other = restrict(pages["campaign"])
-    assert set(loaded.get_view_restrictions()) == {restriction, other}  # asked afresh: nothing kept
+    assert set(loaded.get_view_restrictions()) == {restriction, other} == wagtails(loaded)  # asked afresh
 
 
-def test_the_home_page_answers_by_path_and_keeps_nothing(site, django_assert_num_queries):
-    pages, _urls, _served = site
-    home = Page.objects.get(pk=pages["home"].pk).specific
-    with django_assert_num_queries(1):
-        assert list(home.get_view_restrictions()) == []
-    restriction = restrict(Page.get_first_root_node())
-    assert list(home.get_view_restrictions()) == [restriction]
-
-
-def test_a_preview_gets_wagtails_method(site):
-    """A preview is not routed: the labels index under a private home page lists no campaign, as Wagtail says."""
+def test_a_preview_answers_as_wagtail(site):
+    """The labels index under a private home page lists no campaign, in a preview as when served."""
     pages, _urls, _served = site
     index = LabelIndexPage.objects.get(pk=pages["labels"].pk)
     assert "La campagne" in index.make_preview_request().text
@@ -254,38 +237,38 @@ def test_a_preview_gets_wagtails_method(site):
 
 # What it costs ----------------------------------------------------------------------------------------------------
 
-# Restriction queries of the check along a route: one, by path; none below the agenda, whose routing query says
-# whether a restriction covers the page (`in_private_section`), unless one does.
-CHECK_QUERIES = {kind: 1 for kind in KINDS} | {"tour": 0, "stop": 0, "stop feed": 0, "forum": 0}
-
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_check_along_a_route_costs_one_query_or_none_and_is_kept(site, django_assert_num_queries, kind):
+def test_an_unrestricted_page_asks_nothing_once_the_index_is_cached(site, django_assert_num_queries, kind):
     _pages, urls, _served = site
     page = routed(urls[kind])
-    with django_assert_num_queries(CHECK_QUERIES[kind]):
+    cache.clear()
+    with django_assert_num_queries(1):  # the index: the paths of the restricted pages and of the aliases
         assert list(page.get_view_restrictions()) == []
-    if page.depth > 2:
-        with django_assert_num_queries(0):  # `get_context` reuses the rows of the check made before serving
-            assert list(page.get_view_restrictions()) == []
+    with django_assert_num_queries(0):
+        assert list(page.get_view_restrictions()) == []
 
 
-def test_below_the_agenda_a_restricted_section_costs_one_query(site, django_assert_num_queries):
+def test_a_restricted_section_costs_one_query_for_its_restrictions(site, django_assert_num_queries):
     pages, urls, _served = site
     restriction = restrict(pages["tour"])
     page = routed(urls["stop"])
+    page.get_view_restrictions()
     with django_assert_num_queries(1):
         assert list(page.get_view_restrictions()) == [restriction]
+    forum = routed(urls["forum"])
+    with django_assert_num_queries(0):  # nothing restricted above the agenda's other pages
+        assert list(forum.get_view_restrictions()) == []
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_a_request_never_asks_for_the_ancestors_and_reads_the_restrictions_once(client, site, kind):
-    _pages, urls, _served = site
-    client.get("/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(urls[kind]).status_code == 200
-    sql = [query["sql"] for query in queries.captured_queries]
-    assert not [query for query in sql if query.startswith(ANCESTORS_QUERY)]
-    checks = [query for query in sql if query.startswith('SELECT "wagtailcore_pageviewrestriction"."id"')
-              and '"wagtailcore_page"."path" IN (' in query]
-    assert len(checks) == CHECK_QUERIES[kind], checks
+def test_the_index_follows_every_change_of_the_restrictions(site):
+    pages, urls, _served = site
+    assert list(routed(urls["stop"]).get_view_restrictions()) == []
+    restriction = restrict(pages["tour"])
+    assert list(routed(urls["stop"]).get_view_restrictions()) == [restriction]
+    restriction.delete()
+    assert list(routed(urls["stop"]).get_view_restrictions()) == []
+    alias = pages["tour"].create_alias(update_slug="journees-alias")
+    restriction = restrict(pages["tour"])
+    stop_alias = alias.get_children().first() or JourneeExpertPageFactory(parent=alias, slug="arras")
+    assert set(routed(stop_alias.url).get_view_restrictions()) == {restriction}

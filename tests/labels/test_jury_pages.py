@@ -4,12 +4,12 @@ size, and nothing the site's strict Content-Security-Policy would block."""
 import pytest
 from django.urls import reverse
 
-from interconnectes.budgets import MAX_QUERIES
+from interconnectes.budgets import MAX_COLD_QUERIES
 from labels import jury_services
 from tests.interconnectes.test_security_headers import assert_allowed_by_policy, assert_strict
 from tests.labels.jury_area import campaign_staff, scene  # noqa: F401 (fixtures)
 from tests.labels.jury_factories import OPEN, build_scored_round, criteria  # noqa: F401 (fixtures)
-from tests.labels.test_pages import cold_queries
+from tests.queries import cold_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_juror_pages(client, scene, criteria, campaign, clock, name):
     clock.set(OPEN)
     client.force_login(scene.juror_a.user)
     small, large = counts_small_and_large(client, scene, criteria, campaign, JUROR_PAGES[name](scene))
-    assert small == large <= MAX_QUERIES, (small, large)
+    assert small == large <= MAX_COLD_QUERIES, (small, large)
 
 
 @pytest.mark.parametrize("name", STAFF_PAGES)
@@ -54,7 +54,7 @@ def test_staff_pages(client, scene, criteria, campaign, campaign_staff, clock, n
     clock.set(OPEN)
     client.force_login(campaign_staff)
     small, large = counts_small_and_large(client, scene, criteria, campaign, STAFF_PAGES[name](scene))
-    assert small == large <= MAX_QUERIES, (small, large)
+    assert small == large <= MAX_COLD_QUERIES, (small, large)
 
 
 @pytest.mark.parametrize("who,name", [("juror", name) for name in JUROR_PAGES] + [("staff", name) for name in STAFF_PAGES])
