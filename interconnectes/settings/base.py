@@ -114,6 +114,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded database under an editor: Wagtail autosaves while they type, and a publication may start
+    # while an autosave is being written. In WAL mode readers never wait for the writer; every transaction
+    # takes the write lock when it begins (IMMEDIATE), so that a second writer waits its turn (up to `timeout`
+    # seconds) instead of failing with "database is locked" when it upgrades a read to a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
