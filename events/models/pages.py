@@ -622,13 +622,13 @@ class ForumPage(EventPage):
 
 
 class ForumLabelCampaign(Orderable):
-    """A label campaign whose ceremony the Forum hosts (a plain page link: no migration tie to the labels app)."""
+    """A label campaign whose ceremony the Forum hosts (the laureates' e-mails point to the Forum's page)."""
 
     page = ParentalKey(ForumPage, on_delete=models.CASCADE, related_name="label_campaigns")
-    campaign = models.ForeignKey("wagtailcore.Page", verbose_name=_("campagne de label"), on_delete=models.CASCADE,
-                                 related_name="+")
+    campaign = models.ForeignKey("labels.LabelCampaignPage", verbose_name=_("campagne de label"),
+                                 on_delete=models.CASCADE, related_name="ceremony_links")
 
-    panels = [PageChooserPanel("campaign", "labels.LabelCampaignPage")]
+    panels = [PageChooserPanel("campaign")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("campagne de label")

@@ -106,8 +106,10 @@ def test_home_page_shows_upcoming_events(client, home, events, set_now):
 
 def programme(page, size):
     """Sessions with participants, and as many organisers, partners, contacts, key figures and label campaigns."""
-    from events.models import EventContact, EventKeyFigure, EventOrganisation, OrganisationRole
-    from tests.factories import OrganisationFactory, StandardPageFactory
+    from events.models import EventContact, EventKeyFigure, EventOrganisation, ForumLabelCampaign, OrganisationRole
+    from labels.models import LabelIndexPage
+    from tests.factories import OrganisationFactory
+    from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory
 
     for index in range(size):
         session = ProgrammeSessionFactory(page=page, start_time=T(8, 0), end_time=T(8, 30))
@@ -120,9 +122,9 @@ def programme(page, size):
                                     sort_order=index)
         EventKeyFigure.objects.create(page=page, value=str(index), label="participants", sort_order=index)
         if page.specific_class.__name__ == "ForumPage":
-            from events.models import ForumLabelCampaign
-
-            campaign = StandardPageFactory(parent=page.get_parent().get_parent(), title=f"Campagne {page.pk}-{index}")
+            home = page.get_parent().get_parent()
+            labels = LabelIndexPage.objects.first() or LabelIndexPageFactory(parent=home)
+            campaign = LabelCampaignPageFactory(parent=labels, title=f"Campagne {page.pk}-{index}")
             ForumLabelCampaign.objects.create(page=page, campaign=campaign, sort_order=index)
 
 

@@ -246,11 +246,12 @@ def test_speaker_page_lists_sessions_across_events_with_title_held_then(client, 
 
 def test_forum_links_to_the_label_campaigns_it_hosts(client, home, agenda):
     from events.models import ForumLabelCampaign
-    from tests.factories import StandardPageFactory
+    from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory
 
     forum = ForumPageFactory(parent=agenda)
-    campaign = StandardPageFactory(parent=home, title="Label Territoire innovant 2024")
-    draft = StandardPageFactory(parent=home, title="Campagne brouillon", live=False)
+    labels = LabelIndexPageFactory(parent=home)
+    campaign = LabelCampaignPageFactory(parent=labels, title="Label Territoire innovant 2024")
+    draft = LabelCampaignPageFactory(parent=labels, title="Campagne brouillon", live=False)
     ForumLabelCampaign.objects.create(page=forum, campaign=campaign, sort_order=0)
     ForumLabelCampaign.objects.create(page=forum, campaign=draft, sort_order=1)
     html = client.get(forum.url).content.decode()
