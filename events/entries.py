@@ -1,7 +1,7 @@
 """Plain descriptions of an event or a session, built by the pages and read by ical.py and jsonld.py."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -45,5 +45,3 @@ class Entry:
     organizers: tuple = ()  # (name, url) pairs
     performers: tuple[Performer, ...] = ()
     series: tuple | None = None  # (name, url) of the tour
-    image_url: str = ""
-    sub_events: tuple = field(default=())

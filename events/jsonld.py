@@ -32,8 +32,6 @@ def event_dict(entry: Entry) -> dict:
         data["description"] = entry.description
     if entry.status == "postponed" and entry.previous_start:
         data["previousStartDate"] = entry.previous_start.isoformat()
-    if entry.image_url:
-        data["image"] = [entry.image_url]
     locations = []
     if entry.place:
         place = {

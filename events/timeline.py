@@ -44,8 +44,3 @@ def local_today(now: datetime.datetime) -> datetime.date:
 
 def local_time(now: datetime.datetime) -> datetime.time:
     return now.astimezone(PARIS).time().replace(tzinfo=None)
-
-
-def days_between(start_date: datetime.date, end_date: datetime.date | None) -> list[datetime.date]:
-    end_date = end_date or start_date
-    return [start_date + datetime.timedelta(days=offset) for offset in range((end_date - start_date).days + 1)]
