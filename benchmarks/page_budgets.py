@@ -24,7 +24,7 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "interconnectes.settings.test"
 # Playwright's synchronous API runs an event loop in this thread; the ORM calls made here are synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -93,7 +93,7 @@ def main():
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         with override_settings(MEDIA_ROOT=media_root):
-            call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+            call_command("load_demo_content", stdout=open(os.devnull, "w"))
             urls = demo_urls()
             with production_like_server() as base_url, sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ["DJANGO_SETTINGS_MODULE"] = "interconnectes.settings.test"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

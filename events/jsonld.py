@@ -80,4 +80,4 @@ def script_tag(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     # <, > and & are escaped above: the data can neither close the tag nor open another one.
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308  # nosec B308 B703
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # nosec B308 B703

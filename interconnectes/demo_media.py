@@ -6,6 +6,7 @@ hand (a one-page PDF needs a few hundred bytes).
 
 import hashlib
 import io
+import itertools
 import textwrap
 
 from django.core.files.base import ContentFile
@@ -14,6 +15,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+from wagtail.utils.file import hash_filelike
 
 PALETTE = ["#0a4a82", "#b3361b", "#1e6b34", "#6b3fa0", "#0f766e", "#9a3412"]
 
@@ -31,7 +33,7 @@ def draw_image(seed: str, width: int = 1200, height: int = 800) -> bytes:
     points = [
         (digest[i] * width // 256, digest[i + 1] * height // 256) for i in range(0, 24, 2)
     ]
-    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         draw.line((x1, y1, x2, y2), fill="#c9d1db", width=6)
     for index, (x, y) in enumerate(points):
         radius = 20 + digest[index + 8] % 60
@@ -91,8 +93,9 @@ def get_or_create_document(title: str, paragraphs: list[str]) -> Document:
     document = Document.objects.filter(title=title).first()
     if document is None:
         slug = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
-        document = Document(title=title)
-        document.file.save(f"demo-{slug}.pdf", ContentFile(write_pdf(title, paragraphs)), save=False)
-        document._set_document_file_metadata()  # size and hash, as an upload through the admin does
+        content = write_pdf(title, paragraphs)
+        # Size and hash, as an upload through the admin records them.
+        document = Document(title=title, file_size=len(content), file_hash=hash_filelike(io.BytesIO(content)))
+        document.file.save(f"demo-{slug}.pdf", ContentFile(content), save=False)
         document.save()
     return document

@@ -51,7 +51,7 @@ class MaskSecrets(logging.Filter):
     def filter(self, record):
         try:
             message = record.getMessage()
-        except Exception:  # noqa: BLE001 (a badly formatted record must still be logged, as logging would)
+        except Exception:
             return True
         record.msg, record.args = mask(message), None
         if record.exc_info and not record.exc_text:

@@ -46,7 +46,7 @@ def _serialized_db_for_every_connection(django_db_setup):
     gives the browser tests another connection object for the same database,
     which lacks the snapshot; sharing it on the class makes it visible to both.
     """
-    from django.db import connections  # noqa: PLC0415
+    from django.db import connections
 
     for connection in connections.all(initialized_only=True):
         contents = getattr(connection, "_test_serialized_contents", None)
@@ -84,11 +84,11 @@ def home(db):
 def demo_db(django_db_setup, django_db_blocker):
     """Build the demo once for the module (it draws images) and drop it afterwards."""
     with django_db_blocker.unblock():
-        from django.db import transaction  # noqa: PLC0415
+        from django.db import transaction
 
         atomic = transaction.atomic()
         atomic.__enter__()
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        call_command("load_demo_content", stdout=open("/dev/null", "w"))
         yield
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)

@@ -76,6 +76,6 @@ class ManifestoPageFactory(wagtail_factories.PageFactory):
 
 def image_factory(title="Image de test", width=640, height=480):
     """A real image (drawn locally) stored as a Wagtail image."""
-    from interconnectes.demo_media import get_or_create_image  # noqa: PLC0415
+    from interconnectes.demo_media import get_or_create_image
 
     return get_or_create_image(title, width=width, height=height)

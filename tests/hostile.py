@@ -81,7 +81,7 @@ def csv_cells(content: bytes) -> list[str]:
 
 
 def xlsx_cells(content: bytes) -> list:
-    from openpyxl import load_workbook  # noqa: PLC0415
+    from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(content))
     cells = []
@@ -101,7 +101,7 @@ def assert_no_formula(cells, where=""):
 
 def huge_png(width=20_000, height=20_000) -> bytes:
     """A 67-byte PNG whose header claims width x height pixels (a 1x1 image with its IHDR rewritten)."""
-    from PIL import Image  # noqa: PLC0415
+    from PIL import Image
 
     buffer = io.BytesIO()
     Image.new("1", (1, 1)).save(buffer, "PNG")

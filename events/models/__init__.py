@@ -19,6 +19,8 @@ from .snippets import EventTheme, Room, Venue
 
 __all__ = [
     "EventCalendarState", "EventContact", "EventIndexPage", "EventKeyFigure", "EventOrganisation", "EventPage",
-    "EventStatus", "EventTheme", "ForumLabelCampaign", "ForumPage", "JourneeExpertPage", "OrganisationRole", "ParticipantRole",
-    "ProgrammeSession", "Room", "SessionKind", "SessionParticipant", "TourPage", "Venue", "upcoming_q",
+    "EventStatus", "EventTheme", "ForumLabelCampaign", "ForumPage", "JourneeExpertPage", "OrganisationRole",
+    "ParticipantRole",
+    "ProgrammeSession", "Room", "SessionKind", "SessionParticipant", "TourPage", "Venue", "upcoming_events",
+    "upcoming_q",
 ]

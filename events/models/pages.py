@@ -688,3 +688,6 @@ class EventCalendarState(models.Model):
     class Meta:
         verbose_name = _("état du calendrier")
 
+    def __str__(self):
+        return f"{self.page_id}: SEQUENCE {self.sequence}"
+

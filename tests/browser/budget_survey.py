@@ -123,19 +123,19 @@ def demo_urls():
 
     Reads the database: call it after `load_demo_content`, before the browser starts.
     """
-    from django.db.models import Count  # noqa: PLC0415
+    from django.db.models import Count
 
-    from events.models import EventIndexPage, ForumPage, JourneeExpertPage, SessionParticipant  # noqa: PLC0415
-    from interconnectes.models import (  # noqa: PLC0415
+    from events.models import EventIndexPage, ForumPage, JourneeExpertPage, SessionParticipant
+    from interconnectes.models import (
         AccessibilityStatementPage,
         EcodesignStatementPage,
         HomePage,
         StandardPage,
     )
-    from labels import permissions  # noqa: PLC0415
-    from labels.models import Application, Assignment, JuryRound, LabelIndexPage  # noqa: PLC0415
-    from labels.steps import STEPS  # noqa: PLC0415
-    from manifestes.models import ManifestoIndexPage, ManifestoPage  # noqa: PLC0415
+    from labels import permissions
+    from labels.models import Application, Assignment, JuryRound, LabelIndexPage
+    from labels.steps import STEPS
+    from manifestes.models import ManifestoIndexPage, ManifestoPage
 
     def first(queryset):
         page = queryset.live().first()
@@ -234,7 +234,7 @@ def ecoindex(dom_elements, requests, transfer_bytes):
     The package's API is a coroutine; it is run on its own thread because
     Playwright's synchronous API already runs an event loop on this one.
     """
-    from ecoindex.compute import compute_ecoindex  # noqa: PLC0415
+    from ecoindex.compute import compute_ecoindex
 
     def run():
         with warnings.catch_warnings():

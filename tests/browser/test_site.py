@@ -8,7 +8,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo(live_server):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
     return live_server.url
 
 

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from interconnectes import clock
 from events.timeline import PARIS
+from interconnectes import clock
 from tests.events.factories import EventIndexPageFactory, JourneeExpertPageFactory, TourPageFactory
 
 

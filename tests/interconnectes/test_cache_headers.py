@@ -143,7 +143,7 @@ def test_admin_jury_and_logout_are_private(client, home, editor):
 
 @pytest.mark.django_db
 def test_private_paths_cover_every_personal_url():
-    from django.conf import settings  # noqa: PLC0415
+    from django.conf import settings
 
     prefixes = tuple(settings.HTTP_CACHE["PRIVATE_PATH_PREFIXES"])
     for name in ("labels:login", "labels:logout", "labels:signup", "labels:password_reset", "labels:dashboard",
@@ -179,17 +179,17 @@ def test_public_html_is_gzipped_when_the_browser_accepts_it(client, home):
     ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", False), ("", False),
 ])
 def test_only_text_is_compressed(content_type, compressible):
-    from interconnectes.compression import is_compressible  # noqa: PLC0415
+    from interconnectes.compression import is_compressible
 
     assert is_compressible(content_type) is compressible
 
 
 def test_downloads_are_sent_as_they_are(rf):
-    import io  # noqa: PLC0415
+    import io
 
-    from django.http import FileResponse  # noqa: PLC0415
+    from django.http import FileResponse
 
-    from interconnectes.compression import TextGZipMiddleware  # noqa: PLC0415
+    from interconnectes.compression import TextGZipMiddleware
 
     pdf = b"%PDF-1.4\n" + b"0" * 5000
     middleware = TextGZipMiddleware(lambda request: FileResponse(io.BytesIO(pdf), content_type="application/pdf"))

@@ -5,10 +5,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
-
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from interconnectes.content_version import content_version
 from interconnectes.models import NavigationItem, NavigationSettings, SiteSettings, StandardPage

@@ -23,12 +23,12 @@ def row_counts():
 
 def test_demo_runs_twice_without_duplicates(demo_db):
     before = row_counts()
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))
     assert row_counts() == before
 
 
 def test_demo_builds_the_named_texts(demo_db):
-    from manifestes.models import ManifestoPage  # noqa: PLC0415
+    from manifestes.models import ManifestoPage
 
     titles = set(ManifestoPage.objects.live().values_list("title", flat=True))
     assert {"Pour une nouvelle approche de la transformation numérique des territoires",
@@ -61,9 +61,9 @@ def test_demo_is_refused_by_production_like_settings():
 
 
 def test_demo_publishes_both_declarations_and_links_them_from_the_footer(demo_db, client):
-    from bs4 import BeautifulSoup  # noqa: PLC0415
+    from bs4 import BeautifulSoup
 
-    from interconnectes.models import AccessibilityStatementPage, EcodesignStatementPage  # noqa: PLC0415
+    from interconnectes.models import AccessibilityStatementPage, EcodesignStatementPage
 
     accessibility = AccessibilityStatementPage.objects.live().get()
     ecodesign = EcodesignStatementPage.objects.live().get()

@@ -60,7 +60,7 @@ def test_an_incomplete_frontend_cache_is_refused(environ, message):
 
 
 def test_the_frontend_cache_settings_build_wagtails_backends():
-    from wagtail.contrib.frontend_cache.utils import get_backends  # noqa: PLC0415
+    from wagtail.contrib.frontend_cache.utils import get_backends
 
     config = frontend_cache_settings({"FRONTEND_CACHE_BACKEND": "http",
                                       "FRONTEND_CACHE_HTTP_LOCATION": "http://varnish:6081"})
@@ -99,7 +99,7 @@ def test_buckets_that_would_leak_or_lose_attachments_are_refused():
 ])
 def test_media_origin_is_where_the_storage_points(environ, origin, monkeypatch):
     """The CSP's img-src names the host the storage really builds its URLs on (no network involved)."""
-    from storages.backends.s3 import S3Storage  # noqa: PLC0415
+    from storages.backends.s3 import S3Storage
 
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.setenv(name, "exemple")
@@ -110,9 +110,9 @@ def test_media_origin_is_where_the_storage_points(environ, origin, monkeypatch):
 
 
 def test_private_bucket_objects_are_private_and_have_no_url(monkeypatch):
-    from storages.backends.s3 import S3Storage  # noqa: PLC0415
+    from storages.backends.s3 import S3Storage
 
-    from labels.storage_s3 import PrivateS3Storage  # noqa: PLC0415
+    from labels.storage_s3 import PrivateS3Storage
 
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
         monkeypatch.setenv(name, "exemple")
@@ -126,10 +126,10 @@ def test_private_bucket_objects_are_private_and_have_no_url(monkeypatch):
 
 
 def test_attachments_use_the_private_storage_of_the_settings(settings):
-    from django.core.files.storage import storages  # noqa: PLC0415
+    from django.core.files.storage import storages
 
-    from labels.models import Attachment  # noqa: PLC0415
-    from labels.storage import PrivateStorage, private_storage  # noqa: PLC0415
+    from labels.models import Attachment
+    from labels.storage import PrivateStorage, private_storage
 
     assert settings.STORAGES["private"]["BACKEND"] == "labels.storage.PrivateStorage"
     assert isinstance(private_storage(), PrivateStorage)
@@ -163,16 +163,16 @@ def test_gunicorn_configuration_loads_with_the_production_settings(tmp_path):
     ("10.0.0.5", "2001:db8::1", 1, "2001:db8::1"),
 ])
 def test_client_ip_behind_trusted_proxies(remote, forwarded, proxies, expected):
-    from interconnectes.client_ip import client_ip  # noqa: PLC0415
+    from interconnectes.client_ip import client_ip
 
     assert client_ip(remote, forwarded, proxies) == expected
 
 
 def test_client_ip_middleware_is_off_without_proxies_and_rewrites_remote_addr_with_them(rf, settings):
-    from django.core.exceptions import MiddlewareNotUsed  # noqa: PLC0415
-    from django.http import HttpResponse  # noqa: PLC0415
+    from django.core.exceptions import MiddlewareNotUsed
+    from django.http import HttpResponse
 
-    from interconnectes.client_ip import ClientIPMiddleware  # noqa: PLC0415
+    from interconnectes.client_ip import ClientIPMiddleware
 
     settings.TRUSTED_PROXY_COUNT = 0
     with pytest.raises(MiddlewareNotUsed):

@@ -155,7 +155,7 @@ def test_publishing_while_an_autosave_is_in_flight_never_fails(embedded_site):
         published["action-publish"] = ["action-publish"]
         start, answers = threading.Barrier(2), {}
 
-        def post(name, editor, data, accept):
+        def post(name, editor, data, accept, start=start, answers=answers):
             start.wait()
             answers[name] = editor.request("POST", edit_url, data, accept=accept)
 

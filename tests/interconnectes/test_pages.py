@@ -67,7 +67,7 @@ def test_base_template_is_accessible_by_construction(client, home):
 
 def test_standard_page_renders_every_block(client, home):
     document = DocumentFactory(title="Rapport d'activité")
-    from tests.factories import image_factory  # noqa: PLC0415
+    from tests.factories import image_factory
     image = image_factory()
     body = stream([
         ("rich_text", "<h2>Notre mission</h2><p>Un numérique social, sobre et éthique.</p>"),
@@ -97,7 +97,7 @@ def test_standard_page_renders_every_block(client, home):
 
 
 def test_standard_page_survives_deleted_image_and_document(client, home):
-    from tests.factories import image_factory  # noqa: PLC0415
+    from tests.factories import image_factory
     image, document = image_factory(), DocumentFactory()
     body = stream([
         ("image", {"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""}),
@@ -112,9 +112,9 @@ def test_standard_page_survives_deleted_image_and_document(client, home):
 
 
 def test_call_to_action_needs_a_page_or_an_address():
-    from django.core.exceptions import ValidationError  # noqa: PLC0415
+    from django.core.exceptions import ValidationError
 
-    from interconnectes.blocks import CallToActionBlock  # noqa: PLC0415
+    from interconnectes.blocks import CallToActionBlock
     block = CallToActionBlock()
     value = block.to_python({"heading": "Adhérer", "text": "", "page": None, "url": "", "button_label": "Go"})
     with pytest.raises(ValidationError):
@@ -156,7 +156,7 @@ def test_404_page_is_french_and_helpful(client, home):
 
 
 def test_500_page_is_static_and_french(client):
-    from django.template.loader import get_template  # noqa: PLC0415
+    from django.template.loader import get_template
     html = get_template("500.html").render({})
     assert "Une erreur est survenue" in html and "{%" not in html
 

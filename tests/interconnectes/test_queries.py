@@ -31,7 +31,7 @@ def populate(home, size):
     target = manifestos[0]
     target.document = DocumentFactory()
     target.save()
-    for number in range(size):
+    for _ in range(size):
         ManifestoSignatory.objects.create(page=target, organisation=OrganisationFactory())
     for other in manifestos[1:6]:
         RelatedManifesto.objects.create(page=target, related_page=other)
@@ -50,7 +50,7 @@ def test_query_count_is_fixed_and_within_budget(reader_client, home, url_name):
 
 
 def populate_more(home, size):
-    from manifestes.models import ManifestoIndexPage  # noqa: PLC0415
+    from manifestes.models import ManifestoIndexPage
 
     index = ManifestoIndexPage.objects.get()
     target = index.get_children().specific().order_by("path").first()
@@ -62,7 +62,7 @@ def populate_more(home, size):
 
 
 def test_search_results_page_runs_a_fixed_number_of_queries(reader_client, home):
-    from django.contrib.contenttypes.models import ContentType  # noqa: PLC0415
+    from django.contrib.contenttypes.models import ContentType
 
     SiteSettings.for_site(home.get_site())
     index = ManifestoIndexPageFactory(parent=home)
@@ -80,8 +80,8 @@ def test_search_results_page_runs_a_fixed_number_of_queries(reader_client, home)
 
 def test_standard_page_runs_a_fixed_number_of_queries(reader_client, home):
     """Text, figures and pictures: the same number of queries for one block of each or eight."""
-    from interconnectes.demo_pages import stream  # noqa: PLC0415
-    from tests.factories import DocumentFactory, image_factory  # noqa: PLC0415
+    from interconnectes.demo_pages import stream
+    from tests.factories import DocumentFactory, image_factory
 
     SiteSettings.for_site(home.get_site())
     images = [image_factory(f"Image {number}") for number in range(8)]

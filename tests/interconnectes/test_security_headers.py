@@ -142,12 +142,12 @@ def test_admin_prefix_is_a_prefix_of_the_path():
 
 @pytest.mark.django_db
 def test_a_nonce_used_by_a_template_reaches_the_header(rf):
-    from django.template import engines  # noqa: PLC0415
+    from django.template import engines
 
-    from interconnectes.security_headers import SiteCSPMiddleware  # noqa: PLC0415
+    from interconnectes.security_headers import SiteCSPMiddleware
 
     def view(request):
-        from django.http import HttpResponse  # noqa: PLC0415
+        from django.http import HttpResponse
 
         template = engines["django"].from_string('<script nonce="{{ request.csp_nonce }}">1</script>')
         return HttpResponse(template.render({}, request))
@@ -169,7 +169,7 @@ def public_urls():
 
 
 def applicant_urls():
-    from labels.models import Application  # noqa: PLC0415
+    from labels.models import Application
 
     urls = [reverse("labels:dashboard"), reverse("labels:privacy"), reverse("labels:password_change")]
     for application in Application.objects.filter(owner__username="candidate@example.org"):

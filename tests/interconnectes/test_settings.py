@@ -31,7 +31,7 @@ def test_production_passes_the_deploy_checklist_without_warning():
 
 
 def test_defaults_are_french_and_paris_time():
-    from django.conf import settings  # noqa: PLC0415
+    from django.conf import settings
 
     assert settings.LANGUAGE_CODE == "fr"
     assert settings.TIME_ZONE == "Europe/Paris"
@@ -72,7 +72,7 @@ print(json.dumps({
 
 
 def show_settings(**env):
-    import json  # noqa: PLC0415
+    import json
 
     result = run_manage("shell", "-c", SHOW_SETTINGS, **env)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -13,7 +13,7 @@ from whitenoise.middleware import WhiteNoiseMiddleware
 @pytest.fixture(scope="module")
 def collected(tmp_path_factory):
     """collectstatic with the production storage (hashed names, gzip) into a throwaway STATIC_ROOT."""
-    from django.conf import settings  # noqa: PLC0415
+    from django.conf import settings
 
     root = tmp_path_factory.mktemp("static")
     storages = {**settings.STORAGES,
