@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3.11+:
 #   make run   install, migrate, load the demo content, serve on 127.0.0.1:8000
-#   make test  install and run the whole suite
+#   make test  install and run the whole suite (lint, type check, system checks, tests with the browser ones)
+#   make test-fast  the same without the browser tests and the security checks, for the edit-test loop
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install check security lock clean
+.PHONY: run test test-fast install lint check security lock clean
 
 install: $(STAMP)
 
@@ -24,6 +25,12 @@ run: install
 	$(MANAGE) load_demo_content --if-empty
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# ruff (pyflakes, pycodestyle, bugbear, isort, Django, flake8-self) on the code and the tests, mypy with
+# django-stubs on the rule modules (pyproject.toml lists them).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 check: install
 	DJANGO_SETTINGS_MODULE=interconnectes.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=interconnectes.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -36,7 +43,7 @@ security: install
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
-test: check security
+test: lint check security
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "############################################################"; \
 	  echo "# ATTENTION : $(CHROMIUM) est absent, les tests navigateur"; \
@@ -45,6 +52,9 @@ test: check security
 	  echo "############################################################"; \
 	fi
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: lint check
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
 
 # Regenerate the locks (versions and hashes only, no download addresses).
 lock:

@@ -24,24 +24,25 @@ def build_calendar(entries: list[Entry], *, name: str = "", stamp: datetime.date
         calendar.add("x-wr-calname", name)
         calendar.add("name", name)
     calendar.add("x-wr-timezone", TZID)
-    if entries:
-        first = min(entry.start for entry in entries).date()
-        last = max(entry.end for entry in entries).date()
+    dated = [(entry, entry.start, entry.end) for entry in entries if entry.start and entry.end]  # undated: none
+    if dated:
+        first = min(start for _entry, start, _end in dated).date()
+        last = max(end for _entry, _start, end in dated).date()
         calendar.add_component(
             Timezone.from_tzid(TZID, first_date=first - datetime.timedelta(days=366),
                                last_date=last + datetime.timedelta(days=366))
         )
-    for entry in entries:
-        calendar.add_component(_event(entry, stamp))
+    for entry, start, end in dated:
+        calendar.add_component(_event(entry, start, end, stamp))
     return calendar.to_ical()
 
 
-def _event(entry: Entry, stamp: datetime.datetime) -> Event:
+def _event(entry: Entry, start: datetime.datetime, end: datetime.datetime, stamp: datetime.datetime) -> Event:
     event = Event()
     event.add("uid", entry.uid)
     event.add("dtstamp", stamp.astimezone(datetime.UTC))
-    event.add("dtstart", entry.start.astimezone(PARIS))
-    event.add("dtend", entry.end.astimezone(PARIS))
+    event.add("dtstart", start.astimezone(PARIS))
+    event.add("dtend", end.astimezone(PARIS))
     event.add("sequence", entry.sequence)
     event.add("summary", entry.name)
     if entry.last_modified:

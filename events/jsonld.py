@@ -1,6 +1,7 @@
 """schema.org Event JSON-LD, as a plain dict built from an Entry, and its safe <script> rendering."""
 
 import json
+from typing import Any
 
 from django.utils.safestring import mark_safe
 
@@ -15,8 +16,8 @@ OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
 MIXED = "https://schema.org/MixedEventAttendanceMode"
 
 
-def event_dict(entry: Entry) -> dict:
-    data = {
+def event_dict(entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
         "@id": entry.url,
@@ -25,16 +26,16 @@ def event_dict(entry: Entry) -> dict:
         "eventStatus": STATUS.get(entry.status, STATUS["scheduled"]),
         "eventAttendanceMode": MIXED if entry.live_stream_url else OFFLINE,
     }
-    if entry.start:
+    if entry.start and entry.end:
         data["startDate"] = entry.start.isoformat()
         data["endDate"] = entry.end.isoformat()
     if entry.description:
         data["description"] = entry.description
     if entry.status == "postponed" and entry.previous_start:
         data["previousStartDate"] = entry.previous_start.isoformat()
-    locations = []
+    locations: list[dict[str, Any]] = []
     if entry.place:
-        place = {
+        place: dict[str, Any] = {
             "@type": "Place",
             "name": entry.place.name,
             "address": {

@@ -49,11 +49,12 @@ def session_errors(slots: list[Slot], start_date, end_date):
             errors.append((slot.index, "day", _(
                 "Cette session a lieu le %(day)s, en dehors des dates de l'événement (du %(start)s au %(end)s)."
             ) % {"day": _format(slot.day), "start": _format(start_date), "end": _format(end_date)}))
-    timed = [s for s in slots if s.day and s.start and s.end and s.end > s.start and s.room is not None]
-    for position, first in enumerate(timed):
-        for second in timed[position + 1:]:
-            if first.room == second.room and first.day == second.day and first.start < second.end \
-                    and second.start < first.end:
+    timed = [(s, s.start, s.end) for s in slots if s.day and s.start and s.end and s.end > s.start
+             and s.room is not None]
+    for position, (first, first_start, first_end) in enumerate(timed):
+        for second, second_start, second_end in timed[position + 1:]:
+            if first.room == second.room and first.day == second.day and first_start < second_end \
+                    and second_start < first_end:
                 errors.append((second.index, "start_time", _(
                     "Cette session chevauche « %(title)s » dans la même salle."
                 ) % {"title": first.title or _("une autre session")}))

@@ -95,11 +95,11 @@ class CacheHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        config = settings.HTTP_CACHE
+        config: dict = settings.HTTP_CACHE
         self.public_value = public_cache_control(
             config["MAX_AGE"], config["S_MAXAGE"], config["STALE_WHILE_REVALIDATE"], config["STALE_IF_ERROR"]
         )
-        self.private_prefixes = tuple(config["PRIVATE_PATH_PREFIXES"])
+        self.private_prefixes: tuple[str, ...] = tuple(config["PRIVATE_PATH_PREFIXES"])
         # With one language, Accept-Language cannot change a page: keeping it in Vary would only split a CDN's cache.
         self.single_language = len(settings.LANGUAGES) == 1
 

@@ -34,7 +34,8 @@ def fresh_version() -> int:
 
 
 def content_version() -> int:
-    return cache.get_or_set(CONTENT_VERSION_KEY, fresh_version, timeout=None)
+    version = cache.get_or_set(CONTENT_VERSION_KEY, fresh_version, timeout=None)
+    return version if version is not None else fresh_version()  # a cache that cannot be reached renders afresh
 
 
 def bump_content_version(**_kwargs) -> None:

@@ -9,6 +9,7 @@ the budget tests enforce, so the declaration never states other numbers.
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.formats import number_format
@@ -16,6 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from interconnectes import budgets
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class Conformity(models.TextChoices):
@@ -87,7 +91,7 @@ def criteria_summary(statuses) -> list[StatusCount]:
 
 @dataclass(frozen=True)
 class BudgetRow:
-    kind: str
+    kind: "StrOrPromise"
     transfer_kb: int
     requests: int
     dom_elements: int

@@ -49,7 +49,7 @@ def frontend_cache_settings(environ) -> dict | None:
         choices = ", ".join(sorted(FRONTEND_CACHE_BACKENDS))
         raise ImproperlyConfigured(f"FRONTEND_CACHE_BACKEND doit valoir l'une de ces valeurs : {choices}.")
     why = f"avec FRONTEND_CACHE_BACKEND={kind}"
-    config = {"BACKEND": FRONTEND_CACHE_BACKENDS[kind]}
+    config: dict[str, str | list[str]] = {"BACKEND": FRONTEND_CACHE_BACKENDS[kind]}
     if kind == "cloudflare":
         config["ZONEID"] = _required(environ, "FRONTEND_CACHE_CLOUDFLARE_ZONEID", why)
         config["BEARER_TOKEN"] = _required(environ, "FRONTEND_CACHE_CLOUDFLARE_BEARER_TOKEN", why)
