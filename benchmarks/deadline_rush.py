@@ -203,9 +203,9 @@ def report(campaign, applicants, elapsed) -> bool:
             .annotate(versions_count=Count("versions")).values("pk", "summary", "status", "versions_count")}
     versions = {pk: summary for pk, summary in Application.objects.filter(campaign=campaign)
                 .values_list("pk", "versions__snapshot__summary")}
-    lost = [applicant.client["application"] for applicant in applicants
-            if applicant.last_summary is None or rows[applicant.client["application"]]["summary"] != applicant.last_summary
-            or versions[applicant.client["application"]] != applicant.last_summary]
+    lost = [pk for pk, summary in ((applicant.client["application"], applicant.last_summary)
+                                   for applicant in applicants)
+            if summary is None or rows[pk]["summary"] != summary or versions[pk] != summary]
     per_applicant = Counter(row["versions_count"] for row in rows.values())
     submitted = sum(1 for row in rows.values() if row["status"] == ApplicationStatus.SUBMITTED)
     references = Application.objects.filter(campaign=campaign).exclude(reference=None).values("reference").distinct()
@@ -215,7 +215,8 @@ def report(campaign, applicants, elapsed) -> bool:
     print(f"database: postgresql; {len(applicants)} applicants x ({SAVES} saves + submit), {doubles} double clicks; "
           f"deadline {DEADLINE_IN} s after the start")
     print(f"rush: {requests} requests in {elapsed:.1f} s ({requests / elapsed:.1f} req/s), "
-          f"p50 {harness.percentile(latencies, 0.5) * 1000:.0f} ms, p99 {harness.percentile(latencies, 0.99) * 1000:.0f} ms")
+          f"p50 {harness.percentile(latencies, 0.5) * 1000:.0f} ms, "
+          f"p99 {harness.percentile(latencies, 0.99) * 1000:.0f} ms")
     print(f"answers: {dict(sorted(statuses.items()))}")
     print(f"server errors: {server_errors} (connection errors: {connection_errors})")
     print(f"lost drafts: {len(lost)}")

@@ -47,7 +47,8 @@ def get_or_create_image(title: str, *, width: int = 1200, height: int = 800) -> 
     image = Image.objects.filter(title=title).first()
     if image is None:
         slug = hashlib.sha1(title.encode(), usedforsecurity=False).hexdigest()[:12]
-        image = Image(title=title, file=ImageFile(io.BytesIO(draw_image(title, width, height)), name=f"demo-{slug}.png"))
+        picture = ImageFile(io.BytesIO(draw_image(title, width, height)), name=f"demo-{slug}.png")
+        image = Image(title=title, file=picture)
         image.save()
     return image
 

@@ -108,7 +108,8 @@ class ManifestoIndexPage(BasePage):
 
 
 class ManifestoPage(BasePage):
-    kind = models.CharField(_("type de texte"), max_length=32, choices=ManifestoKind.choices, default=ManifestoKind.MANIFESTO)
+    kind = models.CharField(_("type de texte"), max_length=32, choices=ManifestoKind.choices,
+                            default=ManifestoKind.MANIFESTO)
     subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
     adoption_date = models.DateField(_("date d'adoption"))
     year_only = models.BooleanField(

@@ -235,7 +235,8 @@ class EcodesignCriterion(Orderable):
     title = models.CharField(_("intitulé"), max_length=300)
     status = models.CharField(_("statut"), max_length=20, choices=CriterionStatus.choices,
                               default=CriterionStatus.NOT_MET)
-    note = models.TextField(_("précision"), blank=True, help_text=_("Ce qui est fait, ou pourquoi ce n'est pas le cas."))
+    note = models.TextField(_("précision"), blank=True,
+                            help_text=_("Ce qui est fait, ou pourquoi ce n'est pas le cas."))
 
     panels = [FieldPanel("reference"), FieldPanel("title"), FieldPanel("status"), FieldPanel("note")]
 

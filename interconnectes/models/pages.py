@@ -27,7 +27,8 @@ class HomePage(BasePage):
         related_name="+",
     )
     figures_heading = models.CharField(_("titre des chiffres clés"), max_length=120, blank=True)
-    events_heading = models.CharField(_("titre des prochains événements"), max_length=120, default="Prochains rendez-vous")
+    events_heading = models.CharField(_("titre des prochains événements"), max_length=120,
+                                      default="Prochains rendez-vous")
     manifestos_heading = models.CharField(_("titre des manifestes"), max_length=120, default="Nos derniers manifestes")
     labels_heading = models.CharField(_("titre de l'appel aux labels"), max_length=120, blank=True)
     labels_text = models.TextField(_("texte de l'appel aux labels"), max_length=600, blank=True)
@@ -40,13 +41,15 @@ class HomePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Accroche")),
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+                        heading=_("Accroche")),
         MultiFieldPanel([FieldPanel("figures_heading"), InlinePanel("key_figures", label=_("Chiffre clé"))],
                         heading=_("Chiffres clés")),
         FieldPanel("events_heading"),
         FieldPanel("manifestos_heading"),
         MultiFieldPanel(
-            [FieldPanel("labels_heading"), FieldPanel("labels_text"), FieldPanel("labels_page"), FieldPanel("labels_button")],
+            [FieldPanel("labels_heading"), FieldPanel("labels_text"), FieldPanel("labels_page"),
+             FieldPanel("labels_button")],
             heading=_("Appel aux labels"),
         ),
     ]

@@ -39,7 +39,8 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("postal_address")], heading=_("Contact")),
         FieldPanel("footer_text"),
         MultiFieldPanel(
-            [FieldPanel("mastodon_url"), FieldPanel("linkedin_url"), FieldPanel("youtube_url"), FieldPanel("bluesky_url")],
+            [FieldPanel("mastodon_url"), FieldPanel("linkedin_url"), FieldPanel("youtube_url"),
+             FieldPanel("bluesky_url")],
             heading=_("Réseaux sociaux"),
         ),
         MultiFieldPanel(

@@ -47,7 +47,8 @@ class Organisation(index.Indexed, models.Model):
     )
     website = models.URLField(_("site web"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
     )
     is_member = models.BooleanField(_("adhérente de l'association"), default=False)
 
@@ -84,7 +85,8 @@ class Person(index.Indexed, models.Model):
         related_name="people",
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image", verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
     )
     bio = models.TextField(_("courte biographie"), max_length=800, blank=True)
 

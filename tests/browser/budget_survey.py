@@ -290,7 +290,8 @@ class PageFigures:
         """Every way this page breaks its budget or the site's rules, as readable lines (empty: all good)."""
         budget, found = self.kind.budget, []
         if self.transfer_bytes > budget.transfer_bytes:
-            found.append(f"transfer {self.transfer_bytes / budgets.KB:.1f} KB > {budget.transfer_bytes / budgets.KB:.0f} KB")
+            found.append(f"transfer {self.transfer_bytes / budgets.KB:.1f} KB "
+                         f"> {budget.transfer_bytes / budgets.KB:.0f} KB")
         if self.requests > budget.requests:
             found.append(f"{self.requests} requests > {budget.requests}")
         if self.dom_elements > budget.dom_elements:
@@ -443,9 +444,11 @@ OVERFLOW = f"""() => {{
   for (let node = texts.nextNode(); node; node = texts.nextNode()) {{
     if (!node.data.trim() || !node.parentElement || out.has(node.parentElement)) continue;
     range.selectNodeContents(node);
-    if ([...range.getClientRects()].some(box => box.right > limit) && !excused(node.parentElement)) out.add(node.parentElement);
+    const overflows = [...range.getClientRects()].some(box => box.right > limit);
+    if (overflows && !excused(node.parentElement)) out.add(node.parentElement);
   }}
-  for (const el of document.body.querySelectorAll('img, svg, video, iframe, canvas, input, select, textarea, button')) {{
+  const replaced = 'img, svg, video, iframe, canvas, input, select, textarea, button';
+  for (const el of document.body.querySelectorAll(replaced)) {{
     const box = el.getBoundingClientRect();
     if (box.width > 1 && box.right > limit && !excused(el)) out.add(el);
   }}

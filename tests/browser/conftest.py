@@ -39,7 +39,8 @@ def assert_accessible(axe):
     """Run axe-core (WCAG 2.1 A and AA rules) on the current page and fail with its report."""
 
     def check(page):
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+        options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+        results = axe.run(page, options=options)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check

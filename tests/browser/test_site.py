@@ -28,7 +28,8 @@ def test_home_to_manifesto_to_search(page, demo, assert_accessible):
     cards.first.click()
     assert page.locator("h1").inner_text() == "Pour des territoires numériques responsables"
     assert page.locator("ol.engagements > li").count() == 9
-    page.get_by_role("navigation", name="Sommaire").get_by_role("link", name="Adopter une stratégie territorialisée").click()
+    contents = page.get_by_role("navigation", name="Sommaire")
+    contents.get_by_role("link", name="Adopter une stratégie territorialisée").click()
     assert page.url.endswith("#engagement-8")
     assert_accessible(page)
 
@@ -50,7 +51,8 @@ def test_other_page_types_are_accessible(page, demo, assert_accessible):
 def test_skip_link_is_the_first_tab_stop_and_visible(page, demo):
     page.goto(demo + "/")
     page.keyboard.press("Tab")
-    focused = page.evaluate("() => [document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle]")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, getComputedStyle(document.activeElement).outlineStyle]")
     assert focused[0] == "skip-link"
     assert focused[1] != "none"
     assert page.locator(".skip-link").bounding_box()["y"] >= 0

@@ -70,7 +70,8 @@ def test_filters(client, agenda, events, set_now, query, expected):
     set_now(2025, 1, 1, 12, 0)
     response = client.get(f"{agenda.url}?{query}")
     assert response.status_code == 200
-    assert set(titles(response.context["agenda"].upcoming_events)) | set(titles(response.context["agenda"].past_events)) == expected
+    agenda = response.context["agenda"]
+    assert set(titles(agenda.upcoming_events)) | set(titles(agenda.past_events)) == expected
 
 
 def test_pagination_of_past_events(client, agenda, tour, set_now):

@@ -1,4 +1,7 @@
-"""A fixed number of SQL queries per page, cold and warm, whatever the data size, for every reader (tests/queries.py)."""
+"""A fixed number of SQL queries per page, cold and warm, whatever the data size, for every reader.
+
+See tests/queries.py for how they are counted.
+"""
 
 import datetime
 

@@ -25,7 +25,8 @@ def test_production_refuses_to_start_without_secret_key():
 
 def test_production_passes_the_deploy_checklist_without_warning():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING",
-                        SECRET_KEY="k" * 20 + "-Zq8!v@Lr#2mX%w7^bN0&cT5*yH1(pJ", ALLOWED_HOSTS="interconnectes.example.org")
+                        SECRET_KEY="k" * 20 + "-Zq8!v@Lr#2mX%w7^bN0&cT5*yH1(pJ",
+                        ALLOWED_HOSTS="interconnectes.example.org")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 

@@ -97,5 +97,6 @@ def test_the_check_catches_a_payload_that_became_markup(raw):
 
 
 def test_the_check_accepts_escaped_payloads():
-    assert_inert('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p><input value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">'
+    assert_inert('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'
+                 '<input value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">'
                  '<script type="application/json">{"a": "\\u003Cscript\\u003Ealert(1)"}</script>')

@@ -25,7 +25,8 @@ class Command(BaseCommand):
     help = "Charge le contenu de démonstration (idempotent)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="Ne rien faire si le site a déjà une page d'accueil.")
+        parser.add_argument("--if-empty", action="store_true",
+                            help="Ne rien faire si le site a déjà une page d'accueil.")
 
     def handle(self, *args, if_empty=False, **options):
         if not getattr(settings, "DEMO_CONTENT_ALLOWED", False):
@@ -44,7 +45,8 @@ class Command(BaseCommand):
     def print_accounts(self, modules):
         users = get_user_model().objects
         accounts = [account for module in modules for account in getattr(module, "ACCOUNTS", [])]
-        existing = set(users.filter(username__in=[username for _, username, _ in accounts]).values_list("username", flat=True))
+        usernames = [username for _label, username, _password in accounts]
+        existing = set(users.filter(username__in=usernames).values_list("username", flat=True))
         self.stdout.write("\nComptes de démonstration (mot de passe défini à la création) :")
         for label, username, password in accounts:
             if username in existing:
