@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Outside the session, CSRF and messages middleware: it sees every cookie they set.
     "interconnectes.cache_headers.CacheHeadersMiddleware",
     "interconnectes.security_headers.SiteCSPMiddleware",
+    # Whole pages for readers without a session, inside the middleware above (they still run on a cached page).
+    "interconnectes.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -248,6 +250,10 @@ HTTP_CACHE = {
     # login and password forms of restricted pages.
     "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/_util/"],
 }
+
+# Whole pages kept for readers without a session (interconnectes/page_cache.py); 0 turns it off. A minute bounds
+# how late a page shows what follows the clock; anything an editor changes is seen at once.
+PAGE_CACHE = {"SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60"))}
 
 # How many proxies (CDN, load balancer) stand in front of the app servers and append to X-Forwarded-For:
 # 0 (served directly, or by a proxy that sets REMOTE_ADDR itself) trusts no header.
