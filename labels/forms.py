@@ -104,7 +104,8 @@ STEP_FORMS = {"organisation": OrganisationForm, "projet": ProjectForm, "impact":
 
 
 class AttachmentForm(AccessibleFormMixin, forms.Form):
-    file = forms.FileField(label=_("Fichier"), help_text=_("PDF, PNG, JPEG, ODT ou DOCX, 10 Mo au plus, 5 fichiers au plus."),
+    file = forms.FileField(label=_("Fichier"),
+                           help_text=_("PDF, PNG, JPEG, ODT ou DOCX, 10 Mo au plus, 5 fichiers au plus."),
                            widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
 
 

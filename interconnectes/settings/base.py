@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "manifestes",
     "events",
     "labels",
+    "jury",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -83,7 +84,6 @@ MIDDLEWARE = [
     # For Wagtail's pages: the request's site, its home page and the site root paths in one query, not three.
     "interconnectes.sites.SiteLookupMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "labels.middleware.JurorAdminScopeMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
     "axes.middleware.AxesMiddleware",
 ]
@@ -235,9 +235,9 @@ HTTP_CACHE = {
     "S_MAXAGE": int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600")),
     "STALE_WHILE_REVALIDATE": int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60")),
     "STALE_IF_ERROR": int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400")),
-    # The Wagtail admin (jury area included), applicants' accounts and applications, Wagtail's
+    # The Wagtail admin, applicants' accounts and applications, the jury's pages, Wagtail's
     # login and password forms of restricted pages.
-    "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/_util/"],
+    "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/jury/", "/_util/"],
 }
 
 # How many proxies (CDN, load balancer) stand in front of the app servers and append to X-Forwarded-For:
