@@ -1,4 +1,5 @@
-"""Publishing a campaign's results: who may, when it is refused, what it changes and the e-mails it sends."""
+"""Publishing a campaign's results: who may, when it is refused, what it changes (the applications and the
+campaign's `ResultsPublication`, never the page's revisions) and the e-mails it sends."""
 
 import datetime
 
@@ -7,18 +8,14 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from events.models import ForumLabelCampaign
-from labels import publication
-from labels.jury_services import record_decision
-from labels.models import Application, ApplicationStatus, DecisionOutcome, LabelCampaignPage, Score, ScoreSheet
+from jury.models import DecisionOutcome, Score, ScoreSheet
+from jury.services import publication
+from jury.services.decisions import record_decision
+from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
+from labels.phases import Phase
 from tests.events.factories import EventIndexPageFactory, ForumPageFactory
-from tests.labels.factories import ApplicationFactory, UserFactory, paris
-from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
-    SubmittedApplicationFactory,
-    criteria,
-    files,
-    jurors,
-    round1,
-)
+from tests.jury.factories import frozen
+from tests.labels.factories import ApplicationFactory, SubmittedApplicationFactory, UserFactory, paris
 
 pytestmark = pytest.mark.django_db
 
@@ -55,8 +52,7 @@ def test_only_campaign_staff_may_publish(campaign, decided, applicant):
     for user in (applicant, UserFactory(is_staff=True), None):
         with pytest.raises(PermissionDenied):
             publication.publish_results(campaign, by=user, now=PUBLISHED)
-    campaign.refresh_from_db()
-    assert campaign.results_published_at is None
+    assert not ResultsPublication.objects.exists()
     assert set(statuses(decided)) == {ApplicationStatus.SUBMITTED}
 
 
@@ -69,8 +65,7 @@ def test_refused_while_decisions_are_missing_and_lists_them(campaign, files, sta
     assert "2 candidature(s)" in message
     assert files[5].reference in message and files[6].reference in message
     assert files[0].reference not in message
-    campaign.refresh_from_db()
-    assert campaign.results_published_at is None
+    assert not ResultsPublication.objects.exists()
     assert set(statuses(files)) == {ApplicationStatus.SUBMITTED}
 
 
@@ -81,7 +76,7 @@ def test_refused_once_published(campaign, decided, staff, django_capture_on_comm
     with pytest.raises(ValidationError, match="déjà publiés"):
         publication.publish_results(campaign, by=staff, now=PUBLISHED + datetime.timedelta(days=1))
     assert len(mail.outbox) == sent
-    assert LabelCampaignPage.objects.get(pk=campaign.pk).results_published_at == PUBLISHED
+    assert ResultsPublication.objects.get().published_at == PUBLISHED
 
 
 def test_refused_before_the_deadline(campaign, decided, staff):
@@ -110,34 +105,56 @@ def test_statuses_follow_the_decisions_and_others_are_untouched(campaign, decide
     assert summary.total == 7 and summary.published_at == PUBLISHED
 
 
-def test_the_page_is_stamped_through_a_published_revision(campaign, decided, staff):
-    publication.publish_results(campaign, by=staff, now=PUBLISHED)
-    assert campaign.results_published_at == PUBLISHED  # the caller's object is refreshed
+def test_the_publication_is_recorded_apart_from_the_page_revisions(campaign, decided, staff):
+    revisions = campaign.revisions.count()
+    summary = publication.publish_results(campaign, by=staff, now=PUBLISHED)
+    record = ResultsPublication.objects.get(campaign=campaign)
+    assert (record.published_at, record.published_by, record.laureates, record.mentions, record.not_selected,
+            record.notified) == (PUBLISHED, staff, 2, 1, 4, 7)
+    assert summary.notified == 7
     page = LabelCampaignPage.objects.get(pk=campaign.pk)
-    assert page.live and not page.has_unpublished_changes
+    assert page.revisions.count() == revisions and not page.has_unpublished_changes
     assert page.results_published_at == PUBLISHED
-    assert page.live_revision_id == page.latest_revision_id
-    assert page.live_revision.as_object().results_published_at == PUBLISHED
-    assert page.live_revision.user == staff
-    assert publication.results_published(page, PUBLISHED)
-    assert not publication.results_published(page, PUBLISHED - datetime.timedelta(seconds=1))
+    assert page.results() != ([], [])
+    assert page.results(PUBLISHED - datetime.timedelta(seconds=1)) == ([], [])
 
 
-def test_a_pending_draft_keeps_its_edits_and_gets_the_date(campaign, decided, staff):
+def test_publishing_an_earlier_revision_of_the_page_keeps_the_results_public(campaign, decided, staff, clock):
+    earlier = campaign.save_revision(user=staff)
+    earlier.publish(user=staff)
+    edited = LabelCampaignPage.objects.get(pk=campaign.pk)
+    edited.intro = "Chapô réécrit après la clôture."
+    edited.save_revision(user=staff).publish(user=staff)
+    publication.publish_results(campaign, by=staff, now=PUBLISHED)
+    clock.set(PUBLISHED)
+    earlier.publish(user=staff)  # an editor brings the page back to its state before the results
+    page = LabelCampaignPage.objects.get(pk=campaign.pk)
+    assert page.intro != "Chapô réécrit après la clôture."
+    assert page.results_published_at == PUBLISHED and page.phase(PUBLISHED) == Phase.RESULTS
+    laureates, mentions = page.results(PUBLISHED)
+    assert len(laureates) == 2 and len(mentions) == 1
+
+
+def test_a_pending_draft_published_later_keeps_the_results_public(campaign, decided, staff):
     draft = LabelCampaignPage.objects.get(pk=campaign.pk)
     draft.intro = "Chapô en cours de réécriture."
     draft.save_revision(user=staff)
     publication.publish_results(campaign, by=staff, now=PUBLISHED)
     page = LabelCampaignPage.objects.get(pk=campaign.pk)
-    assert page.intro != "Chapô en cours de réécriture."  # the live page did not take the draft
-    assert page.has_unpublished_changes
-    latest = page.get_latest_revision_as_object()
-    assert latest.intro == "Chapô en cours de réécriture."
-    assert latest.results_published_at == PUBLISHED
-    # The editor publishes the draft later: the results stay public.
+    assert page.intro != "Chapô en cours de réécriture." and page.has_unpublished_changes
     page.get_latest_revision().publish(user=staff)
     page = LabelCampaignPage.objects.get(pk=campaign.pk)
     assert page.intro == "Chapô en cours de réécriture." and page.results_published_at == PUBLISHED
+
+
+def test_the_citation_published_is_the_current_decisions_and_stays(campaign, decided, staff):
+    laureate = decided[0]
+    decide(laureate, DecisionOutcome.LAUREATE, staff, at=paris(2026, 6, 2), citation="Citation revue.")
+    publication.publish_results(campaign, by=staff, now=PUBLISHED)
+    decide(laureate, DecisionOutcome.LAUREATE, staff, at=paris(2026, 6, 20), citation="Après la publication.")
+    laureate.refresh_from_db()
+    assert laureate.published_citation == "Citation revue."
+    assert Application.objects.get(pk=decided[-1].pk).published_citation == ""  # not selected: no citation
 
 
 def test_the_latest_decision_of_the_register_wins(campaign, files, staff):
@@ -160,8 +177,9 @@ def scored(decided, round1, jurors, criteria):
     """Jurors left scores and comments: none of it may reach an applicant."""
     for application in decided[:4]:
         for juror in jurors[:2]:
-            Score.objects.create(round=round1, juror=juror, application=application, criterion=criteria[0],
-                                 value=7, comment=JUROR_COMMENT, updated_at=AFTER_JURY)
+            Score.objects.create(round=round1, juror=juror, application=application,
+                                 criterion=frozen(round1, criteria[0]), value=7, comment=JUROR_COMMENT,
+                                 updated_at=AFTER_JURY)
             ScoreSheet.objects.create(round=round1, juror=juror, application=application,
                                       overall_comment=JUROR_COMMENT, updated_at=AFTER_JURY)
     return decided
@@ -267,4 +285,5 @@ def test_publishing_without_notifying_sends_nothing(campaign, decided, staff, dj
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         summary = publication.publish_results(campaign, by=staff, now=PUBLISHED, notify=False)
     assert callbacks == [] and mail.outbox == []
-    assert summary.total == len(decided)
+    assert summary.total == len(decided) and summary.notified == 0
+    assert ResultsPublication.objects.get().notified == 0

@@ -1,4 +1,5 @@
-"""The Jury area as jurors and staff use it: declarations, score sheets, locks, progress, ranking, decisions."""
+"""The jury's pages as jurors and staff use them: declarations, score sheets, locks, progress, ranking, decisions,
+publication; the site's login and the frame around them."""
 
 import datetime
 import html
@@ -7,20 +8,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from labels import jury_services
-from labels.models import (
-    Application,
-    ApplicationStatus,
-    Assignment,
-    ConflictDeclaration,
-    Decision,
-    DecisionOutcome,
-    Score,
-    ScoreSheet,
-    ScoreUnlock,
-)
-from tests.labels.jury_area import campaign_staff, editor, scene  # noqa: F401 (fixtures)
-from tests.labels.jury_factories import CLOSED, DELIBERATION, OPEN, build_scored_round, criteria  # noqa: F401
+from jury.models import Assignment, ConflictDeclaration, Decision, DecisionOutcome, Score, ScoreSheet, ScoreUnlock
+from jury.services import conflicts, scores
+from labels.models import Application, ApplicationStatus, ResultsPublication
+from tests.jury.factories import CLOSED, DELIBERATION, OPEN, build_scored_round, frozen, save_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +31,9 @@ def sheet_url(scene, application=None):
     return reverse("jury:sheet", args=[scene.round.pk, (application or scene.file).pk])
 
 
-def scores_post(criteria, impact="7", sobriety="4", **extra):
-    impact_criterion, sobriety_criterion = criteria
+def scores_post(scene, criteria, impact="7", sobriety="4", **extra):
+    """The score form as the browser posts it, for the round's frozen copies of the campaign's two criteria."""
+    impact_criterion, sobriety_criterion = (frozen(scene.round, criterion) for criterion in criteria)
     data = {f"score_{impact_criterion.pk}": impact, f"comment_{impact_criterion.pk}": "Solide.",
             f"score_{sobriety_criterion.pk}": sobriety, f"comment_{sobriety_criterion.pk}": "",
             "overall_comment": "Beau projet.", "loaded_at": ""}
@@ -105,7 +97,7 @@ def test_the_sheet_shows_the_file_without_the_contact_details(juror_client, scen
 
 
 def test_scoring_saves_and_moves_the_progress(juror_client, scene, criteria):
-    response = juror_client.post(sheet_url(scene), scores_post(criteria))
+    response = juror_client.post(sheet_url(scene), scores_post(scene, criteria))
     assert response.status_code == 302
     assert Score.objects.filter(juror=scene.juror_a, application=scene.file).count() == 2
     assert ScoreSheet.objects.get(juror=scene.juror_a, application=scene.file).overall_comment == "Beau projet."
@@ -121,8 +113,8 @@ def test_scoring_saves_and_moves_the_progress(juror_client, scene, criteria):
     ("0", "4", "Un commentaire est requis pour la note la plus basse"),
 ])
 def test_bad_scores_are_refused_next_to_the_field_and_kept(juror_client, scene, criteria, impact, sobriety, message):
-    data = scores_post(criteria, impact=impact, sobriety=sobriety)
-    data[f"comment_{criteria[0].pk}"] = ""
+    data = scores_post(scene, criteria, impact=impact, sobriety=sobriety)
+    data[f"comment_{frozen(scene.round, criteria[0]).pk}"] = ""
     response = juror_client.post(sheet_url(scene), data)
     content = text(response)
     assert response.status_code == 200
@@ -133,37 +125,37 @@ def test_bad_scores_are_refused_next_to_the_field_and_kept(juror_client, scene, 
 
 
 def test_a_closed_round_is_read_only_until_staff_unlock(juror_client, scene, criteria, clock, campaign_staff):
-    juror_client.post(sheet_url(scene), scores_post(criteria))
+    juror_client.post(sheet_url(scene), scores_post(scene, criteria))
     clock.set(CLOSED)
     page = text(juror_client.get(sheet_url(scene)))
     assert "Ce tour est clos" in page and "Enregistrer mes notes" not in page and "disabled" in page
-    juror_client.post(sheet_url(scene), scores_post(criteria, impact="2"))
-    assert Score.objects.get(juror=scene.juror_a, criterion=criteria[0]).value == 7
-    jury_services.unlock(scene.round, scene.juror_a, by=campaign_staff, reason="Erreur de saisie",
+    juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="2"))
+    assert Score.objects.get(juror=scene.juror_a, criterion__source=criteria[0]).value == 7
+    scores.unlock(scene.round, scene.juror_a, by=campaign_staff, reason="Erreur de saisie",
                          until=CLOSED + datetime.timedelta(days=1), now=CLOSED)
-    assert juror_client.post(sheet_url(scene), scores_post(criteria, impact="2")).status_code == 302
-    assert Score.objects.get(juror=scene.juror_a, criterion=criteria[0]).value == 2
+    assert juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="2")).status_code == 302
+    assert Score.objects.get(juror=scene.juror_a, criterion__source=criteria[0]).value == 2
 
 
 def test_two_tabs_the_last_save_wins_and_the_form_says_so(juror_client, scene, criteria, clock):
-    juror_client.post(sheet_url(scene), scores_post(criteria, impact="5"))
+    juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="5"))
     first = ScoreSheet.objects.get().updated_at.isoformat()
     clock.set(OPEN + datetime.timedelta(minutes=5))
-    juror_client.post(sheet_url(scene), scores_post(criteria, impact="6", loaded_at=first))  # tab 1
+    juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="6", loaded_at=first))  # tab 1
     clock.set(OPEN + datetime.timedelta(minutes=9))
-    response = juror_client.post(sheet_url(scene), scores_post(criteria, impact="9", loaded_at=first), follow=True)
+    response = juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="9", loaded_at=first),
+                                 follow=True)
     content = text(response)
     assert "avait été enregistrée depuis un autre onglet" in content
-    assert Score.objects.get(criterion=criteria[0]).value == 9
+    assert Score.objects.get(criterion__source=criteria[0]).value == 9
     assert "à 12:09:00" in content  # the last save, Paris time
 
 
 def test_other_jurors_scores_appear_only_at_deliberation(juror_client, scene, criteria, clock):
     colleague = scene.outsider.__class__.objects.create(campaign=scene.round.campaign, user=scene.outsider.user)
     Assignment.objects.create(round=scene.round, juror=colleague, application=scene.file)
-    jury_services.declare(colleague, scene.file, has_conflict=False, by=colleague.user, now=OPEN)
-    jury_services.save_scores(colleague.user, colleague, scene.round, scene.file,
-                              {criteria[0].pk: 3, criteria[1].pk: 2}, {criteria[0].pk: "Avis du collègue"}, now=OPEN)
+    conflicts.declare(colleague, scene.file, has_conflict=False, by=colleague.user, now=OPEN)
+    save_sheet(colleague, scene.round, scene.file, {criteria[0]: 3, criteria[1]: 2}, {criteria[0]: "Avis du collègue"})
     assert "Avis du collègue" not in text(juror_client.get(sheet_url(scene)))
     clock.set(DELIBERATION)
     assert "Avis du collègue" in text(juror_client.get(sheet_url(scene)))
@@ -187,8 +179,7 @@ def staff_client(client, campaign_staff, clock):
 
 
 def test_progress_per_juror_and_manual_reminder(staff_client, scene, criteria):
-    jury_services.save_scores(scene.juror_a.user, scene.juror_a, scene.round, scene.file,
-                              {criteria[0].pk: 5, criteria[1].pk: 3}, now=OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 5, criteria[1]: 3})
     page = text(staff_client.get(reverse("jury:progress", args=[scene.round.pk])))
     assert "1 / 2 notées" in page
     response = staff_client.post(reverse("jury:remind", args=[scene.round.pk]), follow=True)
@@ -229,8 +220,7 @@ def test_assign_from_the_dashboard(staff_client, scene):
 
 
 def test_ranking_page_with_charts_and_exports(staff_client, scene, criteria):
-    jury_services.save_scores(scene.juror_a.user, scene.juror_a, scene.round, scene.file,
-                              {criteria[0].pk: 8, criteria[1].pk: 4}, now=OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
     url = reverse("jury:ranking", args=[scene.round.pk])
     page = text(staff_client.get(url))
     assert '<h2 id="view-title">Classement général</h2>' in page
@@ -279,8 +269,12 @@ def test_a_long_list_of_files_is_paginated_with_the_progress_over_all(juror_clie
         assert "29 / 31 notées" in page
 
 
-def test_decisions_are_a_register(staff_client, scene, campaign_staff):
+def test_decisions_are_a_register(staff_client, scene, campaign_staff, criteria):
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 6, criteria[1]: 2}, {criteria[0]: "Solide."},
+               "Avis du juré A.")
     url = reverse("jury:decide", args=[scene.round.pk, scene.file.pk])
+    page = text(staff_client.get(url))
+    assert "Solide." in page and "Avis du juré A." in page and "6 / 10" in page  # every juror's scores, for staff
     response = staff_client.post(url, {"outcome": DecisionOutcome.LAUREATE, "citation": ""})
     assert "Une citation publique est requise" in text(response)
     assert not Decision.objects.exists()
@@ -293,7 +287,7 @@ def test_decisions_are_a_register(staff_client, scene, campaign_staff):
     assert 'value="laureat"' in page and "checked" in page
 
 
-def test_publication_needs_every_decision_then_shows_the_laureate(staff_client, scene, client, clock):
+def test_publication_needs_every_decision_then_shows_the_laureate(staff_client, scene, client, clock, campaign_staff):
     url = reverse("jury:publish", args=[scene.round.campaign_id])
     page = text(staff_client.get(url))
     assert scene.file.reference in page and "Publier les résultats" not in page
@@ -305,10 +299,52 @@ def test_publication_needs_every_decision_then_shows_the_laureate(staff_client, 
     assert "Un projet exemplaire." not in text(client.get(scene.round.campaign.url))
     clock.set(DELIBERATION)
     response = staff_client.post(url, follow=True)
-    assert "Résultats publiés" in text(response)
+    assert "Résultats publiés : 3 candidats prévenus par e-mail." in text(response)
     scene.file.refresh_from_db()
     assert scene.file.status == ApplicationStatus.LAUREATE
+    assert ResultsPublication.objects.get().published_by == campaign_staff
+    page = text(staff_client.get(url))
+    assert "Résultats publiés le 2 mai 2026 à 12:00 par" in page and "1 lauréat" in page
+    assert "2 candidatures non retenues" in page and "3 candidats prévenus par e-mail" in page
+    assert "Publier les résultats" not in page
     client.logout()
     public = text(client.get(scene.round.campaign.url))
     assert "Un projet exemplaire." in public and "Ville de Plouha" in public
     assert "Ville de Lannion" not in public
+
+
+# --- The frame, and the site's login --------------------------------------------------------------
+
+def test_the_frame_links_the_sites_account_pages_and_staff_to_the_admin(juror_client, scene, client, campaign_staff):
+    page = juror_client.get(reverse("jury:home")).content.decode()
+    assert f'href="{reverse("labels:password_change")}"' in page
+    assert f'action="{reverse("labels:logout")}"' in page
+    assert reverse("wagtailadmin_home") not in page and reverse("jury_member:index") not in page
+    client.force_login(campaign_staff)
+    page = client.get(reverse("jury:home")).content.decode()
+    for name in ("wagtailadmin_home", "jury_member:index", "jury_round:index"):
+        assert f'href="{reverse(name)}"' in page
+
+
+def test_the_jury_pages_are_private(juror_client, scene):
+    response = juror_client.get(reverse("jury:round", args=[scene.round.pk]))
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+LOGIN_PASSWORD = "un mot de passe solide"  # tests.labels.factories.UserFactory
+
+
+def log_in(client, user, **query):
+    url = reverse("labels:login") + (f"?next={query['next']}" if query else "")
+    return client.post(url, {"username": user.email, "password": LOGIN_PASSWORD})
+
+
+def test_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(client, scene, applicant):
+    response = log_in(client, scene.juror_a.user)
+    assert response.status_code == 302 and response.url == reverse("jury:home")
+    client.logout()
+    sheet = sheet_url(scene)
+    response = log_in(client, scene.juror_a.user, next=sheet)
+    assert response.url == sheet
+    client.logout()
+    assert log_in(client, applicant).url == reverse("labels:dashboard")  # no seat on a jury: the dashboard

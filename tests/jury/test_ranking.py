@@ -1,26 +1,20 @@
-"""`jury_services.round_ranking`: a hand-checked ranking, exclusions, and a fixed number of queries."""
+"""`jury.progress.round_ranking` and `round_progress`: a hand-checked ranking, exclusions, and a fixed number of
+queries."""
 
 import pytest
 
-from labels import jury_services
-from labels.models import Score
-from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
-    DELIBERATION,
-    OPEN,
-    JuryRoundFactory,
-    SubmittedApplicationFactory,
-    build_scored_round,
-    criteria,
-    jurors,
-    round1,
-)
+from jury.models import RoundCriterion, Score
+from jury.progress import round_progress, round_ranking
+from jury.services import conflicts
+from tests.jury.factories import DELIBERATION, OPEN, JuryRoundFactory, build_scored_round, frozen
+from tests.labels.factories import SubmittedApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def score(jury_round, juror, application, criterion, value):
-    Score.objects.create(round=jury_round, juror=juror, application=application, criterion=criterion, value=value,
-                         updated_at=OPEN)
+def score(jury_round, juror, application, criterion, value, now=OPEN):
+    Score.objects.create(round=jury_round, juror=juror, application=application,
+                         criterion=frozen(jury_round, criterion, now), value=value, updated_at=now)
 
 
 def test_a_small_ranking_checked_by_hand(round1, jurors, criteria, campaign, staff):
@@ -39,12 +33,12 @@ def test_a_small_ranking_checked_by_hand(round1, jurors, criteria, campaign, sta
                                        (c, x, (0, 0))]:
         score(round1, juror, application, impact, values[0])
         score(round1, juror, application, sobriety, values[1])
-    jury_services.declare(c, x, has_conflict=True, reason="Conflit découvert tardivement", by=c.user)
+    conflicts.declare(c, x, has_conflict=True, reason="Conflit découvert tardivement", by=c.user)
     round2 = JuryRoundFactory(campaign=campaign, number=2, opens_at=DELIBERATION,
                               closes_at=DELIBERATION.replace(day=20), deliberation_opens_at=None)
-    score(round2, a, y, impact, 0)
+    score(round2, a, y, impact, 0, now=DELIBERATION)
 
-    result = jury_services.round_ranking(round1)
+    result = round_ranking(round1)
     ranking = result.ranking
     assert [r.application_id for r in ranking.results] == [x.pk, y.pk, unscored.pk]
     first, second, third = ranking.results
@@ -63,8 +57,11 @@ def test_only_the_rounds_criteria_count(round1, jurors, criteria, campaign):
     round1.criteria.add(impact)
     application = SubmittedApplicationFactory(campaign=campaign)
     score(round1, jurors[0], application, impact, 6)
-    score(round1, jurors[0], application, sobriety, 1)  # not a criterion of this round: ignored
-    ranking = jury_services.round_ranking(round1).ranking
+    stray = RoundCriterion.objects.create(round=JuryRoundFactory(campaign=campaign, number=2), position=1,
+                                          name="Ailleurs", weight=1, max_score=5, source=sobriety)
+    Score.objects.create(round=round1, juror=jurors[0], application=application, criterion=stray, value=1,
+                         updated_at=OPEN)  # not a criterion of this round: ignored
+    ranking = round_ranking(round1).ranking
     assert ranking.results[0].totals == {jurors[0].pk: 60}
     assert ranking.incomplete == []
 
@@ -74,7 +71,7 @@ def test_ranking_runs_a_fixed_number_of_queries(round1, jurors, criteria, campai
                                                 django_assert_num_queries):
     build_scored_round(round1, jurors, criteria, campaign, count)
     with django_assert_num_queries(3):
-        result = jury_services.round_ranking(round1)
+        result = round_ranking(round1)
     assert len(result.ranking.results) == count
     assert result.ranking.results[-1].count in (3, 4)
 
@@ -83,9 +80,9 @@ def test_ranking_runs_a_fixed_number_of_queries(round1, jurors, criteria, campai
 def test_round_progress_in_a_fixed_number_of_queries(round1, jurors, criteria, campaign, count,
                                                      django_assert_num_queries):
     applications = build_scored_round(round1, jurors, criteria, campaign, count)  # jurors[0]: conflict on the 1st
-    Score.objects.filter(juror=jurors[1], application=applications[1], criterion=criteria[0]).delete()
+    Score.objects.filter(juror=jurors[1], application=applications[1], criterion__source=criteria[0]).delete()
     with django_assert_num_queries(3):
-        progress = jury_services.round_progress(round1)
+        progress = round_progress(round1)
     assert progress.per_juror[jurors[0].pk] == (count - 1, count - 1)
     assert progress.per_juror[jurors[1].pk] == (count - 1, count)
     assert progress.per_application[applications[0].pk] == (3, 3)

@@ -1,6 +1,6 @@
-"""Roles × every URL of the Jury area and its exports, and the rest of the admin as a juror sees it.
+"""Roles × every URL of the jury's pages (/jury/) and its exports, and the Wagtail admin as a juror sees it: nothing.
 
-A new URL in the Jury area without a row in EXPECTED fails
+A new URL in `jury/urls.py` without a row in EXPECTED fails
 `test_every_jury_url_is_in_the_matrix`. Forbidden titles must appear in no
 answer: not in lists, counts, or exports.
 """
@@ -8,19 +8,20 @@ answer: not in lists, counts, or exports.
 import html
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.admin.menu import admin_menu
+from wagtail.models import GroupPagePermission
 
-from labels.jury_admin import JuryAreaViewSet
-from labels.models import Decision, Score
-from tests.labels.factories import UserFactory
-from tests.labels.jury_area import campaign_staff, editor, scene, user_with_permissions  # noqa: F401 (fixtures)
-from tests.labels.jury_factories import OPEN, criteria  # noqa: F401 (fixtures)
+from jury.models import Decision, Score
+from jury.urls import urlpatterns
+from tests.jury.factories import OPEN
+from tests.labels.factories import UserFactory, user_with_permissions
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "applicant", "juror_a", "juror_b", "outsider", "editor", "staff"]
-OK, NOT_FOUND, FORBIDDEN, LOGIN, REDIRECT = 200, 404, 403, "login", 302
+OK, NOT_FOUND, FORBIDDEN, REDIRECT = 200, 404, 403, 302
 
 # url name: {role: expected answer}; roles left out are refused (see `denied`), never answered 200.
 EXPECTED = {
@@ -41,11 +42,15 @@ EXPECTED = {
     "publish": {"staff": OK},
 }
 POST_ONLY = {"assign", "change_assignment", "unlock", "remind"}
+# Who gets what instead: the site's login page (anonymous), 404 for a file or round that is not theirs, 403 for a
+# staff page or the jury's home without a seat.
+REFUSALS = {"anonymous": {"login"}, "applicant": {403, 404}, "juror_a": {403, 404}, "juror_b": {403, 404},
+            "outsider": {403, 404}, "editor": {403, 404}, "staff": {403, 404}}
 
 
 def test_every_jury_url_is_in_the_matrix():
-    names = {pattern.name for pattern in JuryAreaViewSet("jury").get_urlpatterns()}
-    assert names == set(EXPECTED), f"URL absentes de la matrice : {names - set(EXPECTED)}"
+    names = {pattern.name for pattern in urlpatterns}
+    assert names == set(EXPECTED), f"URL absentes de la matrice : {names ^ set(EXPECTED)}"
 
 
 def user_for(role, scene, request):
@@ -83,11 +88,11 @@ def urls(name, scene):
     }[name]
 
 
-def denied(response):
-    """Refused: the login page, the admin's "no permission" redirect to its dashboard, 403 or 404."""
-    if response.status_code == 302:
-        return "/login/" in response.url or response.url == "/admin/"
-    return response.status_code in (403, 404)
+def answer(response):
+    """What a response amounts to: "login" for the site's login page (coming back with ?next=), else its status."""
+    if response.status_code == 302 and response.url.startswith(reverse("labels:login") + "?next="):
+        return "login"
+    return response.status_code
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -101,7 +106,7 @@ def test_matrix(client, scene, clock, request, role, name):
     for url in urls(name, scene):
         response = client.post(url, {}) if name in POST_ONLY else client.get(url)
         if expected is None:
-            assert denied(response), f"{role} {url}: {response.status_code}"
+            assert answer(response) in REFUSALS[role], f"{role} {url}: {response.status_code}"
         else:
             assert response.status_code == expected, f"{role} {url}: {response.status_code}"
         if response.status_code == 200 and response.get("Content-Type", "").startswith("text/html"):
@@ -109,6 +114,12 @@ def test_matrix(client, scene, clock, request, role, name):
             assert "Dossier d'une autre campagne" not in page
             if role != "staff":
                 assert "Projet secret des marais" not in page
+
+
+def test_anonymous_visitors_are_sent_to_the_sites_login_and_back(client, scene):
+    url = reverse("jury:sheet", args=[scene.round.pk, scene.file.pk])
+    response = client.get(url)
+    assert response.status_code == 302 and response.url == f"{reverse('labels:login')}?next={url}"
 
 
 @pytest.mark.parametrize("role", ["juror_a", "juror_b", "outsider", "editor", "applicant"])
@@ -147,60 +158,45 @@ def test_a_juror_cannot_score_for_another_or_an_unassigned_file(client, scene, c
     assert not Score.objects.exists()
 
 
-ADMIN_ELSEWHERE = ["/admin/", "/admin/search/?q=a", "/admin/pages/", "/admin/pages/2/", "/admin/images/", "/admin/documents/", "/admin/users/",
-                   "/admin/groups/", "/admin/settings/interconnectes/sitesettings/", "/admin/reports/locked/",
-                   "/admin/reports/site-history/", "/admin/snippets/", "/admin/candidatures/",
-                   "/admin/jury/membres/", "/admin/jury/tours/", "/admin/jury/membres/add/"]
+ADMIN_URLS = ["/admin/", "/admin/search/?q=a", "/admin/pages/", "/admin/pages/2/", "/admin/images/",
+              "/admin/documents/", "/admin/users/", "/admin/groups/", "/admin/settings/interconnectes/sitesettings/",
+              "/admin/reports/locked/", "/admin/reports/site-history/", "/admin/snippets/", "/admin/candidatures/",
+              "/admin/jury/membres/", "/admin/jury/tours/", "/admin/jury/membres/add/", "/admin/account/"]
 
 
-@pytest.mark.parametrize("url", ADMIN_ELSEWHERE)
-def test_a_juror_reaches_no_other_part_of_the_admin(client, scene, url):
+@pytest.mark.parametrize("url", ADMIN_URLS)
+def test_a_juror_has_no_admin_access(client, scene, url):
+    """Jurors score on the jury's pages: the admin sends them to its login page, like any user without access."""
     client.force_login(scene.juror_a.user)
     response = client.get(url)
-    assert response.status_code in (302, 403, 404), f"{url}: {response.status_code}"
-    if response.status_code == 302:
-        assert response.url in ("/admin/", reverse("jury:home")) or "/login/" in response.url
+    assert response.status_code == 302 and response.url.startswith(reverse("wagtailadmin_login")), url
+    assert not scene.juror_a.user.has_perm("wagtailadmin.access_admin")
 
 
-def menu_names(user, rf):
-    return {item.name for item in admin_menu.menu_items_for_request(_request(user, rf))}
-
-
-def test_the_juror_menu_shows_the_jury_area_only(scene, rf, campaign_staff):
-    assert menu_names(scene.juror_a.user, rf) - {"help"} == {"jury"}
-    submenu = next(item for item in admin_menu.menu_items_for_request(_request(scene.juror_a.user, rf))
-                   if item.name == "jury").menu
-    assert [item.url for item in submenu.menu_items_for_request(_request(scene.juror_a.user, rf))] == [
-        reverse("jury:home")]
-    assert {"jury", "candidatures"} <= menu_names(campaign_staff, rf)
-
-
-def _request(user, rf):
+def menu_items(user, rf):
     reverse("jury:home")  # loading the URLconf registers the viewsets and their menu items
     request = rf.get("/admin/")
     request.user = user
-    return request
+    return {item.name: item for item in admin_menu.menu_items_for_request(request)}, request
 
 
-def test_admin_access_follows_the_jury_seat(scene):
-    user = scene.juror_a.user
-    assert user.has_perm("wagtailadmin.access_admin")
-    scene.juror_a.delete()
-    user = type(user).objects.get(pk=user.pk)
-    assert not user.has_perm("wagtailadmin.access_admin")
+def test_the_admin_jury_menu_is_for_campaign_staff_and_leads_to_the_jury_pages(rf, campaign_staff, editor):
+    items, request = menu_items(campaign_staff, rf)
+    assert {"jury", "candidatures"} <= set(items)
+    urls = [item.url for item in items["jury"].menu.menu_items_for_request(request)]
+    assert urls == [reverse("jury:home"), reverse("jury_member:index"), reverse("jury_round:index")]
+    items, _request = menu_items(editor, rf)
+    assert "jury" not in items and "candidatures" not in items
 
 
-def test_an_applicant_is_not_let_into_the_admin(client, scene):
-    client.force_login(UserFactory())
-    assert denied(client.get(reverse("jury:home")))
-
-
-def test_an_editor_with_page_permissions_only_is_not_confined(client, home):
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupPagePermission
-
+def test_an_editor_with_page_permissions_keeps_the_admin(client, home):
     editor = user_with_permissions("wagtailadmin.access_admin")
     GroupPagePermission.objects.create(group=Group.objects.get(user=editor), page=home, permission_type="change")
     client.force_login(editor)
     response = client.get("/admin/pages/", follow=True)
     assert response.status_code == 200 and response.redirect_chain[-1][0].startswith("/admin/pages/")
+
+
+def test_an_applicant_gets_no_jury_page(client, scene):
+    client.force_login(UserFactory())
+    assert client.get(reverse("jury:home")).status_code == 403

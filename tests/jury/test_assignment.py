@@ -1,11 +1,12 @@
-"""Assignment of applications to jurors (labels/assignment.py)."""
+"""Assignment of applications to jurors (jury/assignment.py)."""
 
 import pytest
 
-from labels.assignment import NotEnoughJurors, assign_balanced, assign_by_category, assign_everyone, loads
+from jury.assignment import NotEnoughJurors, assign_balanced, assign_by_category, assign_everyone, loads
 
 
-@pytest.mark.parametrize(("applications", "jurors", "per_application"), [(30, 6, 3), (40, 6, 2), (7, 3, 2), (500, 12, 3)])
+@pytest.mark.parametrize(("applications", "jurors", "per_application"),
+                         [(30, 6, 3), (40, 6, 2), (7, 3, 2), (500, 12, 3)])
 def test_balanced_gives_n_jurors_each_and_loads_within_one(applications, jurors, per_application):
     result = assign_balanced(list(range(applications)), [f"j{n}" for n in range(jurors)], per_application)
     assert all(len(set(assigned)) == per_application for assigned in result.values())

@@ -1,21 +1,12 @@
-"""Pure rules of the jury (labels/jury_rules.py): round phases, obvious conflicts, score checks."""
+"""Pure rules of the jury: round phases (jury/phases.py), obvious conflicts (jury/obvious_conflicts.py), score
+checks (jury/rules.py)."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from labels.jury_rules import (
-    ApplicationFacts,
-    JurorFacts,
-    RoundPhase,
-    Scale,
-    clean_scores,
-    flag_conflicts,
-    normalise_name,
-    obvious_conflict,
-    others_scores_visible,
-    round_phase,
-    scoring_refusal,
-)
+from jury.obvious_conflicts import ApplicationFacts, JurorFacts, flag_conflicts, normalise_name, obvious_conflict
+from jury.phases import RoundPhase, others_scores_visible, phase_refusal, round_phase, scoring_has_opened
+from jury.rules import Scale, clean_scores
 from tests.labels.factories import paris
 
 OPENS, CLOSES, DELIB = paris(2026, 4, 1, 9), paris(2026, 4, 20, 23, 59, 59), paris(2026, 5, 1, 9)
@@ -80,14 +71,16 @@ def test_bottom_of_the_scale_needs_a_comment():
     assert clean_scores(SCALES, {1: 0}, {1: "Aucun impact mesuré."})[1] == (0, "Aucun impact mesuré.")
 
 
-def test_scoring_refusals_in_order():
-    ok = {"own_sheet": True, "assigned": True, "in_round": True, "declared": True, "conflicted": False,
-          "phase": RoundPhase.OPEN, "unlocked": False}
-    assert scoring_refusal(**ok) is None
-    assert "autre juré" in str(scoring_refusal(**{**ok, "own_sheet": False}))
-    assert "pas attribuée" in str(scoring_refusal(**{**ok, "assigned": False}))
-    assert "conflit" in str(scoring_refusal(**{**ok, "conflicted": True}))
-    assert "Déclarez" in str(scoring_refusal(**{**ok, "declared": False}))
-    assert "pas encore ouverte" in str(scoring_refusal(**{**ok, "phase": RoundPhase.UPCOMING}))
-    assert "clos" in str(scoring_refusal(**{**ok, "phase": RoundPhase.CLOSED}))
-    assert scoring_refusal(**{**ok, "phase": RoundPhase.DELIBERATION, "unlocked": True}) is None
+def test_phase_refusals():
+    assert phase_refusal(RoundPhase.OPEN, unlocked=False) is None
+    assert "pas encore ouverte" in str(phase_refusal(RoundPhase.UPCOMING, unlocked=False))
+    assert "pas encore ouverte" in str(phase_refusal(RoundPhase.UPCOMING, unlocked=True))
+    assert "clos" in str(phase_refusal(RoundPhase.CLOSED, unlocked=False))
+    assert "clos" in str(phase_refusal(RoundPhase.DELIBERATION, unlocked=False))
+    assert phase_refusal(RoundPhase.CLOSED, unlocked=True) is None
+    assert phase_refusal(RoundPhase.DELIBERATION, unlocked=True) is None
+
+
+def test_criteria_freeze_from_the_opening_of_scoring():
+    assert not scoring_has_opened(RoundPhase.UPCOMING)
+    assert all(scoring_has_opened(phase) for phase in (RoundPhase.OPEN, RoundPhase.CLOSED, RoundPhase.DELIBERATION))

@@ -1,8 +1,8 @@
-"""Server-side SVG charts (labels/charts.py)."""
+"""Server-side SVG charts (jury/charts.py)."""
 
 import xml.etree.ElementTree as ET
 
-from labels.charts import histogram, leniency
+from jury.charts import histogram, leniency
 
 SVG = "{http://www.w3.org/2000/svg}"
 

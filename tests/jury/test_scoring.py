@@ -1,8 +1,8 @@
-"""Jury arithmetic on hand-computed examples (labels/scoring.py)."""
+"""Jury arithmetic on hand-computed examples (jury/scoring.py)."""
 
 import pytest
 
-from labels.scoring import Criterion, ScoreRow, rank, score_distribution, weighted_totals
+from jury.scoring import Criterion, ScoreRow, rank, score_distribution, weighted_totals
 
 CRITERIA = [Criterion(id=1, weight=2, max_score=10), Criterion(id=2, weight=1, max_score=5)]
 
@@ -64,8 +64,8 @@ def test_juror_with_too_few_files_keeps_raw_totals():
 
 def test_normalisation_corrects_a_severe_and_a_lenient_juror():
     criteria = [Criterion(1, 1, 100)]
-    severe = [ScoreRow(app, 1, 1, score) for app, score in zip(range(1, 6), (10, 20, 30, 40, 50))]
-    lenient = [ScoreRow(app, 2, 1, score) for app, score in zip(range(6, 11), (60, 70, 80, 90, 100))]
+    severe = [ScoreRow(app, 1, 1, score) for app, score in zip(range(1, 6), (10, 20, 30, 40, 50), strict=True)]
+    lenient = [ScoreRow(app, 2, 1, score) for app, score in zip(range(6, 11), (60, 70, 80, 90, 100), strict=True)]
     ranking = rank(severe + lenient, criteria, min_scored=5)
     by_raw = sorted(ranking.results, key=lambda r: -r.mean)
     assert [r.application_id for r in by_raw[:2]] == [10, 9]

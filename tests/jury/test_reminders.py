@@ -8,17 +8,11 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
-from labels import jury_services, phases
-from labels.models import Assignment, JuryReminder, ReminderKind, Score
-from labels.reminders import send_due_reminders, send_reminders
-from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
-    CLOSED,
-    OPEN,
-    criteria,
-    files,
-    jurors,
-    round1,
-)
+from jury.models import Assignment, JuryReminder, ReminderKind, Score
+from jury.services import conflicts
+from jury.services.reminders import send_due_reminders, send_reminders
+from labels import phases
+from tests.jury.factories import CLOSED, OPEN, frozen
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +21,8 @@ DAY = datetime.timedelta(days=1)
 
 def complete(jury_round, juror, application, criteria):
     for criterion in criteria:
-        Score.objects.create(round=jury_round, juror=juror, application=application, criterion=criterion, value=3,
-                             updated_at=OPEN)
+        Score.objects.create(round=jury_round, juror=juror, application=application,
+                             criterion=frozen(jury_round, criterion), value=3, updated_at=OPEN)
 
 
 @pytest.fixture
@@ -42,7 +36,7 @@ def progress(round1, jurors, files, criteria):
     complete(round1, jurors[0], files[1], criteria[:1])
     complete(round1, jurors[1], files[0], criteria)
     complete(round1, jurors[1], files[1], criteria)
-    jury_services.declare(jurors[2], files[3], has_conflict=True, reason="Mon ancienne commune", by=jurors[2].user,
+    conflicts.declare(jurors[2], files[3], has_conflict=True, reason="Mon ancienne commune", by=jurors[2].user,
                           jury_round=round1, now=OPEN)
     return round1
 
@@ -69,7 +63,7 @@ def test_the_email_says_how_many_until_when_and_where_never_which(progress, juro
     for body in (message.body, html):
         assert "2 fiches de notation" in body
         assert "20 avril 2026 à 23:59" in body
-        assert "http://testserver/admin/jury/" in body
+        assert "http://testserver/jury/" in body
         for application in files:
             assert application.org_name not in body
             assert application.title not in body
@@ -131,3 +125,12 @@ def test_the_daily_command_says_what_it_sent(progress, monkeypatch):
     call_command("send_jury_reminders", stdout=out)
     assert out.getvalue().strip() == "Aucune relance du jury à envoyer aujourd'hui."
     assert len(mail.outbox) == 2
+
+
+def test_the_daily_command_freezes_the_criteria_of_a_round_it_reminds(round1, jurors, files):
+    Assignment.objects.create(round=round1, juror=jurors[0], application=files[0])
+    assert not round1.criteria_frozen
+    [reminder] = send_due_reminders(now=round1.closes_at - 3 * DAY)
+    round1.refresh_from_db()
+    assert round1.criteria_frozen and reminder.recipients == 1
+    assert [criterion.name for criterion in round1.scoring_criteria()] == ["Impact", "Sobriété"]

@@ -1,28 +1,36 @@
-"""A jury scene for the tests of the Jury area: roles, one round, assigned files with distinct titles."""
+"""Fixtures of the jury's tests: a round with jurors and files, and a scene of roles for the jury's pages.
+
+The campaign, its criteria, the clock and the accounts (staff, campaign staff,
+editor, applicant) come from tests/conftest.py.
+"""
 
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from labels import jury_services
-from labels.models import Assignment, Attachment
-from tests.labels.factories import LabelCampaignPageFactory, UserFactory
-from tests.labels.jury_factories import OPEN, JuryMemberFactory, JuryRoundFactory, SubmittedApplicationFactory
+from jury.models import Assignment
+from jury.services import conflicts
+from labels.models import Attachment
+from tests.jury.factories import OPEN, JuryMemberFactory, JuryRoundFactory
+from tests.labels.factories import LabelCampaignPageFactory, SubmittedApplicationFactory
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def user_with_permissions(*codenames, **fields):
-    """A non-superuser holding the given "app_label.codename" permissions through a group."""
-    user = UserFactory(**fields)
-    group = Group.objects.create(name=f"Groupe {user.pk}")
-    for codename in codenames:
-        app_label, name = codename.split(".")
-        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=name))
-    user.groups.add(group)
-    return user
+@pytest.fixture
+def round1(campaign, criteria):
+    return JuryRoundFactory(campaign=campaign)
+
+
+@pytest.fixture
+def jurors(campaign):
+    return [JuryMemberFactory(campaign=campaign) for _ in range(4)]
+
+
+@pytest.fixture
+def files(campaign):
+    return [SubmittedApplicationFactory(campaign=campaign) for _ in range(7)]
 
 
 @dataclass
@@ -40,19 +48,8 @@ class Scene:
 
 
 @pytest.fixture
-def campaign_staff(db):
-    return user_with_permissions("wagtailadmin.access_admin", "labels.review_application",
-                                 email="equipe-labels@example.org")
-
-
-@pytest.fixture
-def editor(db):
-    return user_with_permissions("wagtailadmin.access_admin", "wagtailimages.add_image", "wagtaildocs.add_document",
-                                 email="redaction@example.org")
-
-
-@pytest.fixture
 def scene(campaign, criteria, label_index):
+    """A round and its roles, for the jury's pages: files with distinct titles, one conflict, an attachment."""
     jury_round = JuryRoundFactory(campaign=campaign)
     juror_a = JuryMemberFactory(campaign=campaign)
     juror_b = JuryMemberFactory(campaign=campaign)
@@ -68,9 +65,9 @@ def scene(campaign, criteria, label_index):
     for juror, application in ((juror_a, file), (juror_a, other_file), (juror_b, file)):
         Assignment.objects.create(round=jury_round, juror=juror, application=application)
     Assignment.objects.create(round=foreign_round, juror=outsider, application=foreign_file)
-    jury_services.declare(juror_a, file, has_conflict=False, by=juror_a.user, jury_round=jury_round, now=OPEN)
-    jury_services.declare(juror_b, file, has_conflict=True, reason="Ancien employeur", by=juror_b.user,
-                          jury_round=jury_round, now=OPEN)
+    conflicts.declare(juror_a, file, has_conflict=False, by=juror_a.user, jury_round=jury_round, now=OPEN)
+    conflicts.declare(juror_b, file, has_conflict=True, reason="Ancien employeur", by=juror_b.user,
+                      jury_round=jury_round, now=OPEN)
     attachment = Attachment.objects.create(application=file, file=SimpleUploadedFile("annexe.pdf", PDF),
                                            original_name="annexe.pdf", content_type="application/pdf", size=len(PDF))
     return Scene(jury_round, juror_a, juror_b, outsider, file, other_file, hidden_file, foreign_file, foreign_round,

@@ -7,25 +7,20 @@ import openpyxl
 import pytest
 from django.http import Http404
 
-from labels import jury_exports, jury_services
-from labels.jury_exports import export_response, ranking_table, scores_table
-from labels.models import DecisionOutcome, Score, ScoreSheet
+from jury import exports
+from jury.exports import export_response, ranking_table, scores_table
+from jury.models import DecisionOutcome, Score, ScoreSheet
+from jury.services import conflicts, decisions
 from tests.factories import PersonFactory
-from tests.labels.jury_factories import (  # noqa: F401 (fixtures)
-    OPEN,
-    SubmittedApplicationFactory,
-    build_scored_round,
-    criteria,
-    jurors,
-    round1,
-)
+from tests.jury.factories import OPEN, build_scored_round, frozen
+from tests.labels.factories import SubmittedApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def score(jury_round, juror, application, criterion, value, comment=""):
-    Score.objects.create(round=jury_round, juror=juror, application=application, criterion=criterion, value=value,
-                         comment=comment, updated_at=OPEN)
+    Score.objects.create(round=jury_round, juror=juror, application=application,
+                         criterion=frozen(jury_round, criterion), value=value, comment=comment, updated_at=OPEN)
 
 
 @pytest.fixture
@@ -53,9 +48,9 @@ def example(round1, jurors, criteria, campaign, staff):
         score(round1, juror, application, sobriety, values[1])
         ScoreSheet.objects.create(round=round1, juror=juror, application=application,
                                   overall_comment=f"avis de {juror.pk}", updated_at=OPEN)
-    jury_services.declare(c, x, has_conflict=True, reason="Ancien employeur", by=c.user)
-    jury_services.record_decision(y, outcome=DecisionOutcome.NOT_SELECTED, by=staff, now=OPEN)
-    jury_services.record_decision(y, outcome=DecisionOutcome.LAUREATE, citation="Un projet exemplaire.", by=staff,
+    conflicts.declare(c, x, has_conflict=True, reason="Ancien employeur", by=c.user)
+    decisions.record_decision(y, outcome=DecisionOutcome.NOT_SELECTED, by=staff, now=OPEN)
+    decisions.record_decision(y, outcome=DecisionOutcome.LAUREATE, citation="Un projet exemplaire.", by=staff,
                                   now=OPEN.replace(hour=13))
     return {"a": a, "b": b, "c": c, "x": x, "y": y, "z": z}
 
@@ -119,7 +114,7 @@ def test_csv_for_french_excel(example, round1):
 
 def test_xlsx_keeps_numbers_and_paris_times(example, round1):
     response = export_response(*scores_table(round1), "notes-tour-1", "xlsx")
-    assert response["Content-Type"] == jury_exports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
     assert response["Content-Disposition"] == 'attachment; filename="notes-tour-1.xlsx"'
     rows, _sheet = read_xlsx(response)
     assert rows[0][0] == "Référence"
@@ -168,7 +163,7 @@ def test_tables_take_a_fixed_number_of_queries(count, round1, jurors, criteria, 
                                                django_assert_num_queries):
     applications = build_scored_round(round1, jurors, criteria, campaign, count, sheets=True)
     for application in applications[:3]:
-        jury_services.record_decision(application, outcome=DecisionOutcome.MENTION, citation="Bravo", by=staff)
+        decisions.record_decision(application, outcome=DecisionOutcome.MENTION, citation="Bravo", by=staff)
     with django_assert_num_queries(4):
         headers, rows = ranking_table(round1)
     assert len(rows) == count
