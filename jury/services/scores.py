@@ -40,7 +40,8 @@ def save_scores(state, scores: dict, overall_comment: str = "") -> SavedSheet:
     now = state.now
     scored = {criterion_id: entry for criterion_id, entry in scores.items() if entry[0] is not None}
     with transaction.atomic():
-        previous = ScoreSheet.objects.select_for_update().filter(**keys).values_list("updated_at", flat=True).first()
+        previous = (ScoreSheet.objects.select_for_update().filter(**keys).order_by("pk")
+                    .values_list("updated_at", flat=True).first())
         ScoreSheet.objects.bulk_create(
             [ScoreSheet(**keys, overall_comment=overall_comment.strip(), updated_at=now)],
             update_conflicts=True, unique_fields=["round", "juror", "application"],
