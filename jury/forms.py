@@ -17,6 +17,9 @@ COMMENT = forms.Textarea(attrs={"rows": 3})
 
 
 class DeclarationForm(AccessibleFormMixin, forms.Form):
+    """The juror's declaration; a conflict's reason is required by the service (`services.conflicts.declare`),
+    whose error the view puts next to the field."""
+
     NO_CONFLICT, CONFLICT = "aucun", "conflit"
 
     answer = forms.ChoiceField(
@@ -27,12 +30,6 @@ class DeclarationForm(AccessibleFormMixin, forms.Form):
     )
     reason = forms.CharField(label=_("Motif du conflit"), required=False, max_length=2000, widget=COMMENT,
                              help_text=_("Requis en cas de conflit. Vous ne verrez plus ce dossier."))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("answer") == self.CONFLICT and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Indiquez le motif du conflit d'intérêts."))
-        return data
 
     @property
     def has_conflict(self):
@@ -100,6 +97,9 @@ class ScoreSheetForm(AccessibleFormMixin, forms.Form):
 
 
 class DecisionForm(AccessibleFormMixin, forms.Form):
+    """A new entry of the register; the citation a laureate or a mention needs is required by `Decision.clean`,
+    whose error the view puts next to the field."""
+
     outcome = forms.ChoiceField(label=_("Décision du jury"), choices=DecisionOutcome.choices, widget=forms.RadioSelect,
                                 error_messages={"required": _("Choisissez la décision du jury.")})
     citation = forms.CharField(label=_("Citation publique"), required=False, max_length=1200, widget=COMMENT,
@@ -110,13 +110,6 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
                                            "(jamais les commentaires bruts des jurés)."))
     minutes = forms.CharField(label=_("Procès-verbal de la délibération"), required=False, max_length=10000,
                               widget=forms.Textarea(attrs={"rows": 4}))
-
-    def clean(self):
-        data = super().clean()
-        if data.get("outcome") in (DecisionOutcome.LAUREATE, DecisionOutcome.MENTION) \
-                and not (data.get("citation") or "").strip():
-            self.add_error("citation", _("Une citation publique est requise pour un lauréat ou une mention."))
-        return data
 
 
 class FetchedChoices(forms.models.ModelChoiceIterator):

@@ -50,9 +50,3 @@ def applications_for_juror(user, jury_round):
             .filter(pk__in=assigned.values("application_id"))
             .exclude(pk__in=conflicted.values("application_id")))
 
-
-def applications_declared_for_juror(user, jury_round):
-    """The subset the juror may open and score: they declared "pas de conflit d'intérêts" on it."""
-    declared = ConflictDeclaration.objects.filter(juror__user=user, juror__campaign_id=jury_round.campaign_id,
-                                                  has_conflict=False)
-    return applications_for_juror(user, jury_round).filter(pk__in=declared.values("application_id"))

@@ -17,7 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from jury import permissions, scoring_state
+from jury import scoring_state
 from jury.models import JuryMember, JuryRound
 from labels.permissions import is_campaign_staff
 
@@ -47,12 +47,6 @@ def juror_round(request, round_id):
     if member is None:
         raise Http404
     return jury_round, member
-
-
-def juror_application(request, jury_round, application_id):
-    """An application assigned to the juror in this round, without a declared conflict (declared or not yet)."""
-    queryset = permissions.applications_for_juror(request.user, jury_round)
-    return get_object_or_404(queryset.select_related("category"), pk=application_id)
 
 
 def juror_state(request, round_id, application_id, now, **options) -> scoring_state.ScoringState:

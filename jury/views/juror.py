@@ -95,12 +95,17 @@ def declare(request, round_id, application_id):
         return redirect("jury:sheet", state.round.pk, state.application.pk)
     form = DeclarationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        conflicts.declare(state.member, state.application, has_conflict=form.has_conflict,
-                          reason=form.cleaned_data["reason"], by=request.user, jury_round=state.round, now=state.now)
-        if form.has_conflict:
-            messages.success(request, _("Conflit d'intérêts enregistré : ce dossier est retiré de votre liste."))
-            return redirect("jury:round", state.round.pk)
-        return redirect("jury:sheet", state.round.pk, state.application.pk)
+        try:
+            conflicts.declare(state.member, state.application, has_conflict=form.has_conflict,
+                              reason=form.cleaned_data["reason"], by=request.user, jury_round=state.round,
+                              now=state.now)
+        except ValidationError as error:
+            form.add_error(None, error)  # the missing reason goes next to its field
+        else:
+            if form.has_conflict:
+                messages.success(request, _("Conflit d'intérêts enregistré : ce dossier est retiré de votre liste."))
+                return redirect("jury:round", state.round.pk)
+            return redirect("jury:sheet", state.round.pk, state.application.pk)
     return render(request, "jury/declare.html", {
         "round": state.round, "application": state.application, "form": form,
         "flag": obvious_conflict(state.member.conflict_facts(), application_facts(state.application)),

@@ -132,8 +132,9 @@ def demo_urls():
         HomePage,
         StandardPage,
     )
-    from jury import permissions  # noqa: PLC0415
+    from jury import scoring_state  # noqa: PLC0415
     from jury.models import Assignment, JuryRound  # noqa: PLC0415
+    from labels import phases  # noqa: PLC0415
     from labels.models import Application, LabelIndexPage  # noqa: PLC0415
     from labels.steps import STEPS  # noqa: PLC0415
     from manifestes.models import ManifestoIndexPage, ManifestoPage  # noqa: PLC0415
@@ -179,12 +180,14 @@ def demo_urls():
         first_round = JuryRound.objects.filter(campaign=final.campaign, number=1).first() or final
         urls["ranking"] = f"/jury/tour/{first_round.pk}/classement/"
         urls["ranking-jurors"] = urls["ranking"] + "?vue=jures"
-        juror = Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0]).first()
-        if juror:
-            declared = permissions.applications_declared_for_juror(juror.juror.user, final).order_by("pk").first()
-            if declared:
+        # A file the demo juror may open and score: the first whose scoring state says so.
+        for assignment in (Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0])
+                           .select_related("juror__user").order_by("application_id")):
+            state = scoring_state.load(assignment.juror.user, final.pk, assignment.application_id, phases.clock())
+            if state is not None and state.may_score:
                 urls["score-form"] = urls["score-errors"] = \
-                    f"/jury/tour/{final.pk}/candidature/{declared.pk}/"
+                    f"/jury/tour/{final.pk}/candidature/{assignment.application_id}/"
+                break
     return {key: url for key, url in urls.items() if url}
 
 

@@ -3,6 +3,7 @@ publication; the site's login and the frame around them."""
 
 import datetime
 import html
+import re
 
 import pytest
 from django.core import mail
@@ -73,6 +74,9 @@ def test_a_conflict_needs_a_reason_and_removes_the_file(juror_client, scene):
     response = juror_client.post(declare_url, {"answer": "conflit", "reason": "  "})
     assert response.status_code == 200
     assert "Indiquez le motif du conflit d'intérêts." in text(response)
+    assert 'aria-invalid="true"' in text(response) and 'aria-describedby="id_reason_helptext id_reason_error"' in \
+        text(response)  # the service's refusal sits next to the field, tied to it
+    assert re.search(r'<input[^>]*value="conflit"[^>]*checked', text(response))  # the choice is kept
     assert not ConflictDeclaration.objects.filter(application=scene.other_file).exists()
     response = juror_client.post(declare_url, {"answer": "conflit", "reason": "Mon conjoint y travaille"})
     assert response.status_code == 302

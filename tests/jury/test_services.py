@@ -137,7 +137,6 @@ def test_juror_lists_only_their_files_of_this_round_and_campaign(round1, jurors,
     assert set(permissions.applications_for_juror(juror.user, round1)) == {files[0], files[2]}
     # Declared "no conflict" only on files[0]: it is the one they may open.
     conflicts.declare(juror, files[0], has_conflict=False, by=juror.user)
-    assert list(permissions.applications_declared_for_juror(juror.user, round1)) == [files[0]]
     assert state_of(juror, round1, files[0]).may_open
     assert not state_of(juror, round1, files[2]).may_open
     assert state_of(juror, round1, files[1]) is None  # conflicted: as if it did not exist
