@@ -36,6 +36,15 @@ def freeze_if_open(jury_round, now) -> None:
     jury_round.criteria_frozen_at = locked.criteria_frozen_at
 
 
+def freeze_opened_rounds(now) -> list:
+    """Freeze the criteria of every round whose scoring has opened, even if nobody opened its pages yet (the
+    daily command); returns the rounds frozen now."""
+    rounds = list(JuryRound.objects.filter(opens_at__lte=now, criteria_frozen_at__isnull=True).order_by("pk"))
+    for jury_round in rounds:
+        freeze_if_open(jury_round, now)
+    return rounds
+
+
 def round_criteria(jury_round, now) -> list:
     """The criteria a page of the round shows and scores on: frozen ones from the opening, the campaign's before."""
     freeze_if_open(jury_round, now)

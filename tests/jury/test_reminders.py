@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
-from jury.models import Assignment, JuryReminder, ReminderKind, Score
+from jury.models import Assignment, JuryReminder, JuryRound, ReminderKind, Score
 from jury.services import conflicts
 from jury.services.reminders import send_due_reminders, send_reminders
 from labels import phases
@@ -134,3 +134,17 @@ def test_the_daily_command_freezes_the_criteria_of_a_round_it_reminds(round1, ju
     round1.refresh_from_db()
     assert round1.criteria_frozen and reminder.recipients == 1
     assert [criterion.name for criterion in round1.scoring_criteria()] == ["Impact", "Sobriété"]
+
+
+def test_the_daily_command_freezes_every_round_whose_scoring_has_opened(round1, campaign, monkeypatch):
+    later = JuryRound.objects.create(campaign=campaign, number=2, opens_at=round1.closes_at + 10 * DAY,
+                                     closes_at=round1.closes_at + 30 * DAY)
+    monkeypatch.setattr(phases, "clock", lambda: OPEN)  # round 1 open, no reminder due; round 2 to come
+    out = io.StringIO()
+    call_command("send_jury_reminders", stdout=out)
+    round1.refresh_from_db()
+    later.refresh_from_db()
+    assert round1.criteria_frozen and not later.criteria_frozen
+    assert f"Critères figés pour « {campaign.title} », Tour 1." in out.getvalue()
+    call_command("send_jury_reminders", stdout=io.StringIO())
+    assert round1.frozen_criteria.count() == 2
