@@ -24,7 +24,6 @@ from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
 from jury.models import DecisionOutcome, JuryMember, latest_decision
 from jury.progress import round_progress, round_ranking
 from jury.services import assignments, reminders, scores
-from jury.services.assignments import flagged_conflicts
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
 from labels import phases
@@ -74,7 +73,7 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
     return render(request, "jury/progress.html", {
         "round": jury_round, "phase": jury_round.phase(now), "jurors": jurors,
         "applications": applications, "assigned": any(juror.assigned for juror in jurors),
-        "missing": sum(state.missing.values()), "flagged": flagged_conflicts(jury_round),
+        "missing": sum(state.missing.values()), "flagged": assignments.flagged_conflicts(jury_round),
         "assign_form": AssignForm(), "assignment_form": assignment_form, "unlock_form": unlock_form,
         "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
         % {"campaign": jury_round.campaign.title, "round": jury_round},
