@@ -8,7 +8,6 @@ from django.urls import reverse
 from jury.models import Assignment, RoundCriterion, Score
 from labels import phases
 from labels.models import EvaluationCriterion
-from tests.browser.test_labels import _wagtail_base  # noqa: F401 (fixture)
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
 from tests.labels.factories import (
     LabelCampaignPageFactory,
@@ -19,7 +18,7 @@ from tests.labels.factories import (
     user_with_permissions,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
 
 PASSWORD = "un mot de passe solide"
 
