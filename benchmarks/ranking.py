@@ -1,4 +1,4 @@
-"""Benchmark of `labels.jury_services.round_ranking`: 500 applications × 12 jurors × 6 criteria.
+"""Benchmark of `jury.progress.round_ranking`: 500 applications × 12 jurors × 6 criteria.
 
 Run with `.venv/bin/python benchmarks/ranking.py`. It builds the data in a
 throwaway test database (SQLite in memory, or `test_<name>` on PostgreSQL when
@@ -31,21 +31,15 @@ APPLICATIONS, JURORS, CRITERIA, REPEAT = 500, 12, 6, 3
 
 
 def build():
-    from labels.models import (
-        Application,
-        ApplicationStatus,
-        EvaluationCriterion,
-        JuryMember,
-        JuryRound,
-        LabelCampaignPage,
-        Score,
-    )
+    from jury.models import JuryMember, JuryRound, Score
+    from jury.services.criteria import freeze_if_open
+    from labels.models import Application, ApplicationStatus, EvaluationCriterion, LabelCampaignPage
 
     now = timezone.now()
     campaign = Page.get_first_root_node().add_child(instance=LabelCampaignPage(
         title="Banc d'essai", slug="banc-essai", year=2026, opens_at=now - datetime.timedelta(days=90),
         closes_at=now - datetime.timedelta(days=30)))
-    criteria = EvaluationCriterion.objects.bulk_create(
+    EvaluationCriterion.objects.bulk_create(
         [EvaluationCriterion(page=campaign, name=f"Critère {n}", weight=n, max_score=10, sort_order=n)
          for n in range(1, CRITERIA + 1)])
     users = get_user_model().objects.bulk_create(
@@ -58,6 +52,8 @@ def build():
     jury_round = JuryRound.objects.create(campaign=campaign, number=1, name="Tour 1",
                                           opens_at=now - datetime.timedelta(days=20),
                                           closes_at=now - datetime.timedelta(days=1))
+    freeze_if_open(jury_round, now)
+    criteria = jury_round.scoring_criteria()
     # Plausible scores: each file has a quality, each juror a severity (some harsh, some lenient), plus noise.
     rng = random.Random(2026)
     quality = {application.pk: rng.uniform(2, 9) for application in applications}
@@ -76,8 +72,8 @@ def build():
 
 
 def main():
-    from labels.jury_services import round_ranking
-    from labels.models import Score
+    from jury.models import Score
+    from jury.progress import round_ranking
 
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]

@@ -7,9 +7,9 @@ per-response nonce for the rare inline `<script nonce="{{ request.csp_nonce }}">
 The Wagtail admin still ships inline scripts (date pickers, inline panels)
 and `style` attributes, and frames its own previews, so below its prefix the
 directives of `ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]` replace the
-public ones; except for the admin views marked with `site_policy`, which draw
-the site's own templates (the jury's area, where jurors and staff read what
-applicants typed: the strict policy is their second line against stored XSS).
+public ones. The jury's pages (`/jury/`), where jurors and staff read what
+applicants typed, are outside the admin and keep the strict policy: it is
+their second line against stored XSS.
 
 Previews are public templates rendered for the admin: Wagtail runs them
 through the middleware as a "dummy" request to the page's own URL, and
@@ -17,8 +17,6 @@ that inner response's header is the one the browser gets. They keep the
 strict policy (so previews show what readers will get), except that the
 admin may frame them.
 """
-
-from functools import wraps
 
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -43,18 +41,7 @@ class SiteCSPMiddleware(CSPMiddleware):
         admin = settings.ADMIN_CONTENT_SECURITY_POLICY
         if getattr(request, "is_dummy", False):  # a preview, framed by the admin
             parts.replace = {"frame-ancestors": [SELF], **(parts.replace or {})}
-        elif is_admin_path(request.path_info, admin["PATH_PREFIXES"]) and not getattr(response, "site_policy", False):
+        elif is_admin_path(request.path_info, admin["PATH_PREFIXES"]):
             parts.replace = {**admin["DIRECTIVES"], **(parts.replace or {})}
         return parts
 
-
-def site_policy(view):
-    """Keep the public site's strict policy on an admin view whose pages run no inline script or style."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.site_policy = True
-        return response
-
-    return wrapped

@@ -13,6 +13,7 @@ urlpatterns = [
     path("recherche/", views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("jury/", include("jury.urls")),
     path("", include("labels.urls")),
 ]
 

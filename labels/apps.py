@@ -7,4 +7,9 @@ class LabelsConfig(AppConfig):
     verbose_name = _("Labels")
 
     def ready(self):
-        from labels import signals  # noqa: F401
+        from interconnectes import content_version
+        from labels import signals
+        from labels.models import ResultsPublication
+
+        signals.connect()
+        content_version.follow(ResultsPublication)  # the campaign pages and the archive show the results

@@ -13,7 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from interconnectes.regions import Region
-from labels.models import ApplicationStatus, Label
+from labels.models.applications import ApplicationStatus
 
 PER_PAGE = 24
 
@@ -22,14 +22,15 @@ class LaureateFilterForm(forms.Form):
     """Year, label, category (by name: each edition has its own category rows) and region; all optional."""
 
     year = forms.TypedChoiceField(label=_("Édition"), required=False, coerce=int, empty_value=None)
-    label = forms.ChoiceField(label=_("Label"), required=False, choices=[("", _("Tous les labels")), *Label.choices])
+    label = forms.ChoiceField(label=_("Label"), required=False)
     category = forms.ChoiceField(label=_("Catégorie"), required=False)
     region = forms.ChoiceField(label=_("Région"), required=False,
                                choices=[("", _("Toutes les régions")), *Region.choices])
 
-    def __init__(self, *args, years=(), categories=(), **kwargs):
+    def __init__(self, *args, years=(), labels=(), categories=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("Toutes les éditions")), *[(year, year) for year in years]]
+        self.fields["label"].choices = [("", _("Tous les labels")), *labels]
         self.fields["category"].choices = [("", _("Toutes les catégories")), *[(name, name) for name in categories]]
 
     def filters(self) -> dict:
@@ -39,17 +40,17 @@ class LaureateFilterForm(forms.Form):
                 if name not in self.errors and value not in (None, "")}
 
 
-def filter_form(data, *, years, categories) -> tuple[LaureateFilterForm, dict]:
+def filter_form(data, *, years, labels, categories) -> tuple[LaureateFilterForm, dict]:
     """(form, filters) from the GET data; the form comes back without the values it ignored.
 
     Re-bound to the valid values only, it shows what actually applies and no
     error state pointing at messages the page does not display.
     """
-    form = LaureateFilterForm(data or None, years=years, categories=categories)
+    form = LaureateFilterForm(data or None, years=years, labels=labels, categories=categories)
     filters = form.filters()
     if form.errors:
         form = LaureateFilterForm({name: str(value) for name, value in filters.items()} or None,
-                                  years=years, categories=categories)
+                                  years=years, labels=labels, categories=categories)
         form.filters()
     return form, filters
 
@@ -76,12 +77,14 @@ def laureates_of(campaigns, applications) -> list[Laureate]:
     return rows
 
 
-def filter_choices(laureates) -> tuple[list, list]:
-    """(years, category names) that have at least one laureate: the form offers no empty filter."""
+def filter_choices(laureates) -> tuple[list, list, list]:
+    """(years, (label, name) pairs, category names) that have at least one laureate: the form offers no empty
+    filter."""
     years = sorted({row.campaign.year for row in laureates if row.campaign.year}, reverse=True)
+    labels = sorted({(row.campaign.label, str(row.campaign.get_label_display())) for row in laureates})
     categories = sorted({row.application.category.name for row in laureates if row.application.category},
                         key=str.casefold)
-    return years, categories
+    return years, labels, categories
 
 
 def apply_filters(laureates, filters: dict) -> list[Laureate]:

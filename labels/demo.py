@@ -1,7 +1,7 @@
 """Demo content of the labels: the index, an open campaign per label, last year's edition closed and in
 jury deliberation (about 40 submitted applications), the edition before it with its results published,
 and a demo applicant account. The jury itself (members, rounds, scores, decisions, the publication of
-the older edition) is built by `labels.demo_jury`, which runs next.
+the older edition) is built by `jury.demo`, which runs next.
 
 Facts from the association's documents (seeds 002, 003 and 004): the two labels, 21 to 25 laureates a
 year, the territories engaged in the AI consultations and the AI project examples of the AI
@@ -199,14 +199,13 @@ def paris(day: datetime.date, hour=0, minute=0, second=0):
     return datetime.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=PARIS)
 
 
-def build_campaign(index, label, year, opens_at, closes_at, *, jury_starts_at=None, results_published_at=None):
+def build_campaign(index, label, year, opens_at, closes_at, *, jury_starts_at=None):
     is_ti = label == Label.TERRITOIRE_INNOVANT
     name = "Territoire innovant" if is_ti else "Start-up interconnectée"
     slug = f"{'territoire-innovant' if is_ti else 'start-up-interconnectee'}-{year}"
     campaign = get_or_create_page(
         index, LabelCampaignPage, slug, title=f"Label « {name} » {year}", label=label, year=year,
         opens_at=opens_at, closes_at=closes_at, jury_starts_at=jury_starts_at,
-        results_published_at=results_published_at,
         intro=(
             "Décerné aux collectivités ayant mis en œuvre des initiatives marquantes en termes d'usages ou de "
             "services, ce label offre une reconnaissance nationale à la collectivité porteuse et une visibilité "
@@ -267,7 +266,7 @@ def closed_application_rows(count: int, projects=PROJECTS, shift: int = 0) -> li
 def build_closed_applications(campaign, *, count=40, projects=PROJECTS, shift=0):
     """Applications submitted to a closed edition, all "déposée" but the last one (ineligible).
 
-    The jury's scores, decisions and the publication come from `labels.demo_jury`: results are
+    The jury's scores, decisions and the publication come from `jury.demo`: results are
     only ever published from the jury's decisions, as in real life.
     """
     if Application.objects.filter(campaign=campaign).exists():

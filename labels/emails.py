@@ -1,4 +1,4 @@
-"""E-mails of the labels app: French text and HTML templates, sent through Django's mail framework."""
+"""E-mails of the labels and the jury: French text and HTML templates, sent through Django's mail framework."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -6,12 +6,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send(template: str, to: list[str], context: dict) -> None:
-    """Render templates/emails/labels/<template>_subject.txt, .txt and .html and send them."""
+def send(template: str, to: list[str], context: dict, *, app: str = "labels") -> None:
+    """Render templates/emails/<app>/<template>_subject.txt, .txt and .html and send them."""
     with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"emails/labels/{template}_subject.txt", context).split())
-        text = render_to_string(f"emails/labels/{template}.txt", context)
-        html = render_to_string(f"emails/labels/{template}.html", context)
+        subject = " ".join(render_to_string(f"emails/{app}/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{app}/{template}.txt", context)
+        html = render_to_string(f"emails/{app}/{template}.html", context)
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
     message.attach_alternative(html, "text/html")
     message.send()

@@ -13,10 +13,21 @@ from labels.steps import IMPACT, ORGANISATION, PROJECT, SUMMARY
 
 
 class AccessibleFormMixin:
-    """Tie help texts and errors to their input with aria-describedby, and flag invalid inputs."""
+    """Tie help texts and errors to their input with aria-describedby, and flag invalid inputs.
+
+    Errors a view adds after validation (a service's refusal put next to its
+    field) are tied to their input too.
+    """
 
     def full_clean(self):
         super().full_clean()
+        self.describe_inputs()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        self.describe_inputs()
+
+    def describe_inputs(self):
         for name, field in self.fields.items():
             bound = self[name]
             described = []
@@ -104,7 +115,8 @@ STEP_FORMS = {"organisation": OrganisationForm, "projet": ProjectForm, "impact":
 
 
 class AttachmentForm(AccessibleFormMixin, forms.Form):
-    file = forms.FileField(label=_("Fichier"), help_text=_("PDF, PNG, JPEG, ODT ou DOCX, 10 Mo au plus, 5 fichiers au plus."),
+    file = forms.FileField(label=_("Fichier"),
+                           help_text=_("PDF, PNG, JPEG, ODT ou DOCX, 10 Mo au plus, 5 fichiers au plus."),
                            widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}))
 
 

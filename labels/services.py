@@ -21,7 +21,8 @@ from labels.models import (
 from labels.snapshot import changed_fields, snapshot
 from labels.steps import missing_items
 
-ACTIVE_STATUSES = [s for s in ApplicationStatus.values if s not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)]
+ACTIVE_STATUSES = [status for status in ApplicationStatus.values
+                   if status not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)]
 
 
 class Refused(Exception):
@@ -167,7 +168,8 @@ def withdraw(application_id, user, now):
     with transaction.atomic():
         application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
         if not permissions.can_withdraw(user, application, now):
-            raise Refused(_("Cette candidature ne peut pas être retirée (date limite passée ou candidature non déposée)."))
+            raise Refused(_("Cette candidature ne peut pas être retirée "
+                            "(date limite passée ou candidature non déposée)."))
         application.status = ApplicationStatus.WITHDRAWN
         application.withdrawn_at = now
         application.save(update_fields=["status", "withdrawn_at", "updated_at"])

@@ -14,7 +14,6 @@ from wagtail.permissions import register_permission_policy
 from interconnectes.regions import Region
 from labels import admin_views, permissions
 from labels.exports import neutralise
-from labels.jury_admin import JuryGroup
 from labels.models import Application, ApplicationStatus, LabelCampaignPage
 
 EXPORT_FIELDS = [
@@ -137,8 +136,3 @@ def register_application_actions():
         path("candidatures/<int:pk>/irrecevable/", admin_views.mark_ineligible, name="labels_admin_ineligible"),
         path("candidatures/<int:pk>/rouvrir/", admin_views.reopen, name="labels_admin_reopen"),
     ]
-
-
-@hooks.register("register_admin_viewset")
-def register_jury_area():
-    return JuryGroup()

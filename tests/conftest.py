@@ -1,6 +1,9 @@
-"""Fixtures shared by the whole suite: a site with its home page, a clean cache, each reader of the public pages."""
+"""Fixtures shared by the whole suite: a site with its home page, a clean cache, each reader of the public pages,
+and the label campaign that the labels' and the jury's tests (tests/labels, tests/jury) both build on."""
 
+import datetime
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,16 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from labels import phases
+from labels.models import EvaluationCriterion
 from tests.factories import HomePageFactory
+from tests.labels.factories import (
+    LabelCampaignPageFactory,
+    LabelIndexPageFactory,
+    UserFactory,
+    paris,
+    user_with_permissions,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -92,3 +104,75 @@ def demo_db(django_db_setup, django_db_blocker):
         yield
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
+
+
+# --- Label campaigns (tests/labels, tests/jury) ----------------------------------------------------
+
+
+class Clock:
+    def __init__(self, now):
+        self.now = now
+
+    def __call__(self):
+        return self.now
+
+    def set(self, *args):
+        self.now = paris(*args) if args and not isinstance(args[0], datetime.datetime) else args[0]
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The app's one clock, frozen in the middle of the default campaign (1 March 2026, 10:00 Paris)."""
+    frozen = Clock(paris(2026, 3, 1, 10, 0))
+    monkeypatch.setattr(phases, "clock", frozen)
+    return frozen
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path):
+    """Applications' attachments go to the test's own directory."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    yield
+    shutil.rmtree(tmp_path / "private", ignore_errors=True)
+
+
+@pytest.fixture
+def label_index(home):
+    return LabelIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def campaign(label_index):
+    return LabelCampaignPageFactory(parent=label_index)
+
+
+@pytest.fixture
+def criteria(campaign):
+    """The default campaign's "Impact" (weight 2, out of 10) and a "Sobriété" (weight 1, out of 5)."""
+    impact = campaign.criteria.get(name="Impact")
+    sobriety = EvaluationCriterion.objects.create(page=campaign, name="Sobriété", weight=1, max_score=5)
+    return impact, sobriety
+
+
+@pytest.fixture
+def applicant(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True, is_superuser=True, email="equipe@example.org")
+
+
+@pytest.fixture
+def campaign_staff(db):
+    """Campaign staff who are not superusers: admin access and labels.review_application through a group."""
+    return user_with_permissions("wagtailadmin.access_admin", "labels.review_application",
+                                 email="equipe-labels@example.org")
+
+
+@pytest.fixture
+def editor(db):
+    """An editor of the site with admin access, who does not run campaigns."""
+    return user_with_permissions("wagtailadmin.access_admin", "wagtailimages.add_image", "wagtaildocs.add_document",
+                                 email="redaction@example.org")

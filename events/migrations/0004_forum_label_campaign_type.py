@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("events", "0003_base_page"),
-        ("labels", "0004_base_page"),
+        ("labels", "0006_base_page"),
     ]
 
     operations = [

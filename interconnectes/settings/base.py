@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "manifestes",
     "events",
     "labels",
+    "jury",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -81,7 +82,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "labels.middleware.JurorAdminScopeMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
     "axes.middleware.AxesMiddleware",
 ]
@@ -246,9 +246,9 @@ HTTP_CACHE = {
     "S_MAXAGE": int(os.environ.get("HTTP_CACHE_S_MAXAGE", "600")),
     "STALE_WHILE_REVALIDATE": int(os.environ.get("HTTP_CACHE_STALE_WHILE_REVALIDATE", "60")),
     "STALE_IF_ERROR": int(os.environ.get("HTTP_CACHE_STALE_IF_ERROR", "86400")),
-    # The Wagtail admin (jury area included), applicants' accounts and applications, Wagtail's
+    # The Wagtail admin, applicants' accounts and applications, the jury's pages, Wagtail's
     # login and password forms of restricted pages.
-    "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/_util/"],
+    "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/jury/", "/_util/"],
 }
 
 # Whole pages kept for readers without a session (interconnectes/page_cache.py); 0 turns it off. A minute bounds

@@ -8,25 +8,8 @@ from .applications import (
     EventKind,
     ReferenceCounter,
 )
-from .jury import (  # noqa: E501, F401
-    JURY_STATUSES,
-    AppendOnlyError,
-    Assignment,
-    ConflictDeclaration,
-    Decision,
-    DecisionOutcome,
-    JuryMember,
-    JuryReminder,
-    JuryRole,
-    JuryRound,
-    ReminderKind,
-    Score,
-    ScoreSheet,
-    ScoreUnlock,
-    in_round_q,
-    latest_decision,
-)
 from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
+from .results import ResultsPublication
 
 __all__ = [
     "Application",
@@ -42,4 +25,5 @@ __all__ = [
     "LabelCampaignPage",
     "LabelIndexPage",
     "ReferenceCounter",
+    "ResultsPublication",
 ]

@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from interconnectes.models.snippets import OrganisationKind
@@ -18,7 +19,7 @@ class ApplicationStatus(models.TextChoices):
     DRAFT = "brouillon", _("Brouillon")
     SUBMITTED = "deposee", _("Déposée")
     WITHDRAWN = "retiree", _("Retirée")
-    # Jury statuses (next issue).
+    # Set by staff (irrecevable) and by the jury's publication of results (the others).
     INELIGIBLE = "irrecevable", _("Irrecevable")
     UNDER_REVIEW = "en-evaluation", _("En évaluation")
     LAUREATE = "laureat", _("Lauréat")
@@ -29,11 +30,18 @@ class ApplicationStatus(models.TextChoices):
 class ApplicationQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Everything `user` may see: their own and co-edited applications; all of them for campaign staff."""
-        return self.filter(permissions.visible_q(user))
+        if permissions.is_campaign_staff(user):
+            return self.all()
+        return self.of_applicant(user)
 
     def of_applicant(self, user):
         """Applications `user` works on as owner or co-editor (staff rights not included)."""
-        return self.filter(permissions.applicant_q(user))
+        if not permissions.is_active(user):
+            return self.none()
+        mine = Q(owner=user)
+        if user.email:
+            mine |= Q(pk__in=CoEditor.objects.filter(email__iexact=user.email).values("application_id"))
+        return self.filter(mine)
 
 
 class Application(models.Model):
@@ -54,6 +62,10 @@ class Application(models.Model):
     reopen_reason = models.TextField(_("motif de réouverture"), blank=True)
     ineligibility_reason = models.TextField(_("motif d'irrecevabilité"), blank=True)
     anonymised = models.BooleanField(_("anonymisée"), default=False)
+    published_citation = models.TextField(
+        _("citation publiée"), max_length=1200, blank=True,
+        help_text=_("La citation du jury telle que publiée avec les résultats (lauréats et mentions)."),
+    )
 
     # Organisation
     org_name = models.CharField(_("nom de l'organisation"), max_length=255, blank=True)
@@ -139,6 +151,9 @@ class ReferenceCounter(models.Model):
     campaign = models.OneToOneField("labels.LabelCampaignPage", on_delete=models.CASCADE, related_name="+")
     last_number = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return f"{self.campaign_id}: {self.last_number}"
+
 
 class CoEditor(models.Model):
     """A colleague invited by e-mail: once they have an account with this address, they can help write."""
@@ -173,6 +188,9 @@ class ApplicationVersion(models.Model):
         verbose_name = _("version déposée")
         constraints = [models.UniqueConstraint(fields=["application", "number"], name="labels_version_unique_number")]
 
+    def __str__(self):
+        return _("Version %(number)s") % {"number": self.number}
+
 
 class EventKind(models.TextChoices):
     CREATED = "created", _("Brouillon créé")
@@ -198,6 +216,9 @@ class ApplicationEvent(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("événement de candidature")
+
+    def __str__(self):
+        return str(self.get_kind_display())
 
 
 def attachment_path(instance, filename):

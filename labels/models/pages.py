@@ -18,8 +18,9 @@ from wagtail.search import index
 
 from interconnectes.content_version import time_slot
 from interconnectes.models.base import BasePage
-from labels import eligibility, phases
-from labels.admin_forms import CampaignPageForm
+from labels import eligibility, phases, public_results
+
+from .results import ResultsPublication
 
 
 class Label(models.TextChoices):
@@ -55,7 +56,7 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
         if self.get_view_restrictions():
             return []
         return list(
-            LabelCampaignPage.objects.child_of(self).live()
+            LabelCampaignPage.objects.child_of(self).live().select_related("results_publication")
             .exclude(view_restrictions__isnull=False).order_by("-year", "label")
         )
 
@@ -64,7 +65,7 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
         if self.get_view_restrictions():
             return []
         return list(
-            LabelCampaignPage.objects.child_of(self).live().filter(results_published_at__lte=now)
+            LabelCampaignPage.objects.child_of(self).live().filter(results_publication__published_at__lte=now)
             .exclude(view_restrictions__isnull=False).order_by("-year", "label", "pk")
         )
 
@@ -75,8 +76,10 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
         """The archive is listed once some results are out, dated by the latest publication."""
         urls = super().get_sitemap_urls(request)
         latest = (
-            LabelCampaignPage.objects.child_of(self).live().filter(results_published_at__lte=phases.clock())
-            .exclude(view_restrictions__isnull=False).aggregate(latest=Max("results_published_at"))["latest"]
+            LabelCampaignPage.objects.child_of(self).live()
+            .filter(results_publication__published_at__lte=phases.clock())
+            .exclude(view_restrictions__isnull=False)
+            .aggregate(latest=Max("results_publication__published_at"))["latest"]
         )
         if latest is not None:
             urls.append({"location": self.get_full_url(request) + self.reverse_subpage("laureates"),
@@ -90,17 +93,18 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
 
         from django.core.paginator import Paginator
 
-        from labels import archive, publication
+        from labels import archive
         from labels.models.applications import Application
 
         campaigns = self.published_campaigns(phases.clock())
         applications = (
-            publication.public_results(Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
+            public_results.laureates_and_mentions(
+                Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
             if campaigns else []
         )
         laureates = archive.laureates_of(campaigns, applications)
-        years, categories = archive.filter_choices(laureates)
-        form, filters = archive.filter_form(request.GET, years=years, categories=categories)
+        years, labels, categories = archive.filter_choices(laureates)
+        form, filters = archive.filter_form(request.GET, years=years, labels=labels, categories=categories)
         found = archive.apply_filters(laureates, filters)
         context = {
             "page": self, "self": self, "request": request, "filter_form": form, "filters": filters,
@@ -155,7 +159,6 @@ class LabelCampaignPage(BasePage):
         _("clôture des candidatures"), null=True, help_text=_("Heure de Paris ; les dépôts sont acceptés jusqu'à cette seconde incluse.")
     )
     jury_starts_at = models.DateTimeField(_("début de la délibération du jury"), null=True, blank=True)
-    results_published_at = models.DateTimeField(_("publication des résultats"), null=True, blank=True)
     rules = RichTextField(_("règlement"), blank=True)
     eligibility_text = RichTextField(_("conditions d'éligibilité"), blank=True)
     how_to_apply = RichTextField(_("comment candidater"), blank=True)
@@ -172,7 +175,7 @@ class LabelCampaignPage(BasePage):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("label"), FieldPanel("year")]),
         MultiFieldPanel(
-            # `results_published_at` is set by `labels.publication.publish_results` only, never by hand.
+            # The results' publication is the jury's action, recorded in `labels.ResultsPublication`.
             [FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("jury_starts_at")],
             heading=_("Calendrier"),
         ),
@@ -184,7 +187,6 @@ class LabelCampaignPage(BasePage):
         InlinePanel("categories", label=_("catégories"), min_num=1),
         InlinePanel("criteria", label=_("critères d'évaluation")),
     ]
-    base_form_class = CampaignPageForm
     search_fields = [*BasePage.search_fields, index.FilterField("label")]
     parent_page_types = ["labels.LabelIndexPage"]
     subpage_types = []
@@ -199,12 +201,19 @@ class LabelCampaignPage(BasePage):
             raise ValidationError({"closes_at": _("La clôture doit suivre l'ouverture.")})
         if self.jury_starts_at and self.closes_at and self.jury_starts_at < self.closes_at:
             raise ValidationError({"jury_starts_at": _("Le jury délibère après la clôture.")})
-        if self.results_published_at and self.closes_at and self.results_published_at < self.closes_at:
-            raise ValidationError({"results_published_at": _("Les résultats sont publiés après la clôture.")})
 
     @property
     def reference_prefix(self):
         return REFERENCE_PREFIXES.get(self.label, "LB")
+
+    @property
+    def results_published_at(self):
+        """When the jury's results were published (`ResultsPublication`), or None: a query, unless the
+        campaign was read with `select_related("results_publication")`."""
+        try:
+            return self.results_publication.published_at
+        except ResultsPublication.DoesNotExist:
+            return None
 
     def phase(self, now=None):
         if not (self.opens_at and self.closes_at):
@@ -225,14 +234,13 @@ class LabelCampaignPage(BasePage):
         """(laureates, mentions) with category and the jury's citation, in one query; nothing before publication.
 
         Checked against the publication date whatever the audience, a preview included:
-        the jury's decisions are not public until `publish_results` has run.
+        the jury's decisions are not public until the jury's publication service has run.
         """
-        from labels import publication
         from labels.models.applications import Application, ApplicationStatus
 
-        if self.pk is None or not publication.results_published(self, now):
+        if self.pk is None or not public_results.is_published(self.results_published_at, now):
             return [], []
-        rows = list(publication.public_results(Application.objects.filter(campaign_id=self.pk)))
+        rows = list(public_results.laureates_and_mentions(Application.objects.filter(campaign_id=self.pk)))
         return ([row for row in rows if row.status == ApplicationStatus.LAUREATE],
                 [row for row in rows if row.status == ApplicationStatus.MENTION])
 

@@ -17,6 +17,7 @@ from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail import hooks
 
 from labels import tasks
 from labels.forms import AccessibleFormMixin, LoginForm, SignupForm
@@ -89,9 +90,23 @@ def activate(request, uidb64, token):
 
 
 class LoginView(auth_views.LoginView):
+    """The site's one login page, for applicants, jurors and staff alike; `?next=` is honoured (same host only).
+
+    Without `next`, the user lands on the first page an installed app claims
+    for them through the `labels_login_landing` hook (the jury's pages for a
+    juror: `jury/wagtail_hooks.py`), else on LOGIN_REDIRECT_URL (the dashboard).
+    """
+
     form_class = LoginForm
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        for landing in hooks.get_hooks("labels_login_landing"):
+            url = landing(self.request.user)
+            if url:
+                return url
+        return super().get_default_redirect_url()
 
 
 class LogoutView(auth_views.LogoutView):

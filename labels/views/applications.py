@@ -266,8 +266,8 @@ def invite_coeditor(request, pk):
             CoEditor.objects.create(application=application, email=email, invited_by=request.user)
             services.log(application, EventKind.COEDITOR_INVITED, request.user, now, email)
             tasks.send_coeditor_invitation.enqueue(
-                email, request.user.get_full_name() or request.user.email, application.title or str(application.campaign),
-                request.build_absolute_uri(reverse("labels:signup")),
+                email, request.user.get_full_name() or request.user.email,
+                application.title or str(application.campaign), request.build_absolute_uri(reverse("labels:signup")),
             )
         messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": email})
     else:

@@ -132,8 +132,10 @@ def demo_urls():
         HomePage,
         StandardPage,
     )
-    from labels import permissions
-    from labels.models import Application, Assignment, JuryRound, LabelIndexPage
+    from jury import scoring_state
+    from jury.models import Assignment, JuryRound
+    from labels import phases
+    from labels.models import Application, LabelIndexPage
     from labels.steps import STEPS
     from manifestes.models import ManifestoIndexPage, ManifestoPage
 
@@ -173,17 +175,19 @@ def demo_urls():
         urls["step-errors"] = urls["step-organisation"]
     final = JuryRound.objects.filter(number=2).order_by("-pk").first()
     if final:
-        urls["jury-list"] = f"/admin/jury/tour/{final.pk}/"
+        urls["jury-list"] = f"/jury/tour/{final.pk}/"
         # The ranking staff deliberate on: the first round's, complete (every file, every juror).
         first_round = JuryRound.objects.filter(campaign=final.campaign, number=1).first() or final
-        urls["ranking"] = f"/admin/jury/tour/{first_round.pk}/classement/"
+        urls["ranking"] = f"/jury/tour/{first_round.pk}/classement/"
         urls["ranking-jurors"] = urls["ranking"] + "?vue=jures"
-        juror = Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0]).first()
-        if juror:
-            declared = permissions.applications_declared_for_juror(juror.juror.user, final).order_by("pk").first()
-            if declared:
+        # A file the demo juror may open and score: the first whose scoring state says so.
+        for assignment in (Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0])
+                           .select_related("juror__user").order_by("application_id")):
+            state = scoring_state.load(assignment.juror.user, final.pk, assignment.application_id, phases.clock())
+            if state is not None and state.may_score:
                 urls["score-form"] = urls["score-errors"] = \
-                    f"/admin/jury/tour/{final.pk}/candidature/{declared.pk}/"
+                    f"/jury/tour/{final.pk}/candidature/{assignment.application_id}/"
+                break
     return {key: url for key, url in urls.items() if url}
 
 
@@ -507,17 +511,12 @@ class Survey:
         return self.browser.new_context(viewport=WIDE, storage_state=state, **options)
 
     def log_in(self, page, audience):
+        """Applicants, jurors and campaign staff alike log in on the site's own login page."""
         email, password = ACCOUNTS[audience]
-        if audience == APPLICANT:
-            page.goto(self.base_url + "/compte/connexion/")
-            page.get_by_label("Adresse e-mail").fill(email)
-            page.get_by_label("Mot de passe", exact=True).fill(password)
-            button = page.get_by_role("button", name="Se connecter")
-        else:
-            page.goto(self.base_url + "/admin/login/")
-            page.locator("input[name=username]").fill(email)
-            page.locator("input[name=password]").fill(password)
-            button = page.locator("form button[type=submit]").first
+        page.goto(self.base_url + "/compte/connexion/")
+        page.get_by_label("Adresse e-mail").fill(email)
+        page.get_by_label("Mot de passe", exact=True).fill(password)
+        button = page.get_by_role("button", name="Se connecter")
         with page.expect_navigation():
             button.click()
         if "connexion" in page.url or "/login/" in page.url:

@@ -47,6 +47,18 @@ def assert_accessible(axe):
 
 
 @pytest.fixture
+def wagtail_base(transactional_db):
+    """Wagtail's locale, root page and default site come from migrations: an earlier transactional test
+    may have flushed them, so bring them back."""
+    from wagtail.models import Locale, Page, Site
+
+    locale, _ = Locale.objects.get_or_create(language_code="fr")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+@pytest.fixture
 def context(context):
     """The test's browser context, failing the test if any page in it breaks the Content-Security-Policy.
 

@@ -1,16 +1,24 @@
-"""The jury's journey: a juror declares no conflict and scores (even across an expired session), staff rank,
-decide and publish, and the laureate appears on the campaign page. axe-core runs on every jury page."""
+"""The jury's journey on /jury/: a juror logs in on the site's login page, declares no conflict and scores (even
+across an expired session), staff follow, rank, decide and publish, and the laureate appears on the campaign
+page. axe-core runs on every jury page."""
 
 import pytest
+from django.urls import reverse
 
+from jury.models import Assignment, RoundCriterion, Score
 from labels import phases
-from labels.models import Assignment, EvaluationCriterion, Score
-from tests.browser.test_labels import _wagtail_base  # noqa: F401 (fixture)
-from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory, paris
-from tests.labels.jury_area import user_with_permissions
-from tests.labels.jury_factories import JuryMemberFactory, JuryRoundFactory, SubmittedApplicationFactory
+from labels.models import EvaluationCriterion
+from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
+from tests.labels.factories import (
+    LabelCampaignPageFactory,
+    LabelIndexPageFactory,
+    SubmittedApplicationFactory,
+    UserFactory,
+    paris,
+    user_with_permissions,
+)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
 
 PASSWORD = "un mot de passe solide"
 
@@ -42,28 +50,30 @@ def jury(home, monkeypatch):
             "other": other, "staff": staff}
 
 
-def admin_log_in(page, base, email):
-    page.goto(base + "/admin/login/")
-    page.locator("input[name=username]").fill(email)
-    page.locator("input[name=password]").fill(PASSWORD)
-    follow(page, page.locator("button[type=submit]"))
-
-
 def follow(page, link):
     """Click a link or a submit button and wait for the page it leads to."""
     with page.expect_navigation():
         link.click()
 
 
+def log_in(page, email):
+    """The site's own login form (the page the jury's pages send anonymous users to)."""
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    follow(page, page.get_by_role("button", name="Se connecter"))
+
+
 def criterion_input(page, name, kind="score"):
-    criterion = EvaluationCriterion.objects.get(name=name)
+    """The score form's field for the round's frozen copy of a criterion."""
+    criterion = RoundCriterion.objects.get(name=name)
     return page.locator(f"[name={kind}_{criterion.pk}]")
 
 
 def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_accessible):
     base = live_server.url
-    admin_log_in(page, base, "jure@example.org")
-    assert page.url.endswith("/admin/jury/")  # a juror lands in the Jury area
+    page.goto(base + reverse("labels:login"))
+    log_in(page, "jure@example.org")
+    assert page.url == base + reverse("jury:home")  # a juror lands on the jury's pages
     assert_accessible(page)
     follow(page, page.get_by_role("link", name="0 / 2 notées"))
     assert_accessible(page)
@@ -95,28 +105,31 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
     follow(page, page.get_by_role("link", name=jury["other"].reference))
     page.get_by_label("Je déclare n'avoir aucun conflit d'intérêts avec cette candidature.").check()
     follow(page, page.get_by_role("button", name="Enregistrer ma déclaration"))
+    sheet_url = page.url
     criterion_input(page, "Impact").fill("3")
     criterion_input(page, "Impact", "comment").fill("Impact encore difficile à mesurer.")
     criterion_input(page, "Sobriété").fill("2")
     page.context.clear_cookies(name="sessionid")  # the session expires; the CSRF cookie lives on
     follow(page, page.get_by_role("button", name="Enregistrer mes notes"))
-    assert "/login/" in page.url
-    page.locator("input[name=username]").fill("jure@example.org")
-    page.locator("input[name=password]").fill(PASSWORD)
-    follow(page, page.locator("button[type=submit]"))
+    assert page.url.startswith(base + reverse("labels:login") + "?next=")  # the site's login, then back here
+    log_in(page, "jure@example.org")
+    assert page.url == sheet_url
     assert criterion_input(page, "Impact").input_value() == "3"
     assert criterion_input(page, "Impact", "comment").input_value() == "Impact encore difficile à mesurer."
     assert page.get_by_text("ont été restaurées").is_visible()
     follow(page, page.get_by_role("button", name="Enregistrer mes notes"))
     assert Score.objects.filter(application=jury["other"]).count() == 2
-    page.goto(base + f"/admin/jury/tour/{jury['round'].pk}/")
+    page.goto(base + reverse("jury:round", args=[jury["round"].pk]))
     assert page.get_by_text("2 / 2 notées").is_visible()
+    page.goto(base + "/admin/")
+    assert page.url.startswith(base + "/admin/login/")  # jurors have no admin access
 
     # Staff: progress, ranking, decisions, publication.
     page.context.clear_cookies()
-    admin_log_in(page, base, "equipe@example.org")
-    page.goto(base + f"/admin/jury/tour/{jury['round'].pk}/suivi/")
+    page.goto(base + reverse("jury:progress", args=[jury["round"].pk]))
+    log_in(page, "equipe@example.org")
     assert page.get_by_text("2 / 2 notées").is_visible()
+    assert page.get_by_role("link", name="Administration").is_visible()
     assert_accessible(page)
     follow(page, page.get_by_role("link", name="Classement", exact=True))
     assert_accessible(page)
@@ -135,10 +148,14 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
 
     page.goto(base + jury["campaign"].url)
     assert "Une cantine sobre et juste" not in page.content()  # nothing public before publication
-    page.goto(base + f"/admin/jury/campagne/{jury['campaign'].pk}/publication/")
+    page.goto(base + reverse("jury:publish", args=[jury["campaign"].pk]))
     assert_accessible(page)
     follow(page, page.get_by_role("button", name="Publier les résultats et prévenir les candidats"))
     assert page.get_by_text("Résultats publiés").first.is_visible()
+    assert_accessible(page)
+    page.goto(base + reverse("jury:publish", args=[jury["campaign"].pk]))
+    assert page.get_by_text("1 lauréat").is_visible()
+    assert_accessible(page)
 
     page.context.clear_cookies()
     page.goto(base + jury["campaign"].url)

@@ -8,21 +8,9 @@ from django.core import mail
 from labels import phases
 from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory, paris
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
 
 PASSWORD = "cantines et données 2026"
-
-
-@pytest.fixture(autouse=True)
-def _wagtail_base(transactional_db):
-    """Wagtail's locale, root page and default site come from migrations: an earlier transactional test
-    may have flushed them, so bring them back."""
-    from wagtail.models import Locale, Page, Site
-
-    locale, _ = Locale.objects.get_or_create(language_code="fr")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
 
 
 @pytest.fixture

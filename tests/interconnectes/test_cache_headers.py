@@ -10,7 +10,7 @@ from interconnectes.cache_headers import PRIVATE, Exchange, cache_control, publi
 from tests.factories import StandardPageFactory
 
 PUBLIC = "public, max-age=300, s-maxage=600, stale-while-revalidate=60, stale-if-error=86400"
-PREFIXES = ("/admin/", "/compte/", "/candidatures/", "/_util/")
+PREFIXES = ("/admin/", "/compte/", "/candidatures/", "/jury/", "/_util/")
 
 
 def rule(**facts):
@@ -38,7 +38,7 @@ def test_anonymous_pages_without_cookies_are_public(facts):
 
 @pytest.mark.parametrize("facts", [
     {"path": "/admin/"},
-    {"path": "/admin/jury/"},
+    {"path": "/jury/"},
     {"path": "/compte/connexion/"},
     {"path": "/compte/mot-de-passe/oublie/"},
     {"path": "/candidatures/"},
@@ -132,9 +132,9 @@ def test_account_application_and_admin_pages_are_private_for_anyone(client, home
 
 
 @pytest.mark.django_db
-def test_admin_jury_and_logout_are_private(client, home, editor):
+def test_jury_pages_and_logout_are_private(client, home, editor):
     client.force_login(editor)
-    response = client.get("/admin/jury/", follow=True)
+    response = client.get(reverse("jury:home"))
     assert response.status_code == 200
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
     response = client.post(reverse("labels:logout"))

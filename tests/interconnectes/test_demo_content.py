@@ -16,7 +16,7 @@ SEED_CONTACT = re.compile(r"@interconnectes\.com|@nantesmetropole\.fr|@franceurb
 
 def row_counts():
     return {model._meta.label: model.objects.count() for model in apps.get_models() if model._meta.app_label in
-            {"interconnectes", "manifestes", "events", "labels", "wagtailcore", "wagtailimages", "wagtaildocs", "auth"}
+            {"interconnectes", "manifestes", "events", "labels", "jury", "wagtailcore", "wagtailimages", "wagtaildocs", "auth"}
             and not model._meta.label.startswith(("wagtailcore.Revision", "wagtailcore.ModelLogEntry",
                                                   "wagtailcore.PageLogEntry"))}
 

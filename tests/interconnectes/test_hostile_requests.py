@@ -81,7 +81,7 @@ def test_junk_query_strings_never_cause_a_500(plain_client, public_pages, query)
 @pytest.mark.parametrize("path", [
     "/agenda/intervenants/%00/", "/agenda/ical/session/pas-un-uuid/", "/labels/laureats/%ff/",
     "/candidatures/99999999999999999999/etape/organisation/", "/documents/99999999999999999999/x.pdf",
-    "/admin/jury/tour/99999999999999999999/", "/compte/activer/%00/%00/", "/compte/mot-de-passe/nouveau/!!/x/",
+    "/jury/tour/99999999999999999999/", "/compte/activer/%00/%00/", "/compte/mot-de-passe/nouveau/!!/x/",
 ])
 def test_malformed_ids_in_urls_never_cause_a_500(plain_client, public_pages, path):
     # An invalid password-reset link gets its own page (200) that says so; the rest is a 404 or a redirect.

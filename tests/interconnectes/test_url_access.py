@@ -1,18 +1,18 @@
 """The project-wide net: every URL pattern has an entry saying who may reach it, and each role is held to it.
 
 The walk covers Django's resolver recursively (public site, applicant
-accounts and applications, the Wagtail admin with what this project's apps add
-to it: the Jury area, applications, jury members and rounds, snippets) and the
-routes of routable pages, which the resolver does not see. A pattern without
+accounts and applications, the jury's pages, the Wagtail admin with what this
+project's apps add to it: applications, jury members and rounds, snippets) and
+the routes of routable pages, which the resolver does not see. A pattern without
 an entry fails `test_every_url_pattern_is_in_the_access_table`: decide who may
 reach it, then add it here or to its app's own matrix.
 
 The per-app matrices stay where the detail is (`tests/labels/test_access_matrix.py`
-for applicants, `tests/labels/test_jury_access_matrix.py` for the Jury area:
+for applicants, `tests/jury/test_access_matrix.py` for the jury's pages:
 object by object, another applicant's or juror's ids); this file reuses their
 tables and checks the rest by role, on every pattern: anonymous visitors get
-no private page, applicants no admin page, jurors nothing outside the Jury
-area, editors nothing of campaign staff's, and nobody a 500.
+no private page, applicants no admin page, jurors nothing of the admin at all,
+editors nothing of campaign staff's, and nobody a 500.
 """
 
 import re
@@ -27,19 +27,23 @@ from django.urls.resolvers import RegexPattern
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
-from labels.middleware import ALLOWED as JUROR_ADMIN_PREFIXES
 from labels.models import Attachment
 from tests.events.factories import EventThemeFactory, VenueFactory
 from tests.factories import OrganisationFactory, PersonFactory
-from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory
-from tests.labels.jury_area import user_with_permissions
-from tests.labels.jury_factories import JuryMemberFactory, JuryRoundFactory, SubmittedApplicationFactory
+from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
+from tests.jury.test_access_matrix import EXPECTED as JURY_MATRIX
+from tests.labels.factories import (
+    LabelCampaignPageFactory,
+    LabelIndexPageFactory,
+    SubmittedApplicationFactory,
+    UserFactory,
+    user_with_permissions,
+)
 from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
-from tests.labels.test_jury_access_matrix import EXPECTED as JURY_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "labels")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "labels", "jury")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -70,7 +74,7 @@ NAMED = {
     "labels_admin_reopen": {STAFF},
     **{f"labels_application:{view}": {STAFF} for view in (
         "index", "index_results", "inspect", "add", "edit", "delete", "history", "history_results", "usage")},
-    # labels/jury_admin.py: jury members and rounds are managed by campaign staff only.
+    # jury/wagtail_hooks.py: jury members and rounds are managed by campaign staff only.
     **{f"{namespace}:{view}": {STAFF} for namespace in ("jury_member", "jury_round") for view in (
         "index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")},
     # interconnectes/wagtail_hooks.py and events/wagtail_hooks.py: the directory and the events' snippets
@@ -261,10 +265,10 @@ def sample_path(pattern, world):
 
 
 def refused(response):
-    """A refusal: to a login page, to the admin's dashboard or the Jury area, 403, 404 or 405 (wrong method)."""
+    """A refusal: to a login page, to the admin's dashboard, 403, 404 or 405 (wrong method)."""
     if response.status_code == 302:
         location = response["Location"]
-        return "login" in location or "connexion" in location or location in ("/admin/", "/admin/jury/")
+        return "login" in location or "connexion" in location or location == "/admin/"
     return response.status_code in (400, 403, 404, 405)
 
 
@@ -300,16 +304,18 @@ def test_an_applicant_reaches_no_admin_url(plain_client, world):
           only=lambda pattern, roles: pattern.route.startswith("admin/") or APPLICANT not in roles)
 
 
-def admin_rest(pattern):
-    return pattern.route[len("admin/"):] if pattern.route.startswith("admin/") else None
-
-
-def test_a_juror_reaches_nothing_outside_the_jury_area(plain_client, world):
+def test_a_juror_reaches_nothing_of_the_admin(plain_client, world):
+    """Jurors have no admin access: every admin URL but its login and its assets sends them to the admin's login."""
     plain_client.force_login(world.member.user)
-    # The admin's own account, login and asset pages are open to jurors (labels/middleware.py).
-    check(plain_client, world, {PUBLIC, AUTHENTICATED, JUROR},
-          only=lambda pattern, roles: admin_rest(pattern) is not None
-          and not admin_rest(pattern).startswith(JUROR_ADMIN_PREFIXES) and admin_rest(pattern) != "")
+    served = []
+    for pattern in PATTERNS:
+        if pattern.route.startswith("admin/") and PUBLIC not in roles_of(pattern):
+            url = sample_path(pattern, world)
+            response = plain_client.get(url)
+            to_login = response.status_code == 302 and response["Location"].startswith("/admin/login/")
+            if not (to_login or response.status_code == 405):  # 405: a POST-only view refuses the GET first
+                served.append(f"{url} ({pattern.key}): {response.status_code}")
+    assert served == [], "Pages de l'administration servies à un juré :\n" + "\n".join(served)
 
 
 def test_an_editor_reaches_nothing_of_campaign_staff(plain_client, world):

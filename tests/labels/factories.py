@@ -6,11 +6,21 @@ import zoneinfo
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 
 from interconnectes.models import OrganisationKind
 from interconnectes.regions import Region
 from interconnectes.validators import luhn_valid
-from labels.models import Application, CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
+from labels.models import (
+    Application,
+    ApplicationStatus,
+    CampaignCategory,
+    EvaluationCriterion,
+    Label,
+    LabelCampaignPage,
+    LabelIndexPage,
+    ResultsPublication,
+)
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -41,6 +51,17 @@ class UserFactory(factory.django.DjangoModelFactory):
     is_active = True
 
 
+def user_with_permissions(*codenames, **fields):
+    """A non-superuser holding the given "app_label.codename" permissions through a group."""
+    user = UserFactory(**fields)
+    group = Group.objects.create(name=f"Groupe {user.pk}")
+    for codename in codenames:
+        app_label, name = codename.split(".")
+        group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=name))
+    user.groups.add(group)
+    return user
+
+
 class LabelIndexPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = LabelIndexPage
@@ -69,6 +90,12 @@ class LabelCampaignPageFactory(wagtail_factories.PageFactory):
             CampaignCategory.objects.create(page=obj, name=name)
         EvaluationCriterion.objects.create(page=obj, name="Impact", weight=2, max_score=10)
 
+    @factory.post_generation
+    def results_published_at(obj, create, extracted, **kwargs):
+        """`results_published_at=<date>`: the campaign's results were published then (`ResultsPublication`)."""
+        if create and extracted is not None:
+            ResultsPublication.objects.create(campaign=obj, published_at=extracted)
+
 
 class ApplicationFactory(factory.django.DjangoModelFactory):
     """A draft with every required field filled in (ready to be submitted)."""
@@ -96,3 +123,8 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     data_protection = "Aucune donnée personnelle : comptages agrégés par école."
     consent_rules = True
     consent_data = True
+
+
+class SubmittedApplicationFactory(ApplicationFactory):
+    status = ApplicationStatus.SUBMITTED
+    reference = factory.Sequence(lambda n: f"TI-2026-{n:04d}")

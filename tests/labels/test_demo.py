@@ -1,4 +1,5 @@
-"""The demo content of the labels and their jury: built twice without duplicates, every page renders."""
+"""The demo content of the labels: built twice without duplicates, every page renders. (The jury's demo:
+tests/jury/test_demo.py.)"""
 
 import io
 
@@ -6,26 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from labels import jury_services, permissions, phases
 from labels.demo import APPLICANT, TERRITORIES, demo_siren
-from labels.demo_jury import ACCOUNTS as JURY_ACCOUNTS
-from labels.demo_jury import CONFLICT_REASON, JURY_PASSWORD, SHORTLIST_SIZE, STAFF
-from labels.jury_rules import RoundPhase
-from labels.models import (
-    Application,
-    ApplicationStatus,
-    Assignment,
-    ConflictDeclaration,
-    Decision,
-    DecisionOutcome,
-    JuryMember,
-    JuryRole,
-    JuryRound,
-    LabelCampaignPage,
-    LabelIndexPage,
-    Score,
-    ScoreSheet,
-)
+from labels.models import Application, ApplicationStatus, LabelCampaignPage, LabelIndexPage, ResultsPublication
 from labels.phases import Phase
 
 pytestmark = pytest.mark.django_db
@@ -48,13 +31,12 @@ def campaigns(output):
 
 
 def counts():
-    models = [get_user_model(), Application, JuryMember, JuryRound, Assignment, ConflictDeclaration, Score,
-              ScoreSheet, Decision, LabelCampaignPage]
+    models = [get_user_model(), Application, ResultsPublication, LabelCampaignPage]
     return {model.__name__: model.objects.count() for model in models}
 
 
 def test_demo_builds_campaigns_applications_and_accounts(output, campaigns, client):
-    """Loading twice changes nothing; the command prints every account, the team's is not a superuser."""
+    """Loading twice changes nothing; the applicant's account logs in."""
     before = counts()
     call_command("load_demo_content", stdout=io.StringIO())
     assert counts() == before
@@ -62,6 +44,7 @@ def test_demo_builds_campaigns_applications_and_accounts(output, campaigns, clie
     assert len(campaigns[Phase.OPEN]) == 2
     [deliberating], [published] = campaigns[Phase.JURY], campaigns[Phase.RESULTS]
     assert deliberating.results_published_at is None and published.year == deliberating.year - 1
+    assert published.results_published_at is not None
     applications = Application.objects.filter(campaign=deliberating)
     assert applications.count() == 40
     assert applications.filter(status=ApplicationStatus.SUBMITTED).count() == 39
@@ -75,17 +58,6 @@ def test_demo_builds_campaigns_applications_and_accounts(output, campaigns, clie
     assert user.check_password(APPLICANT[2])
     assert client.login(username=APPLICANT[1], password=APPLICANT[2])
     assert Application.objects.filter(owner=user).count() == 1
-    for _label, username, password in JURY_ACCOUNTS:
-        assert username in output and password in output
-    _label, username, password = STAFF
-    staff = get_user_model().objects.get(username=username)
-    assert not staff.is_superuser
-    assert staff.groups.filter(name="Équipe labels").exists()
-    assert staff.has_perm("labels.review_application") and staff.has_perm("wagtailadmin.access_admin")
-    assert permissions.is_campaign_staff(staff)
-    assert client.login(username=username, password=password)
-    juror = get_user_model().objects.get(username="jure1@example.org")
-    assert juror.check_password(JURY_PASSWORD) and not permissions.is_campaign_staff(juror)
 
 
 def test_the_published_edition_shows_its_laureates_and_last_year_none(campaigns, client):
@@ -95,10 +67,6 @@ def test_the_published_edition_shows_its_laureates_and_last_year_none(campaigns,
     assert 21 <= laureates.count() <= 25
     assert results.filter(status=ApplicationStatus.MENTION).count() == 2
     assert results.filter(status=ApplicationStatus.NOT_SELECTED).exists()
-    current = Decision.objects.current().filter(application__campaign=published)
-    assert current.count() == results.exclude(status=ApplicationStatus.INELIGIBLE).count()
-    assert all(d.citation for d in current.filter(outcome__in=[DecisionOutcome.LAUREATE, DecisionOutcome.MENTION]))
-    assert all(d.feedback for d in current)
     page = client.get(published.url).content.decode()
     for laureate in laureates:
         assert laureate.org_name.replace("'", "&#x27;") in page, laureate.org_name
@@ -106,44 +74,6 @@ def test_the_published_edition_shows_its_laureates_and_last_year_none(campaigns,
     assert "laureates-title" not in page
     assert not Application.objects.filter(campaign=deliberating, status__in=[
         ApplicationStatus.LAUREATE, ApplicationStatus.MENTION, ApplicationStatus.NOT_SELECTED]).exists()
-    assert not Decision.objects.filter(application__campaign=deliberating).exists()
-
-
-def test_last_years_jury_in_deliberation(campaigns):
-    """Six members, round 1 scored and in deliberation, round 2 open and partly scored."""
-    [campaign] = campaigns[Phase.JURY]
-    members = JuryMember.objects.filter(campaign=campaign)
-    assert members.count() == 6
-    assert members.filter(role=JuryRole.PRESIDENT).count() == 1
-    round1, round2 = JuryRound.objects.filter(campaign=campaign).order_by("number")
-    assert round1.phase(phases.clock()) == RoundPhase.DELIBERATION
-    assert round2.phase(phases.clock()) == RoundPhase.OPEN
-    assert 9 <= (round2.closes_at - phases.clock()).days <= 10
-
-    conflict = ConflictDeclaration.objects.get(juror__campaign=campaign, has_conflict=True)
-    assert conflict.reason == CONFLICT_REASON
-    progress = jury_services.round_progress(round1)
-    assert progress.missing == {}
-    assert set(progress.per_application.values()) == {(3, 3)}  # the conflicted file was handed to another juror
-    assert len(progress.per_application) == 39
-    assert not Score.objects.filter(juror=conflict.juror, application=conflict.application).exists()
-
-    assert round2.shortlist.count() == SHORTLIST_SIZE
-    progress = jury_services.round_progress(round2)
-    done = sum(complete for complete, _assigned in progress.per_juror.values())
-    assigned = sum(total for _complete, total in progress.per_juror.values())
-    assert 0 < done < assigned
-    assert len(progress.missing) == 2
-
-    # The normalisation removes each juror's severity: some applications swap places with the raw means.
-    ranking = jury_services.round_ranking(round1).ranking
-    swapped = [(first.application_id, second.application_id)
-               for position, first in enumerate(ranking.results) for second in ranking.results[position + 1:]
-               if first.mean < second.mean]
-    assert swapped  # first is ranked above second although its raw mean is lower
-    profiles = sorted(ranking.jurors.values(), key=lambda profile: profile.leniency)
-    assert profiles[0].leniency < -15 and profiles[-1].leniency > 15  # one severe juror, one lenient
-    assert all(profile.normalised for profile in profiles)
 
 
 def test_demo_data_is_valid():

@@ -16,8 +16,7 @@ from PIL import Image
 from labels import attachments
 from labels.models import Application, Attachment
 from tests.hostile import huge_png
-from tests.labels.jury_area import campaign_staff  # noqa: F401 (fixture)
-from tests.labels.jury_factories import SubmittedApplicationFactory
+from tests.labels.factories import SubmittedApplicationFactory
 
 pytestmark = pytest.mark.django_db
 

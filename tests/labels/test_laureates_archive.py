@@ -7,11 +7,11 @@ from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from interconnectes.regions import Region
-from labels import publication
-from labels.jury_services import record_decision
-from labels.models import ApplicationStatus, CampaignCategory, DecisionOutcome, Label
-from tests.labels.factories import LabelCampaignPageFactory, paris
-from tests.labels.jury_factories import SubmittedApplicationFactory
+from jury.models import DecisionOutcome
+from jury.services import publication
+from jury.services.decisions import record_decision
+from labels.models import ApplicationStatus, CampaignCategory, Label
+from tests.labels.factories import LabelCampaignPageFactory, SubmittedApplicationFactory, paris
 from tests.queries import page_queries, within_budget
 
 pytestmark = pytest.mark.django_db

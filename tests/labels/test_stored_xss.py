@@ -17,8 +17,9 @@ from django.urls import reverse
 
 from interconnectes.models import OrganisationKind
 from interconnectes.regions import Region
+from jury.models import ConflictDeclaration, Decision, DecisionOutcome, Score, ScoreSheet
 from labels.forms import STEP_FORMS
-from labels.models import Application, ConflictDeclaration, Decision, DecisionOutcome, Score, ScoreSheet
+from labels.models import Application
 from tests.hostile import (
     FORMULA_PAYLOADS,
     PAYLOADS,
@@ -28,9 +29,8 @@ from tests.hostile import (
     csv_cells,
     xlsx_cells,
 )
+from tests.jury.factories import DELIBERATION, OPEN, JuryMemberFactory, JuryRoundFactory, frozen
 from tests.labels.factories import siren
-from tests.labels.jury_area import campaign_staff  # noqa: F401 (fixture)
-from tests.labels.jury_factories import DELIBERATION, OPEN, JuryMemberFactory, JuryRoundFactory, criteria  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_a_payload_stays_text_from_application_to_published_results(
     client.force_login(scorer.user)
     page(client, reverse("jury:round", args=[jury_round.pk]), payload, "dossiers du juré")
     assert client.post(reverse("jury:declare", args=file_args), {"answer": "aucun"}).status_code == 302
-    impact, sobriety = criteria
+    impact, sobriety = (frozen(jury_round, criterion) for criterion in criteria)
     sheet = reverse("jury:sheet", args=file_args)
     assert client.post(sheet, {f"score_{impact.pk}": "0", f"comment_{impact.pk}": payload,
                                f"score_{sobriety.pk}": "4", f"comment_{sobriety.pk}": payload,

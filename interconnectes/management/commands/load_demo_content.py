@@ -17,7 +17,7 @@ from interconnectes.models import HomePage
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
 BUILDERS = [
     "interconnectes.demo", "interconnectes.demo_declarations", "manifestes.demo", "events.demo", "labels.demo",
-    "labels.demo_jury",
+    "jury.demo",
 ]
 
 
@@ -51,4 +51,5 @@ class Command(BaseCommand):
         for label, username, password in accounts:
             if username in existing:
                 self.stdout.write(f"  {label:<28} identifiant : {username:<20} mot de passe : {password}")
-        self.stdout.write(f"  Administration : {settings.WAGTAILADMIN_BASE_URL}/admin/\n")
+        self.stdout.write(f"  Administration : {settings.WAGTAILADMIN_BASE_URL}/admin/")
+        self.stdout.write(f"  Jury (connexion sur /compte/connexion/) : {settings.WAGTAILADMIN_BASE_URL}/jury/\n")

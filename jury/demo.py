@@ -1,0 +1,266 @@
+"""Demo content of the jury: last year's edition in deliberation, and the edition before it published.
+
+Everything goes through the same services as the jury's pages (`jury/services/`,
+the scoring state and the score form's rules), with an explicit clock inside
+each round's window, so the demo shows data the application itself could have
+produced:
+
+* last year's "Territoire innovant": a jury of six (one président·e), round 1
+  closed and fully scored with three jurors per file, one conflict of
+  interest declared (the file is handed to another juror), deliberation
+  open; round 2 on a shortlist of eight, open for ten more days and partly
+  scored. One juror is severe (2 to 4 out of 10), one lenient (8 to 10), so
+  that the normalised ranking differs from the raw-mean one;
+* the edition before: a decision for every application (laureates with a
+  citation, two mentions, the others not selected, each with the jury's
+  summary), then the results published.
+
+The jurors' names are made up; their addresses and the applicants' are on
+example.org. Built once: anything already there is left as it is.
+"""
+
+import datetime
+import math
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+from django.utils import timezone
+
+from jury import rules, scoring_state
+from jury.assignment import Mode
+from jury.models import (
+    JURY_STATUSES,
+    Assignment,
+    ConflictDeclaration,
+    Decision,
+    DecisionOutcome,
+    JuryMember,
+    JuryRole,
+    JuryRound,
+)
+from jury.progress import round_ranking
+from jury.services import assignments, conflicts, decisions, publication, scores
+from jury.services.criteria import round_criteria
+from labels.demo import PARIS, paris
+from labels.models import ResultsPublication
+
+JURY_PASSWORD = "interconnectes-jury"  # nosec B105 # demo accounts only: the command refuses production
+# (username, first name, last name, role, (lowest, highest) score they give out of 10, worst file to best)
+JURORS = [
+    ("jure1@example.org", "Hélène", "Marchetti", JuryRole.PRESIDENT, (4, 8)),
+    ("jure2@example.org", "Karim", "Benhaddou", JuryRole.MEMBER, (5, 9)),
+    ("jure3@example.org", "Odile", "Kerbrat", JuryRole.MEMBER, (2, 4)),  # severe
+    ("jure4@example.org", "Bastien", "Lefèvre-Sarr", JuryRole.MEMBER, (4, 7)),
+    ("jure5@example.org", "Maëlle", "Dufresne", JuryRole.MEMBER, (8, 10)),  # lenient
+    ("jure6@example.org", "Théo", "Gaillard", JuryRole.MEMBER, (3, 8)),
+]
+STAFF = ("Équipe labels (démo)", "equipe@example.org", "interconnectes-equipe")
+STAFF_GROUP = "Équipe labels"
+STAFF_PERMISSIONS = [("labels", "review_application"), ("wagtailadmin", "access_admin")]
+ACCOUNTS = [(f"Juré·e {position} (démo)", username, JURY_PASSWORD)
+            for position, (username, *_rest) in enumerate(JURORS, start=1)] + [STAFF]
+
+CONFLICTED_JUROR = 3  # jure4 declares a conflict on the first file they open
+CONFLICT_REASON = "J'ai accompagné ce projet comme consultant en 2023, avant de rejoindre le jury."
+SHORTLIST_SIZE = 8
+ROUND2_PROGRESS = [SHORTLIST_SIZE] * 4 + [3, 0]  # sheets each juror has completed in round 2
+
+OVERALL_COMMENTS = [
+    "Projet encore fragile : le besoin est réel mais les résultats restent à démontrer.",
+    "Démarche sérieuse, impact mesuré sur un périmètre limité ; à suivre.",
+    "Bon projet, bien documenté, reproductible par d'autres collectivités.",
+    "Projet remarquable : besoin clair, résultats chiffrés et démarche ouverte.",
+]
+LOW_SCORE_COMMENT = "Aucun élément chiffré dans le dossier."
+FEEDBACK = {
+    DecisionOutcome.LAUREATE: "Le jury a salué un besoin clairement posé, des résultats mesurés et une démarche "
+                              "que d'autres collectivités peuvent reprendre.",
+    DecisionOutcome.MENTION: "Le jury a distingué une démarche prometteuse ; des résultats chiffrés sur une "
+                             "année complète renforceraient une prochaine candidature.",
+    DecisionOutcome.NOT_SELECTED: "Projet intéressant ; le jury attendait une évaluation plus précise de "
+                                  "l'impact et des éléments sur la reproductibilité. N'hésitez pas à "
+                                  "candidater de nouveau lors d'une prochaine édition.",
+}
+LAUREATES = 22
+MENTIONS = 2
+
+
+def quality(position: int, count: int) -> float:
+    """A made-up merit between 0 and 1 for the file at `position`: evenly spread, shuffled, reproducible."""
+    step = next(step for step in (17, 13, 11, 7, 1) if math.gcd(step, count) == 1)
+    return ((position * step) % count) / max(count - 1, 1)
+
+
+def score_values(criteria, merit: float, profile, seed: int) -> dict:
+    """The juror's scores: their own range of the scale, placed by the file's merit, plus a little noise."""
+    low, high = profile
+    values = {}
+    for index, criterion in enumerate(criteria):
+        noise = ((seed + 3 * index) % 5 - 2) * 0.06
+        placed = min(1.0, max(0.0, merit + noise))
+        on_ten = min(high, max(low, round(low + (high - low) * placed)))
+        values[criterion.pk] = max(1, round(on_ten * criterion.max_score / 10))
+    return values
+
+
+# --- Accounts ------------------------------------------------------------------------------------
+
+def build_staff():
+    """The campaign team's account: not a superuser, its rights come from the "Équipe labels" group."""
+    group, _created = Group.objects.get_or_create(name=STAFF_GROUP)
+    wanted = Q()
+    for app_label, codename in STAFF_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.add(*Permission.objects.filter(wanted))
+    _label, username, password = STAFF
+    users = get_user_model().objects
+    user = users.filter(username=username).first()
+    if user is None:
+        user = users.create_user(username, username, password, first_name="Dominique", last_name="Rivière")
+    user.groups.add(group)
+    return users.get(pk=user.pk)  # fresh: no permission cache from before the group was set
+
+
+def build_jury(campaign):
+    users = get_user_model().objects
+    members = []
+    for username, first_name, last_name, role, _profile in JURORS:
+        user = users.filter(username=username).first()
+        if user is None:
+            user = users.create_user(username, username, JURY_PASSWORD, first_name=first_name, last_name=last_name)
+        member = JuryMember.objects.filter(campaign=campaign, user=user).first()
+        if member is None:
+            member = JuryMember.objects.create(campaign=campaign, user=user, role=role)
+        members.append(member)
+    return members
+
+
+# --- Scoring -------------------------------------------------------------------------------------
+
+def score_sheet(member, jury_round, application, merit, profile, seed, now):
+    """The juror's sheet, as their score form would save it: their scoring state, the form's rules, the service."""
+    criteria = round_criteria(jury_round, now)
+    values = score_values(criteria, merit, profile, seed)
+    comments = {cid: LOW_SCORE_COMMENT for cid, value in values.items() if value <= 2}
+    overall = OVERALL_COMMENTS[min(len(OVERALL_COMMENTS) - 1, int(merit * len(OVERALL_COMMENTS)))]
+    cleaned = rules.clean_scores([rules.Scale(c.pk, c.name, c.max_score) for c in criteria], values, comments)
+    state = scoring_state.load(member.user, jury_round.pk, application.pk, now)
+    scores.save_scores(state, cleaned, overall)
+
+
+def declare_once(member, application, jury_round, now):
+    """The juror's "pas de conflit d'intérêts", unless they already declared on this file (any round)."""
+    if not ConflictDeclaration.objects.filter(juror=member, application=application).exists():
+        conflicts.declare(member, application, has_conflict=False, by=member.user, jury_round=jury_round, now=now)
+
+
+def build_round1(campaign, members, staff, merits, today):
+    opens_at = campaign.jury_starts_at
+    jury_round = JuryRound(campaign=campaign, number=1, name="Tour 1 — présélection", opens_at=opens_at,
+                           closes_at=paris(today - datetime.timedelta(days=12), 23, 59, 59),
+                           deliberation_opens_at=paris(today - datetime.timedelta(days=10), 9),
+                           jurors_per_application=3)
+    jury_round.full_clean()
+    jury_round.save()
+    assignments.assign(jury_round, Mode.BALANCED, by=staff)
+    by_juror = {}
+    for juror_id, application_id in (Assignment.objects.filter(round=jury_round)
+                                     .order_by("application__reference").values_list("juror_id", "application_id")):
+        by_juror.setdefault(juror_id, []).append(application_id)
+    applications = {application.pk: application for application in jury_round.applications()}
+    conflicted = None
+    for index, member in enumerate(members):
+        for position, application_id in enumerate(by_juror.get(member.pk, [])):
+            application = applications[application_id]
+            now = opens_at + datetime.timedelta(days=1 + (3 * index + position) % 24, hours=index)
+            if index == CONFLICTED_JUROR and conflicted is None:
+                conflicts.declare(member, application, has_conflict=True, reason=CONFLICT_REASON,
+                                  by=member.user, jury_round=jury_round, now=now)
+                conflicted = application
+                continue
+            declare_once(member, application, jury_round, now)
+            score_sheet(member, jury_round, application, merits[application.pk], JURORS[index][4],
+                        application.pk + index, now)
+    if conflicted is not None:
+        # The file keeps three jurors: staff hand it to the least-loaded juror who is not on it yet.
+        on_file = set(Assignment.objects.filter(round=jury_round, application=conflicted)
+                      .values_list("juror_id", flat=True))
+        index, member = min(((i, m) for i, m in enumerate(members) if m.pk not in on_file),
+                            key=lambda pair: (len(by_juror.get(pair[1].pk, [])), pair[0]))
+        assignments.add_assignment(jury_round, member, conflicted, by=staff)
+        now = opens_at + datetime.timedelta(days=20)
+        declare_once(member, conflicted, jury_round, now)
+        score_sheet(member, jury_round, conflicted, merits[conflicted.pk], JURORS[index][4], conflicted.pk, now)
+    return jury_round
+
+
+def build_round2(campaign, members, staff, merits, round1, today):
+    shortlist = [result.application_id for result in round_ranking(round1).ranking.results
+                 if result.rank is not None][:SHORTLIST_SIZE]
+    opens_at = paris(today - datetime.timedelta(days=5), 9)
+    jury_round = JuryRound(campaign=campaign, number=2, name="Tour 2 — finale", opens_at=opens_at,
+                           closes_at=paris(today + datetime.timedelta(days=10), 23, 59, 59),
+                           deliberation_opens_at=paris(today + datetime.timedelta(days=11), 9))
+    jury_round.full_clean()
+    jury_round.save()
+    jury_round.shortlist.set(shortlist)
+    assignments.assign(jury_round, Mode.EVERYONE, by=staff)
+    applications = {application.pk: application for application in jury_round.applications()}
+    assigned = {}
+    for juror_id, application_id in (Assignment.objects.filter(round=jury_round)
+                                     .order_by("application__reference").values_list("juror_id", "application_id")):
+        assigned.setdefault(juror_id, []).append(application_id)
+    for index, member in enumerate(members):
+        for position, application_id in enumerate(assigned.get(member.pk, [])[:ROUND2_PROGRESS[index]]):
+            application = applications[application_id]
+            now = opens_at + datetime.timedelta(days=1 + position % 3, hours=index)
+            declare_once(member, application, jury_round, now)
+            score_sheet(member, jury_round, application, merits[application.pk], JURORS[index][4],
+                        application.pk + 7 * index, now)
+    return jury_round
+
+
+def build_deliberating(campaign, staff):
+    """Last year's jury: six members, round 1 scored and in deliberation, round 2 open."""
+    members = build_jury(campaign)
+    if JuryRound.objects.filter(campaign=campaign).exists():
+        return
+    today = timezone.localtime(timezone.now(), PARIS).date()
+    ids = list(campaign.applications.order_by("reference").values_list("pk", flat=True))
+    merits = {pk: quality(position, len(ids)) for position, pk in enumerate(ids)}
+    round1 = build_round1(campaign, members, staff, merits, today)
+    build_round2(campaign, members, staff, merits, round1, today)
+
+
+# --- Published edition ---------------------------------------------------------------------------
+
+def build_published(campaign, staff):
+    """The edition before: every decision recorded in June, then the results published through the service."""
+    if (ResultsPublication.objects.filter(campaign=campaign).exists()
+            or Decision.objects.filter(application__campaign=campaign).exists()):
+        return
+    year = campaign.year
+    applications = list(campaign.applications.filter(status__in=JURY_STATUSES).order_by("reference"))
+    merit = {application.pk: quality(position, len(applications)) for position, application in enumerate(applications)}
+    ranked = sorted(applications, key=lambda application: -merit[application.pk])
+    decided_at = paris(datetime.date(year, 6, 5), 17)
+    for position, application in enumerate(ranked):
+        if position < LAUREATES:
+            outcome = DecisionOutcome.LAUREATE
+            citation = f"Pour « {application.title} » : {application.impact}"
+        elif position < LAUREATES + MENTIONS:
+            outcome = DecisionOutcome.MENTION
+            citation = f"Mention spéciale pour une démarche prometteuse, « {application.title} »."
+        else:
+            outcome, citation = DecisionOutcome.NOT_SELECTED, ""
+        decisions.record_decision(application, outcome=outcome, by=staff, citation=citation,
+                                  feedback=FEEDBACK[outcome], minutes=f"Délibération du jury du 5 juin {year}.",
+                                  now=decided_at)
+    publication.publish_results(campaign, by=staff, now=paris(datetime.date(year, 6, 10), 18), notify=False)
+
+
+def build(context):
+    staff = build_staff()
+    build_deliberating(context["labels_deliberating_campaign"], staff)
+    build_published(context["labels_published_campaign"], staff)

@@ -1,0 +1,36 @@
+"""The jury's tables: members, rounds and their frozen criteria, assignments, conflicts, scores, unlocks,
+decisions and reminders.
+
+Data only: the rules live in plain modules (`jury/phases.py`, `jury/rules.py`,
+`jury/obvious_conflicts.py`, `jury/scoring.py`), who may see what in
+`jury/permissions.py` and `jury/scoring_state.py`, the writes in `jury/services/`.
+"""
+
+from .append_only import AppendOnlyError
+from .assignments import Assignment
+from .conflicts import ConflictDeclaration
+from .decisions import Decision, DecisionOutcome, latest_decision
+from .members import JuryMember, JuryRole
+from .reminders import JuryReminder, ReminderKind
+from .rounds import JURY_STATUSES, JuryRound, RoundCriterion, in_round_q
+from .scores import Score, ScoreSheet, ScoreUnlock
+
+__all__ = [
+    "JURY_STATUSES",
+    "AppendOnlyError",
+    "Assignment",
+    "ConflictDeclaration",
+    "Decision",
+    "DecisionOutcome",
+    "JuryMember",
+    "JuryReminder",
+    "JuryRole",
+    "JuryRound",
+    "ReminderKind",
+    "RoundCriterion",
+    "Score",
+    "ScoreSheet",
+    "ScoreUnlock",
+    "in_round_q",
+    "latest_decision",
+]

@@ -1,0 +1,145 @@
+"""Scoring rounds, and the criteria each one froze when its scoring opened."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from jury.phases import round_phase
+from labels.models import Application, ApplicationStatus, EvaluationCriterion
+
+# Applications a jury looks at: submitted ones, and those a decision already touched.
+JURY_STATUSES = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.LAUREATE,
+    ApplicationStatus.MENTION,
+    ApplicationStatus.NOT_SELECTED,
+)
+
+
+class JuryRound(models.Model):
+    """A scoring round: its dates, its criteria (the campaign's by default) and, for round 2, a shortlist.
+
+    `criteria` is the choice made before scoring opens; from the opening on,
+    the round scores on its own copies (`RoundCriterion`, `criteria_frozen_at`
+    says since when), which later edits of the campaign page cannot touch.
+    """
+
+    campaign = models.ForeignKey("labels.LabelCampaignPage", verbose_name=_("campagne"), on_delete=models.CASCADE,
+                                 related_name="jury_rounds")
+    number = models.PositiveSmallIntegerField(_("numéro"), choices=[(1, _("Tour 1")), (2, _("Tour 2"))], default=1)
+    name = models.CharField(_("nom"), max_length=120, blank=True)
+    opens_at = models.DateTimeField(_("ouverture de la notation"))
+    closes_at = models.DateTimeField(_("clôture de la notation"))
+    deliberation_opens_at = models.DateTimeField(
+        _("ouverture de la délibération"), null=True, blank=True,
+        help_text=_("À partir de cette date, chaque juré voit les notes des autres jurés."),
+    )
+    jurors_per_application = models.PositiveSmallIntegerField(
+        _("jurés par candidature"), null=True, blank=True,
+        help_text=_("Laisser vide pour que chaque juré note toutes les candidatures."),
+    )
+    criteria = models.ManyToManyField(
+        "labels.EvaluationCriterion", verbose_name=_("critères"), blank=True, related_name="jury_rounds",
+        help_text=_("Laisser vide pour utiliser tous les critères de la campagne. Figés à l'ouverture de la "
+                    "notation."),
+    )
+    shortlist = models.ManyToManyField(
+        "labels.Application", verbose_name=_("présélection"), blank=True, related_name="shortlisted_in",
+        help_text=_("Tour 2 : les candidatures retenues pour ce tour."),
+    )
+    criteria_frozen_at = models.DateTimeField(_("critères figés le"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["campaign", "number"]
+        verbose_name = _("tour du jury")
+        verbose_name_plural = _("tours du jury")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "number"], name="jury_juryround_unique_number"),
+            models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")),
+                                   name="jury_juryround_closes_after_opens"),
+            models.CheckConstraint(condition=Q(number__in=[1, 2]), name="jury_juryround_number_1_or_2"),
+        ]
+
+    def __str__(self):
+        return self.name or _("Tour %(number)s") % {"number": self.number}
+
+    def clean(self):
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("La clôture doit suivre l'ouverture.")
+        if self.deliberation_opens_at and self.closes_at and self.deliberation_opens_at < self.closes_at:
+            errors["deliberation_opens_at"] = _("La délibération s'ouvre après la clôture de la notation.")
+        if self.jurors_per_application == 0:
+            errors["jurors_per_application"] = _("Au moins un juré par candidature.")
+        if errors:
+            raise ValidationError(errors)
+
+    def phase(self, now):
+        return round_phase(self.opens_at, self.closes_at, now, deliberation_opens_at=self.deliberation_opens_at)
+
+    @property
+    def criteria_frozen(self) -> bool:
+        return self.criteria_frozen_at is not None
+
+    def scoring_criteria(self) -> list:
+        """What the round scores on, in one query: its frozen criteria once scoring has opened; before,
+        the campaign's current ones it would freeze (those it chose, or all)."""
+        if self.criteria_frozen:
+            return list(self.frozen_criteria.all())
+        return self.campaign_criteria()
+
+    def campaign_criteria(self) -> list:
+        """The campaign page's criteria the round chose, or all of them when it chose none (one query)."""
+        chosen = JuryRound.criteria.through.objects.filter(juryround_id=self.pk,
+                                                           evaluationcriterion_id=OuterRef("pk"))
+        rows = list(EvaluationCriterion.objects.filter(page_id=self.campaign_id)
+                    .annotate(chosen=Exists(chosen)).order_by("sort_order", "pk"))
+        return [row for row in rows if row.chosen] or rows
+
+    def applications(self):
+        """Round 1: every eligible application of the campaign; later rounds: the eligible shortlist."""
+        qs = Application.objects.filter(campaign_id=self.campaign_id, status__in=JURY_STATUSES)
+        if self.number > 1:
+            qs = qs.filter(pk__in=JuryRound.shortlist.through.objects.filter(juryround_id=self.pk)
+                           .values("application_id"))
+        return qs
+
+
+class RoundCriterion(models.Model):
+    """A criterion as the round scores it, copied from the campaign page when scoring opens, never changed.
+
+    Scores point here, so editing or deleting the campaign's criterion later
+    changes nothing in what was scored; `source` only says where it came from.
+    """
+
+    round = models.ForeignKey(JuryRound, verbose_name=_("tour"), on_delete=models.CASCADE,
+                              related_name="frozen_criteria")
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("nom"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    weight = models.DecimalField(_("poids"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0)])
+    max_score = models.PositiveSmallIntegerField(_("note maximale"),
+                                                 validators=[MinValueValidator(1), MaxValueValidator(100)])
+    source = models.ForeignKey("labels.EvaluationCriterion", verbose_name=_("critère de la campagne"), null=True,
+                               blank=True, on_delete=models.SET_NULL, related_name="round_copies")
+
+    class Meta:
+        ordering = ["round", "position", "pk"]
+        verbose_name = _("critère figé d'un tour")
+        verbose_name_plural = _("critères figés des tours")
+        constraints = [models.UniqueConstraint(fields=["round", "position"],
+                                               name="jury_roundcriterion_unique_position")]
+
+    def __str__(self):
+        return self.name
+
+
+def in_round_q() -> Q:
+    """Q on rows with a `round` and an `application` (assignments, scores): the file is in that round,
+    as `JuryRound.applications` decides (eligible; on the round's shortlist after round 1)."""
+    shortlisted = JuryRound.shortlist.through.objects.filter(juryround_id=OuterRef("round_id"),
+                                                             application_id=OuterRef("application_id"))
+    return Q(application__status__in=JURY_STATUSES) & (Q(round__number=1) | Q(Exists(shortlisted)))

@@ -1,0 +1,65 @@
+"""Obvious conflicts of interest, flagged before anyone scores: the juror's own organisation, the same SIREN.
+
+Pure functions over plain facts (`JuryMember.conflict_facts`, an application's
+name and identifiers), so that the rule is tested on hand-written examples.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class JurorFacts:
+    id: int
+    org_name: str = ""
+    sirens: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class ApplicationFacts:
+    id: int
+    org_name: str = ""
+    siren: str = ""
+    siret: str = ""
+
+    @property
+    def sirens(self) -> frozenset:
+        """The SIREN given, and the one a SIRET starts with."""
+        return frozenset(s for s in (self.siren, self.siret[:9] if len(self.siret) == 14 else "") if s)
+
+
+def application_facts(application) -> ApplicationFacts:
+    return ApplicationFacts(application.pk, application.org_name, application.siren, application.siret)
+
+
+NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def normalise_name(name: str) -> str:
+    """Case, accents, punctuation and spacing removed: "Métropole  de Lyon" == "metropole-de-lyon"."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    ascii_only = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    return NOT_ALNUM.sub(" ", ascii_only).strip()
+
+
+def obvious_conflict(juror: JurorFacts, application: ApplicationFacts):
+    """Why this pair is an obvious conflict (the juror's own organisation, the same SIREN), else None."""
+    if juror.sirens & application.sirens:
+        return _("Même SIREN que le juré")
+    if juror.org_name and normalise_name(juror.org_name) == normalise_name(application.org_name):
+        return _("Organisation du juré")
+    return None
+
+
+def flag_conflicts(jurors, applications) -> dict:
+    """{(juror id, application id): reason} for every obvious conflict, flagged before anyone scores."""
+    flagged = {}
+    for juror in jurors:
+        for application in applications:
+            reason = obvious_conflict(juror, application)
+            if reason is not None:
+                flagged[(juror.id, application.id)] = reason
+    return flagged

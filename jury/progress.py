@@ -1,0 +1,117 @@
+"""What the jury has done so far, read in a fixed number of queries whatever a round's size: each juror's
+progress ("12 / 30 notées"), a round's progress per juror and per file, and its ranking.
+
+Reads only: the figures come from `jury/scoring.py` (pure), the rows from the
+models, and a conflicted juror's scores never count (`permissions.conflicted_q`).
+A sheet is complete when every criterion of the round is scored.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from jury import scoring
+from jury.models import Assignment, RoundCriterion, Score, in_round_q
+from jury.permissions import conflicted_q
+
+
+@dataclass
+class RoundRanking:
+    ranking: scoring.Ranking
+    criteria: list  # scoring.Criterion of the round
+    categories: dict  # application id -> category id
+    rows: list  # the scoring.ScoreRow that counted, for the charts
+    names: dict  # criterion id -> name
+
+    def by_category(self):
+        return self.ranking.by_category(self.categories)
+
+
+def round_ranking(jury_round, **options) -> RoundRanking:
+    """The round's ranking in three queries whatever its size: criteria, applications, score rows.
+
+    Scores of a juror with a declared conflict on the file never count, nor
+    scores on criteria that are not the round's. `options` go to
+    `scoring.rank` (min_scored, discuss_threshold).
+    """
+    round_criteria = jury_round.scoring_criteria()
+    criteria = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in round_criteria]
+    applications = jury_round.applications()
+    categories = dict(applications.order_by().values_list("pk", "category_id"))
+    rows = (Score.objects.filter(round=jury_round, criterion_id__in=[c.id for c in criteria],
+                                 application_id__in=applications.values("pk"))
+            .exclude(conflicted_q()).order_by()
+            .values_list("application_id", "juror_id", "criterion_id", "value"))
+    score_rows = [scoring.ScoreRow(*row) for row in rows]
+    ranking = scoring.rank(score_rows, criteria, application_ids=sorted(categories), **options)
+    return RoundRanking(ranking, criteria, categories, score_rows, {c.pk: c.name for c in round_criteria})
+
+
+def juror_progress(seats) -> dict:
+    """{round id: (complete sheets, files to score)} for "12 / 30 notées", in three queries however many rounds.
+
+    `seats` are (round, the juror's JuryMember on its campaign) pairs. As in
+    `round_progress`: only files in the round (its shortlist after round 1),
+    no declared conflict. A round scores only once its criteria are frozen, so
+    its frozen criteria are the ones a sheet must cover.
+    """
+    if not seats:
+        return {}
+    rounds = {jury_round.pk: member.pk for jury_round, member in seats}
+    criteria = defaultdict(set)
+    for round_id, criterion_id in RoundCriterion.objects.filter(round_id__in=rounds).values_list("round_id", "pk"):
+        criteria[round_id].add(criterion_id)
+    files = defaultdict(set)
+    for round_id, juror_id, application_id in (
+            Assignment.objects.filter(in_round_q(), round_id__in=rounds, juror_id__in=rounds.values())
+            .exclude(conflicted_q())
+            .values_list("round_id", "juror_id", "application_id")):
+        if rounds[round_id] == juror_id:
+            files[round_id].add(application_id)
+    scored = Counter(
+        (round_id, application_id) for round_id, juror_id, application_id, criterion_id in
+        Score.objects.filter(round_id__in=rounds, juror_id__in=rounds.values())
+        .values_list("round_id", "juror_id", "application_id", "criterion_id")
+        if rounds[round_id] == juror_id and criterion_id in criteria[round_id])
+    return {round_id: (sum(1 for application_id in files[round_id]
+                           if criteria[round_id] and scored[round_id, application_id] >= len(criteria[round_id])),
+                       len(files[round_id]))
+            for round_id in rounds}
+
+
+@dataclass
+class RoundProgress:
+    """Complete sheets over assigned files, per juror and per application ("12 / 30 notées")."""
+
+    per_juror: dict  # juror id -> (complete, assigned)
+    per_application: dict  # application id -> (complete, assigned)
+
+    @property
+    def missing(self) -> dict:
+        """{juror id: number of sheets still to complete}, for the reminders."""
+        return {juror: assigned - done for juror, (done, assigned) in self.per_juror.items() if assigned > done}
+
+
+def round_progress(jury_round) -> RoundProgress:
+    """Progress of a round for the staff dashboard, in three queries whatever its size.
+
+    Conflicted pairs and files outside the round are left out; a sheet is
+    complete when every criterion of the round is scored.
+    """
+    criteria_ids = [criterion.pk for criterion in jury_round.scoring_criteria()]
+    in_round = jury_round.applications().values("pk")
+    pairs = list(Assignment.objects.filter(round=jury_round, application_id__in=in_round)
+                 .exclude(conflicted_q()).order_by().values_list("juror_id", "application_id"))
+    counts = dict(((juror, application), count) for juror, application, count in
+                  Score.objects.filter(round=jury_round, criterion_id__in=criteria_ids, application_id__in=in_round)
+                  .order_by().values("juror_id", "application_id").annotate(count=Count("pk"))
+                  .values_list("juror_id", "application_id", "count"))
+    per_juror, per_application = {}, {}
+    for juror, application in pairs:
+        complete = int(bool(criteria_ids) and counts.get((juror, application), 0) >= len(criteria_ids))
+        done, assigned = per_juror.get(juror, (0, 0))
+        per_juror[juror] = (done + complete, assigned + 1)
+        done, assigned = per_application.get(application, (0, 0))
+        per_application[application] = (done + complete, assigned + 1)
+    return RoundProgress(per_juror, per_application)

@@ -1,0 +1,71 @@
+"""A juror's score sheet, and the unlocks staff grant after a round closes."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from jury.models import Score, ScoreSheet, ScoreUnlock
+from jury.permissions import require_staff
+from jury.phases import RoundPhase
+from labels import phases
+
+
+@dataclass(frozen=True)
+class SavedSheet:
+    """When the sheet was saved, and when it had been saved before (None: its first save)."""
+
+    saved_at: datetime.datetime
+    previously_saved_at: datetime.datetime | None
+
+
+def save_scores(state, scores: dict, overall_comment: str = "") -> SavedSheet:
+    """Save the juror's sheet under the authority of their scoring state (`jury.scoring_state`), as of its clock.
+
+    `scores` is what `ScoreSheetForm` cleaned with `jury.rules.clean_scores`:
+    {frozen criterion id: (whole number or None, comment)}; None leaves the
+    criterion unscored and removes an earlier score on it. The state already
+    holds every permission fact: nothing is read again but the sheet's row,
+    locked so that two tabs saving at once end with one sheet, the last save
+    whole. The last save wins; `previously_saved_at` lets the page tell the
+    juror when another tab saved in between.
+    """
+    if not state.may_open:
+        raise PermissionDenied(_("Déclarez d'abord l'absence de conflit d'intérêts."))
+    if state.refusal is not None:
+        raise ValidationError(state.refusal)
+    keys = {"round": state.round, "juror": state.member, "application": state.application}
+    now = state.now
+    scored = {criterion_id: entry for criterion_id, entry in scores.items() if entry[0] is not None}
+    with transaction.atomic():
+        previous = (ScoreSheet.objects.select_for_update().filter(**keys).order_by("pk")
+                    .values_list("updated_at", flat=True).first())
+        ScoreSheet.objects.bulk_create(
+            [ScoreSheet(**keys, overall_comment=overall_comment.strip(), updated_at=now)],
+            update_conflicts=True, unique_fields=["round", "juror", "application"],
+            update_fields=["overall_comment", "updated_at"])
+        Score.objects.filter(**keys).exclude(criterion_id__in=list(scored)).delete()
+        Score.objects.bulk_create(
+            [Score(**keys, criterion_id=criterion_id, value=value, comment=comment, updated_at=now)
+             for criterion_id, (value, comment) in scored.items()],
+            update_conflicts=True, unique_fields=["round", "juror", "application", "criterion"],
+            update_fields=["value", "comment", "updated_at"])
+    return SavedSheet(now, previous)
+
+
+def unlock(jury_round, juror, *, by, reason: str, until: datetime.datetime, application=None, now=None):
+    """Staff reopen a closed round for one juror (one file or all), with a reason; logged."""
+    require_staff(by)
+    now = now or phases.clock()
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Indiquez le motif du déverrouillage.")})
+    if jury_round.phase(now) in (RoundPhase.UPCOMING, RoundPhase.OPEN):
+        raise ValidationError(_("Ce tour n'est pas clos : rien à déverrouiller."))
+    if until <= now:
+        raise ValidationError({"until": _("La fin du déverrouillage doit être dans le futur.")})
+    if juror.campaign_id != jury_round.campaign_id:
+        raise ValidationError(_("Ce juré ne siège pas au jury de cette campagne."))
+    return ScoreUnlock.objects.create(round=jury_round, juror=juror, application=application, reason=reason.strip(),
+                                      until=until, unlocked_at=now, unlocked_by=by)

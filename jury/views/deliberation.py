@@ -1,0 +1,78 @@
+"""Deliberation and publication: the jury's decision per application, then one action that publishes.
+
+Decisions are a register (`Decision`, append-only): the form records a new
+row each time, and the page lists every earlier one with who and when.
+Nothing of the results is public before `services.publication.publish_results`.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+
+from jury.forms import DecisionForm
+from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, Score, ScoreSheet
+from jury.permissions import conflicted_q
+from jury.services import decisions, publication
+from jury.views.access import render, staff_required, staff_round
+from labels.models import Application, LabelCampaignPage, ResultsPublication
+
+
+@staff_required
+def decide(request, round_id, application_id):
+    """All the jury's scores and comments on one file, the decision register and the form for a new entry."""
+    jury_round = staff_round(round_id)
+    application = get_object_or_404(jury_round.applications().select_related("category"), pk=application_id)
+    register = list(Decision.objects.filter(application=application).select_related("recorded_by")
+                    .latest_first())
+    current = register[0] if register else None
+    initial = {"outcome": current.outcome, "citation": current.citation, "feedback": current.feedback,
+               "minutes": current.minutes} if current else {}
+    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decisions.record_decision(application, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)  # a per-field error goes next to its field
+        else:
+            messages.success(request, _("Décision enregistrée pour %(ref)s.") % {"ref": application})
+            return redirect("jury:ranking", jury_round.pk)
+    scores = (Score.objects.filter(application=application).exclude(conflicted_q())
+              .select_related("round", "juror__user", "juror__person", "criterion")
+              .order_by("round__number", "juror_id", "criterion__position"))
+    sheets = {(sheet.round_id, sheet.juror_id): sheet.overall_comment for sheet in
+              ScoreSheet.objects.filter(application=application).exclude(conflicted_q())}
+    return render(request, "jury/decide.html", {
+        "round": jury_round, "application": application, "form": form, "register": register,
+        "scores": scores, "sheets": sheets,
+        "page_title": _("Délibération"), "header_title": _("Délibération — %(ref)s") % {"ref": application},
+    })
+
+
+@staff_required
+def publish(request, campaign_id):
+    """What will be published (decisions per outcome, files still undecided), then the one action."""
+    campaign = get_object_or_404(LabelCampaignPage.objects.specific(), pk=campaign_id)
+    if request.method == "POST":
+        try:
+            summary = publication.publish_results(campaign, by=request.user,
+                                                  base_url=request.build_absolute_uri("/").rstrip("/"))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Résultats publiés : %(count)s candidats prévenus par e-mail.")
+                             % {"count": summary.notified})
+            return redirect("jury:home")
+    pending = Application.objects.filter(campaign=campaign, status__in=JURY_STATUSES)
+    outcomes = (Decision.objects.current().filter(application__in=pending).order_by()
+                .values("outcome").annotate(count=Count("pk")).values_list("outcome", "count"))
+    decided = [(DecisionOutcome(outcome).label, count) for outcome, count in outcomes]
+    undecided = pending.exclude(pk__in=Decision.objects.values("application_id")).order_by("reference")
+    return render(request, "jury/publish.html", {
+        "campaign": campaign, "decided": decided, "undecided": list(undecided),
+        "publication": ResultsPublication.objects.filter(campaign=campaign).select_related("published_by").first(),
+        "rounds": JuryRound.objects.filter(campaign=campaign),
+        "page_title": _("Publication des résultats"),
+        "header_title": _("Publication des résultats — %(campaign)s") % {"campaign": campaign.title},
+    })

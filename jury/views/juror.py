@@ -1,0 +1,181 @@
+"""What a juror does on the jury's pages: see their rounds, declare conflicts, read and score their files.
+
+Thin views: who may do what on a file is decided once per request by the
+juror's scoring state (`jury/scoring_state.py`), the lists go through
+`jury/permissions.py`, the writes through `jury/services/`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from jury import permissions
+from jury.forms import DeclarationForm, ScoreSheetForm
+from jury.models import ConflictDeclaration, JuryRound, Score, ScoreSheet
+from jury.obvious_conflicts import application_facts, obvious_conflict
+from jury.progress import juror_progress
+from jury.services import conflicts, scores
+from jury.services.criteria import round_criteria
+from jury.views.access import juror_round, juror_state, render
+from labels import phases, services
+from labels.permissions import is_campaign_staff
+from labels.snapshot import display_rows, snapshot
+from labels.views.applications import attachment_response
+
+# Listings stay within a listing's budget (interconnectes.budgets) whatever the campaign's size.
+ROUNDS_PER_PAGE = 20  # staff see every round of every year, newest first
+FILES_PER_PAGE = 25  # a juror may be given every file of a round
+# What a juror needs to judge a project; the applicant's contact details are not part of it.
+HIDDEN_FROM_JURORS = {"contact_name", "contact_role", "contact_email", "contact_phone"}
+
+
+@login_required
+def jury_home(request):
+    """The rounds of the juries the user sits on, with their own progress; staff see every round."""
+    staff = is_campaign_staff(request.user)
+    memberships = {member.campaign_id: member for member in request.user.jury_memberships.all()}
+    if not (staff or memberships):
+        raise PermissionDenied
+    rounds = JuryRound.objects.select_related("campaign").order_by("-campaign__year", "campaign__title", "number")
+    if not staff:
+        rounds = rounds.filter(campaign_id__in=list(memberships))
+    rounds = Paginator(rounds, ROUNDS_PER_PAGE).get_page(request.GET.get("page"))
+    progress = juror_progress([(jury_round, memberships[jury_round.campaign_id]) for jury_round in rounds
+                               if jury_round.campaign_id in memberships])
+    now = phases.clock()
+    entries = [{"round": jury_round, "phase": jury_round.phase(now), "member": memberships.get(jury_round.campaign_id),
+                "progress": progress.get(jury_round.pk)} for jury_round in rounds]
+    return render(request, "jury/home.html", {
+        "entries": entries, "rounds": rounds, "page_title": _("Jury"), "header_title": _("Jury"),
+    })
+
+
+@login_required
+def round_applications(request, round_id):
+    """The juror's files in a round: "12 / 30 notées", what is left to declare or to score."""
+    jury_round, member = juror_round(request, round_id)
+    now = phases.clock()
+    criteria = round_criteria(jury_round, now)
+    scored = (Score.objects.filter(round=jury_round, juror=member, application_id=OuterRef("pk"),
+                                   criterion_id__in=[criterion.pk for criterion in criteria])
+              .order_by().values("application_id").annotate(count=Count("pk")).values("count"))
+    applications = list(
+        permissions.applications_for_juror(request.user, jury_round).select_related("category")
+        .annotate(declared=Exists(ConflictDeclaration.objects.filter(juror=member, application_id=OuterRef("pk"),
+                                                                     has_conflict=False)),
+                  scored=Coalesce(Subquery(scored, output_field=IntegerField()), Value(0)))
+        .order_by("reference", "pk")
+    )
+    facts = member.conflict_facts()
+    for application in applications:
+        application.complete = jury_round.criteria_frozen and bool(criteria) and application.scored >= len(criteria)
+        application.flag = obvious_conflict(facts, application_facts(application))
+    done = sum(application.complete for application in applications)
+    return render(request, "jury/round.html", {
+        "round": jury_round, "phase": jury_round.phase(now),
+        "applications": Paginator(applications, FILES_PER_PAGE).get_page(request.GET.get("page")),
+        "done": done, "total": len(applications),
+        "page_title": str(jury_round), "header_title": f"{jury_round.campaign.title} — {jury_round}",
+    })
+
+
+@login_required
+def declare(request, round_id, application_id):
+    """"Pas de conflit d'intérêts", or a conflict and why, before the file opens; logged."""
+    state = juror_state(request, round_id, application_id, phases.clock())
+    if state.declared:
+        return redirect("jury:sheet", state.round.pk, state.application.pk)
+    form = DeclarationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conflicts.declare(state.member, state.application, has_conflict=form.has_conflict,
+                              reason=form.cleaned_data["reason"], by=request.user, jury_round=state.round,
+                              now=state.now)
+        except ValidationError as error:
+            form.add_error(None, error)  # the missing reason goes next to its field
+        else:
+            if form.has_conflict:
+                messages.success(request, _("Conflit d'intérêts enregistré : ce dossier est retiré de votre liste."))
+                return redirect("jury:round", state.round.pk)
+            return redirect("jury:sheet", state.round.pk, state.application.pk)
+    return render(request, "jury/declare.html", {
+        "round": state.round, "application": state.application, "form": form,
+        "flag": obvious_conflict(state.member.conflict_facts(), application_facts(state.application)),
+        "page_title": _("Déclaration d'intérêts"), "header_title": _("Déclaration d'intérêts — %(ref)s")
+        % {"ref": state.application},
+    })
+
+
+@login_required
+def sheet(request, round_id, application_id):
+    """The read-only file, its eligibility verdict and attachments, and the juror's score form."""
+    posted = request.method == "POST"
+    state = juror_state(request, round_id, application_id, phases.clock(), with_attachments=not posted)
+    if not state.may_open:
+        return redirect("jury:declare", state.round.pk, state.application.pk)
+    criteria = round_criteria(state.round, state.now)
+    if posted and state.may_score:
+        form = ScoreSheetForm(request.POST, criteria=criteria)
+        if form.is_valid():
+            try:
+                saved = scores.save_scores(state, form.cleaned_data["scores"], form.cleaned_data["overall_comment"])
+            except ValidationError as error:
+                form.add_error(None, error.messages)
+            else:
+                return saved_sheet(request, state, saved, form.cleaned_data["loaded_at"])
+        return sheet_page(request, state, form)
+    current = ScoreSheet.objects.filter(round=state.round, juror=state.member, application=state.application).first()
+    initial = ScoreSheetForm.initial_for(
+        Score.objects.filter(round=state.round, juror=state.member, application=state.application), current)
+    form = ScoreSheetForm(initial=initial, criteria=criteria, disabled=not state.may_score)
+    return sheet_page(request, state, form, current)
+
+
+def saved_sheet(request, state, saved, loaded_at):
+    """Back to the sheet, saying when it was saved and whether another tab had saved it since it was opened."""
+    when = timezone.localtime(saved.saved_at).strftime("%d/%m/%Y %H:%M:%S")
+    if saved.previously_saved_at and loaded_at and parse_datetime(loaded_at) != saved.previously_saved_at:
+        messages.warning(request, _("Cette fiche avait été enregistrée depuis un autre onglet ; "
+                                    "votre enregistrement de %(when)s la remplace.") % {"when": when})
+    messages.success(request, _("Notes enregistrées le %(when)s.") % {"when": when})
+    return redirect("jury:sheet", state.round.pk, state.application.pk)
+
+
+def sheet_page(request, state, form, current=None):
+    """The sheet page: the file as submitted (contact details left out), the form, others' scores when due."""
+    application = state.application
+    if current is None and form.is_bound:
+        current = ScoreSheet.objects.filter(round=state.round, juror=state.member, application=application).first()
+    version = application.versions.order_by("-number").first()
+    data = version.snapshot if version else snapshot(application)
+    others = None
+    if state.sees_others:
+        others = (Score.objects.filter(round=state.round, application=application)
+                  .exclude(juror=state.member).exclude(permissions.conflicted_q())
+                  .select_related("juror__user", "juror__person", "criterion")
+                  .order_by("juror_id", "criterion__position"))
+    return render(request, "jury/sheet.html", {
+        "round": state.round, "application": application, "form": form, "sheet": current,
+        "editable": state.may_score, "refusal": state.refusal, "phase": state.phase,
+        "rows": display_rows(data, exclude=HIDDEN_FROM_JURORS),
+        "eligibility": services.check_eligibility(application, has_duplicate=state.has_duplicate),
+        "attachments": list(application.attachments.all()), "others": others,
+        "draft_key": state.draft_key,
+        "page_title": str(application), "header_title": f"{application} — {application.title}",
+    })
+
+
+@login_required
+def download(request, round_id, application_id, attachment_id):
+    state = juror_state(request, round_id, application_id, phases.clock())
+    if not state.may_open:
+        raise Http404
+    return attachment_response(get_object_or_404(state.application.attachments, pk=attachment_id))

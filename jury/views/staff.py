@@ -1,0 +1,231 @@
+"""What campaign staff do with a round: follow progress, assign, remind, unlock, rank and export.
+
+Campaign staff only (`access.staff_required` answers 403 to anyone else); the
+figures come from `jury/progress.py` (a fixed number of queries whatever the
+round's size) and the charts from `jury/charts.py`.
+"""
+
+import zoneinfo
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from jury import charts, exports, scoring
+from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
+from jury.models import DecisionOutcome, JuryMember, latest_decision
+from jury.progress import round_progress, round_ranking
+from jury.services import assignments, reminders, scores
+from jury.services.criteria import freeze_if_open
+from jury.views.access import render, staff_required, staff_round
+from labels import phases
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def _jurors(jury_round):
+    return JuryMember.objects.filter(campaign_id=jury_round.campaign_id).select_related("user", "person")
+
+
+def _round_applications(jury_round):
+    """The round's files with their category and the jury's current decision, in one query."""
+    applications = list(jury_round.applications().select_related("category")
+                        .annotate(decision=latest_decision("outcome")).order_by("reference", "pk"))
+    for application in applications:
+        application.decision_label = DecisionOutcome(application.decision).label if application.decision else ""
+    return applications
+
+
+def _change_forms(jury_round, data=None):
+    jurors, applications = _jurors(jury_round), jury_round.applications().order_by("reference")
+    return (AssignmentChangeForm(data, jurors=jurors, applications=applications, prefix="attribution"),
+            UnlockForm(data, jurors=jurors, applications=applications, prefix="deverrouillage"))
+
+
+@staff_required
+def progress(request, round_id):
+    return progress_page(request, staff_round(round_id))
+
+
+def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
+    """Progress per juror and per application, the assignment, reminders and unlock forms."""
+    now = phases.clock()
+    freeze_if_open(jury_round, now)
+    state = round_progress(jury_round)
+    jurors = list(_jurors(jury_round))
+    for juror in jurors:
+        juror.done, juror.assigned = state.per_juror.get(juror.pk, (0, 0))
+    applications = _round_applications(jury_round)
+    for application in applications:
+        application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
+    change_form, default_unlock_form = _change_forms(jury_round)
+    assignment_form, unlock_form = assignment_form or change_form, unlock_form or default_unlock_form
+    for form in (assignment_form, unlock_form):
+        form.draw_options_from(jurors, applications)
+    return render(request, "jury/progress.html", {
+        "round": jury_round, "phase": jury_round.phase(now), "jurors": jurors,
+        "applications": applications, "assigned": any(juror.assigned for juror in jurors),
+        "missing": sum(state.missing.values()), "flagged": assignments.flagged_conflicts(jury_round),
+        "assign_form": AssignForm(), "assignment_form": assignment_form, "unlock_form": unlock_form,
+        "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
+        % {"campaign": jury_round.campaign.title, "round": jury_round},
+    })
+
+
+def _refused(request, round_id, error):
+    messages.error(request, " ".join(error.messages))
+    return redirect("jury:progress", round_id)
+
+
+@staff_required
+@require_POST
+def assign(request, round_id):
+    jury_round = staff_round(round_id)
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, round_id, ValidationError(_("Mode de répartition inconnu.")))
+    try:
+        result = assignments.assign(jury_round, form.cleaned_data["mode"], by=request.user)
+    except ValidationError as error:
+        return _refused(request, round_id, error)
+    messages.success(request, _("%(count)s candidatures réparties.") % {"count": len(result)})
+    return redirect("jury:progress", round_id)
+
+
+@staff_required
+@require_POST
+def change_assignment(request, round_id):
+    jury_round = staff_round(round_id)
+    form, _unlock = _change_forms(jury_round, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        change = assignments.add_assignment if data["action"] == form.ADD else assignments.remove_assignment
+        try:
+            change(jury_round, data["juror"], data["application"], by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Attributions mises à jour."))
+            return redirect("jury:progress", round_id)
+    return progress_page(request, jury_round, assignment_form=form)
+
+
+@staff_required
+@require_POST
+def unlock(request, round_id):
+    jury_round = staff_round(round_id)
+    _assignment, form = _change_forms(jury_round, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        until = data["until"] if timezone.is_aware(data["until"]) else data["until"].replace(tzinfo=PARIS)
+        try:
+            scores.unlock(jury_round, data["juror"], by=request.user, reason=data["reason"], until=until,
+                                 application=data["application"])
+        except ValidationError as error:
+            form.add_error(None, error)  # a per-field error goes next to its field
+        else:
+            messages.success(request, _("Notes déverrouillées pour %(juror)s.") % {"juror": data["juror"]})
+            return redirect("jury:progress", round_id)
+    return progress_page(request, jury_round, unlock_form=form)
+
+
+@staff_required
+@require_POST
+def remind(request, round_id):
+    jury_round = staff_round(round_id)
+    try:
+        count = reminders.send_reminders(jury_round, by=request.user)
+    except ValidationError as error:
+        return _refused(request, round_id, error)
+    messages.success(request, _("Relance envoyée à %(count)s juré(s).") % {"count": count})
+    return redirect("jury:progress", round_id)
+
+
+RANKING_PAGE_SIZE = 20
+OVERALL, TO_DISCUSS, JURORS = "", "a-discuter", "jures"
+
+
+@dataclass(frozen=True)
+class RankingView:
+    """One of the ranking page's views: its `?vue=` key, its label and how many files it lists."""
+
+    key: str
+    label: str
+    entries: list | None = None  # None for the jurors' view, which lists no file
+
+    @property
+    def count(self):
+        return None if self.entries is None else len(self.entries)
+
+
+def _ranking_views(result, categories):
+    """Overall, "à discuter", one per category, then the jurors with the charts."""
+    views = [RankingView(OVERALL, _("Classement général"), result.ranking.results),
+             RankingView(TO_DISCUSS, _("À discuter"), result.ranking.to_discuss)]
+    by_category = sorted(result.by_category().items(),
+                         key=lambda pair: (pair[0] is None, categories[pair[0]].sort_order if pair[0] else 0))
+    views += [RankingView(f"categorie-{category or 'aucune'}",
+                          categories[category].name if category else _("Sans catégorie"), entries)
+              for category, entries in by_category]
+    return views + [RankingView(JURORS, _("Jurés et distribution des notes"))]
+
+
+def _charts(result, jurors):
+    """The score distribution per criterion and each juror's leniency, drawn on the server."""
+    # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
+    histograms = [charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]})
+                  for cid, counts in scoring.score_distribution(result.rows, result.criteria).items()]
+    histograms = [mark_safe(svg) for svg in histograms]  # nosec B308 B703 # escaped by charts.py
+    leniency = charts.leniency(
+        [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],
+        _("Sévérité ou indulgence de chaque juré")) if result.ranking.jurors else ""
+    return {"histograms": histograms, "leniency": mark_safe(leniency),  # nosec B308 B703 # escaped by charts.py
+            "profiles": [(jurors[juror_id], profile) for juror_id, profile in sorted(result.ranking.jurors.items())]}
+
+
+@staff_required
+def ranking(request, round_id):
+    """One view of the ranking at a time (overall, "à discuter", a category, the jurors), 20 files a page.
+
+    Each view keeps the page within the budget of a listing (`interconnectes.budgets`)
+    whatever the round's size; the overall table flags the files to discuss.
+    """
+    jury_round = staff_round(round_id)
+    freeze_if_open(jury_round, phases.clock())
+    result = round_ranking(jury_round)
+    applications = {application.pk: application for application in _round_applications(jury_round)}
+    categories = {application.category_id: application.category for application in applications.values()}
+    views = _ranking_views(result, categories)
+    view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
+    context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
+               "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
+               % {"campaign": jury_round.campaign.title, "round": jury_round}}
+    if view.entries is None:
+        context.update(_charts(result, {juror.pk: juror for juror in _jurors(jury_round)}))
+    else:
+        rows = [(entry, applications[entry.application_id]) for entry in view.entries]
+        context.update(rows=Paginator(rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page")),
+                       query_string=urlencode({"vue": view.key}))
+    return render(request, "jury/ranking.html", context)
+
+
+EXPORTS = {"classement": exports.ranking_table, "notes": exports.scores_table}
+
+
+@staff_required
+def export(request, round_id, kind, fmt):
+    jury_round = staff_round(round_id)
+    if kind not in EXPORTS:
+        raise Http404
+    freeze_if_open(jury_round, phases.clock())
+    headers, rows = EXPORTS[kind](jury_round)
+    stem = f"{kind}-{jury_round.campaign.slug}-tour-{jury_round.number}"
+    return exports.export_response(headers, rows, stem, fmt)

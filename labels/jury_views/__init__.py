@@ -1,1 +1,0 @@
-"""The views of the Jury area of the Wagtail admin (juror, staff, deliberation)."""

@@ -1,0 +1,36 @@
+"""What the public sees of a campaign's results, and from when: the campaign page, the laureates archive,
+the sitemap and the applicant's dashboard all ask here.
+
+Until the jury's publication service has written the campaign's
+`ResultsPublication` row, nothing of the results is public, whatever the
+applications' statuses say. Once it has, the public lists show the laureates
+and mentions with the jury's citation as it was published.
+"""
+
+from labels import phases
+from labels.models.applications import ApplicationStatus
+
+# What the public sees of a campaign once its results are out; a non-selected application never appears.
+PUBLIC_STATUSES = (ApplicationStatus.LAUREATE, ApplicationStatus.MENTION)
+
+# The columns the public lists show: the long project fields and the contact details stay unread.
+PUBLIC_COLUMNS = ("id", "campaign_id", "status", "org_name", "org_region", "title", "summary", "published_citation",
+                  "category__id", "category__name", "category__sort_order")
+
+
+def is_published(published_at, now=None) -> bool:
+    """Whether results published at `published_at` (None: not yet) are public at `now` (the RESULTS phase's rule)."""
+    return published_at is not None and published_at <= (now or phases.clock())
+
+
+def laureates_and_mentions(applications):
+    """Laureates and mentions of `applications` with their category and the jury's public citation, in one query.
+
+    The caller decides which campaigns are published; this only narrows to what
+    may be shown, so a non-selected application can never leak into a public list.
+    """
+    return (
+        applications.filter(status__in=PUBLIC_STATUSES)
+        .select_related("category").only(*PUBLIC_COLUMNS)
+        .order_by("campaign_id", "org_name", "pk")
+    )
