@@ -38,7 +38,7 @@ from events.models import (
 )
 from interconnectes.demo import add_to_navigation
 from interconnectes.demo_pages import get_or_create, get_or_create_page
-from interconnectes.models import Person
+from interconnectes.models.snippets import Person
 from interconnectes.regions import Region
 
 D, T = datetime.date, datetime.time

@@ -1,10 +1,14 @@
-"""Admin: themes and venues in one "Événements" menu."""
+"""Admin: themes and venues in one "Événements" menu; the upcoming events on the home page."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events.models import EventTheme, Venue
+from events.models import EventTheme, Venue, upcoming_events
+from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
+
+UPCOMING_ON_THE_HOME_PAGE = 3
 
 
 class EventThemeViewSet(SnippetViewSet):
@@ -34,3 +38,10 @@ class EventsGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsGroup)
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def upcoming_events_on_the_home_page(home, now):
+    """The next events that have not ended, under the heading the editors chose."""
+    return HomeSection(order=10, template="events/home_section.html", heading=home.events_heading,
+                       items=upcoming_events(UPCOMING_ON_THE_HOME_PAGE, now))

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from interconnectes.demo import add_to_navigation
 from interconnectes.demo_pages import get_or_create_page
-from interconnectes.models import OrganisationKind as K
+from interconnectes.models.snippets import OrganisationKind as K
 from interconnectes.regions import Region as R
 from interconnectes.validators import luhn_valid
 from labels import services

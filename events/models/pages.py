@@ -28,12 +28,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events import ical, jsonld, timeline
+from events.admin_forms import EventCopyForm, EventPageForm
+from events.agenda import AgendaFilterForm
 from events.entries import Entry, Performer, Place
-from events.forms import AgendaFilterForm, EventCopyForm, EventPageForm
 from events.programme import group_programme, times_signature
 from interconnectes import clock
 from interconnectes.content_version import time_slot
 from interconnectes.models.base import BasePage
+from interconnectes.models.snippets import Person
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q
 
@@ -156,8 +158,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("intervenants/<slug:slug>/", name="speaker")
     def speaker(self, request, slug):
-        from interconnectes.models import Person
-
         person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
         public = EventPage.objects.descendant_of(self).live().exclude(private_q())
         participations = list(

@@ -12,13 +12,14 @@ from wagtail.search import index
 from interconnectes import clock
 from interconnectes.blocks import BodyBlock
 from interconnectes.content_version import time_slot
-from interconnectes.restrictions import private_q
+from interconnectes.home_sections import home_sections
 
 from .base import BasePage
 
 
 class HomePage(BasePage):
-    """The site's root page: hero, key figures, latest manifestos, upcoming events, labels."""
+    """The site's root page: hero, key figures, what the other sections show here (upcoming events, latest
+    manifestos: `interconnectes.home_sections`), the call for the labels."""
 
     hero_title = models.CharField(_("titre d'accroche"), max_length=160)
     hero_text = models.TextField(_("texte d'accroche"), max_length=600, blank=True)
@@ -57,25 +58,18 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
-    LATEST_MANIFESTOS = 3
-    UPCOMING_EVENTS = 3
-    UPCOMING_REFRESH_MINUTES = 5  # an event leaves "Prochains rendez-vous" at most this late
+    SECTIONS_REFRESH_MINUTES = 5  # an event leaves "Prochains rendez-vous" at most this late
 
     class Meta:
         verbose_name = _("page d'accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from events.models import upcoming_events
-        from manifestes.models import ManifestoPage
-
         context = super().get_context(request, *args, **kwargs)
         now = clock.now()
         context.update(
             key_figures=SimpleLazyObject(lambda: list(self.key_figures.all())),
-            latest_manifestos=SimpleLazyObject(lambda: list(
-                ManifestoPage.objects.live().exclude(private_q()).order_by("-adoption_date")[:self.LATEST_MANIFESTOS])),
-            upcoming_events=SimpleLazyObject(lambda: upcoming_events(self.UPCOMING_EVENTS, now)),
-            cache_vary=[time_slot(now, self.UPCOMING_REFRESH_MINUTES)],
+            sections=SimpleLazyObject(lambda: home_sections(self, now)),
+            cache_vary=[time_slot(now, self.SECTIONS_REFRESH_MINUTES)],
         )
         return context
 

@@ -145,7 +145,7 @@ def test_restricted_pages_are_left_out_of_their_sections_lists(client, django_us
 # Aliases: an alias answers with its source's restrictions, as in Wagtail ---------------------------------------
 
 
-# Event pages are not aliased (their copy form offers no alias: events/forms.py EventCopyForm, since an
+# Event pages are not aliased (their copy form offers no alias: events/admin_forms.py EventCopyForm, since an
 # alias would share their unique calendar UIDs); a page below an aliased tour stands for them.
 @pytest.mark.parametrize("kind", ["about", "team", "manifesto", "tour", "campaign"])
 def test_an_alias_of_a_restricted_page_is_restricted(client, site, kind):

@@ -1,26 +1,13 @@
-"""Forms of the events app: the agenda filters and the admin form that validates a programme."""
+"""The Wagtail admin forms of the event pages: the edit form that validates a programme, the copy form.
 
-from django import forms
+Wagtail reads them from the page classes (`base_form_class`, `copy_form_class`).
+"""
+
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
 
 from events.programme import Slot, event_errors, session_errors
-from interconnectes.regions import Region
-
-
-class AgendaFilterForm(forms.Form):
-    """Filters of the agenda; unknown values make the form invalid and are ignored, never a 500."""
-
-    theme = forms.ChoiceField(label=_("Thème"), required=False)
-    region = forms.ChoiceField(label=_("Région"), required=False, choices=[("", _("Toutes les régions")),
-                                                                          *Region.choices])
-    year = forms.TypedChoiceField(label=_("Année"), required=False, coerce=int, empty_value=None)
-
-    def __init__(self, *args, themes=(), years=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["theme"].choices = [("", _("Tous les thèmes")), *[(theme.slug, theme.name) for theme in themes]]
-        self.fields["year"].choices = [("", _("Toutes les années")), *[(year, year) for year in years]]
 
 
 class EventPageForm(WagtailAdminPageForm):

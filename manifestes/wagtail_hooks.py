@@ -1,0 +1,16 @@
+"""The latest manifestos on the home page."""
+
+from wagtail import hooks
+
+from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
+from interconnectes.restrictions import private_q
+from manifestes.models import ManifestoPage
+
+LATEST_ON_THE_HOME_PAGE = 3
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def latest_manifestos_on_the_home_page(home, now):
+    latest = ManifestoPage.objects.live().exclude(private_q()).order_by("-adoption_date", "-pk")
+    return HomeSection(order=20, template="manifestes/home_section.html", heading=home.manifestos_heading,
+                       items=list(latest[:LATEST_ON_THE_HOME_PAGE]))
