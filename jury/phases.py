@@ -1,6 +1,6 @@
 """The phases of a jury round, and what each allows, from the round's dates and a clock.
 
-No ORM, no request and no hidden clock: callers pass `now` (`labels.phases.clock()`,
+No ORM, no request and no hidden clock: callers pass `now` (`interconnectes.clock.now()`,
 the project's one clock), so each rule is tested on hand-written dates.
 """
 

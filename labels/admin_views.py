@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from labels import permissions, phases, services
+from interconnectes import clock
+from labels import permissions, services
 from labels.forms import ReasonForm, ReopenForm
 from labels.models import Application
 
@@ -42,7 +43,7 @@ def _action(request, pk, form_class, title, perform):
 
 def mark_ineligible(request, pk):
     return _action(request, pk, ReasonForm, _("Déclarer irrecevable"), lambda application, data: (
-        services.mark_ineligible(application.pk, request.user, phases.clock(), data["reason"])
+        services.mark_ineligible(application.pk, request.user, clock.now(), data["reason"])
     ))
 
 
@@ -52,6 +53,6 @@ def reopen(request, pk):
         if timezone.is_naive(until):
             until = until.replace(tzinfo=PARIS)
         url = request.build_absolute_uri(reverse("labels:step", args=[application.pk, "recapitulatif"]))
-        services.reopen(application.pk, request.user, phases.clock(), until, data["reason"], url)
+        services.reopen(application.pk, request.user, clock.now(), until, data["reason"], url)
 
     return _action(request, pk, ReopenForm, _("Rouvrir pour complément d'information"), perform)

@@ -5,7 +5,7 @@ import logging
 
 from django.db import transaction
 
-from labels import phases
+from interconnectes import clock
 from labels.models import Application, ApplicationStatus, CoEditor, EventKind
 from labels.snapshot import snapshot
 
@@ -62,7 +62,7 @@ def anonymise(application, now):
 def delete_account(user, now=None):
     """Drafts and applications of campaigns still open are deleted; the others are anonymised
     (a laureate's public record stays, without personal data)."""
-    now = now or phases.clock()
+    now = now or clock.now()
     with transaction.atomic():
         for application in Application.objects.filter(owner=user).select_related("campaign"):
             closed = application.campaign.closes_at and now > application.campaign.closes_at
@@ -82,7 +82,7 @@ def delete_account(user, now=None):
 def purge(retention_years: int, now=None, stdout=None) -> int:
     """Delete non-laureate applications (and their files) whose campaign closed more than
     `retention_years` ago. Idempotent: a second run finds nothing."""
-    now = now or phases.clock()
+    now = now or clock.now()
     cutoff = now - datetime.timedelta(days=365 * retention_years + retention_years // 4)
     queryset = (Application.objects.filter(campaign__closes_at__lt=cutoff)
                 .exclude(status__in=PUBLIC_RECORD_STATUSES))

@@ -7,7 +7,7 @@ matrix. The jury's own rules (who sits on which jury, what a juror may open)
 live in `jury/permissions.py`, which builds on `is_campaign_staff`.
 """
 
-from labels import phases
+from interconnectes import clock
 
 
 def is_active(user) -> bool:
@@ -32,12 +32,12 @@ def is_applicant(user, application) -> bool:
 
 
 def can_edit(user, application, now=None) -> bool:
-    return is_applicant(user, application) and application.is_editable(now or phases.clock())
+    return is_applicant(user, application) and application.is_editable(now or clock.now())
 
 
 def can_withdraw(user, application, now=None) -> bool:
-    return is_applicant(user, application) and application.can_be_withdrawn(now or phases.clock())
+    return is_applicant(user, application) and application.can_be_withdrawn(now or clock.now())
 
 
 def can_manage_coeditors(user, application, now=None) -> bool:
-    return application.owner_id == user.pk and application.is_editable(now or phases.clock())
+    return application.owner_id == user.pk and application.is_editable(now or clock.now())

@@ -33,11 +33,6 @@ PHASE_LABELS = {
 }
 
 
-def clock() -> datetime.datetime:
-    """The one clock of the app: views call it, tests replace it (monkeypatch `labels.phases.clock`)."""
-    return timezone.now()
-
-
 def _require_aware(*values):
     for value in values:
         if value is not None and timezone.is_naive(value):

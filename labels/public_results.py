@@ -7,7 +7,7 @@ applications' statuses say. Once it has, the public lists show the laureates
 and mentions with the jury's citation as it was published.
 """
 
-from labels import phases
+from interconnectes import clock
 from labels.models.applications import ApplicationStatus
 
 # What the public sees of a campaign once its results are out; a non-selected application never appears.
@@ -20,7 +20,7 @@ PUBLIC_COLUMNS = ("id", "campaign_id", "status", "org_name", "org_region", "titl
 
 def is_published(published_at, now=None) -> bool:
     """Whether results published at `published_at` (None: not yet) are public at `now` (the RESULTS phase's rule)."""
-    return published_at is not None and published_at <= (now or phases.clock())
+    return published_at is not None and published_at <= (now or clock.now())
 
 
 def laureates_and_mentions(applications):

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from labels import phases
+from interconnectes import clock as site_clock
 from labels.models import EvaluationCriterion
 from tests.factories import HomePageFactory
 from tests.labels.factories import (
@@ -124,7 +124,7 @@ class Clock:
 def clock(monkeypatch):
     """The app's one clock, frozen in the middle of the default campaign (1 March 2026, 10:00 Paris)."""
     frozen = Clock(paris(2026, 3, 1, 10, 0))
-    monkeypatch.setattr(phases, "clock", frozen)
+    monkeypatch.setattr(site_clock, "now", frozen)
     return frozen
 
 

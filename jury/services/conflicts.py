@@ -3,9 +3,9 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from interconnectes import clock
 from jury.models import ConflictDeclaration
 from jury.permissions import require_staff
-from labels import phases
 
 
 def declare(juror, application, *, has_conflict: bool, reason: str = "", by, jury_round=None, now=None):
@@ -19,4 +19,4 @@ def declare(juror, application, *, has_conflict: bool, reason: str = "", by, jur
         raise ValidationError({"reason": _("Indiquez le motif du conflit d'intérêts.")})
     return ConflictDeclaration.objects.create(
         juror=juror, application=application, round=jury_round, has_conflict=has_conflict,
-        reason=reason if has_conflict else "", declared_at=now or phases.clock(), declared_by=by)
+        reason=reason if has_conflict else "", declared_at=now or clock.now(), declared_by=by)

@@ -3,9 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from interconnectes import clock
 from jury.models import Decision, DecisionOutcome
 from jury.permissions import require_staff
-from labels import phases
 
 
 def record_decision(application, *, outcome, by, citation: str = "", feedback: str = "", minutes: str = "",
@@ -16,7 +16,7 @@ def record_decision(application, *, outcome, by, citation: str = "", feedback: s
         raise ValidationError({"outcome": _("Décision inconnue.")})
     decision = Decision(application=application, outcome=outcome, citation=citation.strip(),
                         feedback=feedback.strip(), minutes=minutes.strip(), recorded_by=by,
-                        recorded_at=now or phases.clock())
+                        recorded_at=now or clock.now())
     decision.full_clean()
     decision.save()
     return decision

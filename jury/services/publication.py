@@ -22,9 +22,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
+from interconnectes import clock
 from jury import tasks
 from jury.models import JURY_STATUSES, DecisionOutcome, latest_decision
-from labels import phases
 from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
 
@@ -73,7 +73,7 @@ def publish_results(campaign, *, by, now=None, base_url: str = "", notify: bool 
     """
     if by is None or not is_campaign_staff(by):
         raise PermissionDenied(_("Seule l'équipe qui anime la campagne peut publier les résultats."))
-    now = now or phases.clock()
+    now = now or clock.now()
     try:
         with transaction.atomic():
             summary = _publish(campaign, by=by, now=now, base_url=base_url, notify=notify)

@@ -18,13 +18,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from interconnectes import clock
 from jury import tasks
 from jury.models import JuryReminder, JuryRound, ReminderKind
 from jury.permissions import require_staff
 from jury.phases import RoundPhase
 from jury.progress import round_progress
 from jury.services.criteria import freeze_if_open
-from labels import phases
 
 # How long before the close of scoring each automatic reminder becomes due, most urgent first.
 AUTOMATIC = [
@@ -65,7 +65,7 @@ def send_reminders(jury_round, *, by=None, now=None, kind=ReminderKind.MANUAL) -
     to do yet; after, the jurors cannot score any more.
     """
     require_staff(by)
-    now = now or phases.clock()
+    now = now or clock.now()
     if kind not in ReminderKind.values:
         raise ValueError(f"Unknown reminder kind: {kind!r}")
     if jury_round.phase(now) != RoundPhase.OPEN:
@@ -94,7 +94,7 @@ def due_kind(jury_round, now):
 
 def send_due_reminders(now=None) -> list:
     """Send the automatic reminders due at `now` that were not sent yet; returns the JuryReminder rows created."""
-    now = now or phases.clock()
+    now = now or clock.now()
     horizon = max(before for _kind, before in AUTOMATIC)
     rounds = (JuryRound.objects.filter(opens_at__lte=now, closes_at__gte=now, closes_at__lte=now + horizon)
               .select_related("campaign").order_by("closes_at", "pk"))

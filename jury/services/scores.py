@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from interconnectes import clock
 from jury.models import Score, ScoreSheet, ScoreUnlock
 from jury.permissions import require_staff
 from jury.phases import RoundPhase
-from labels import phases
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def save_scores(state, scores: dict, overall_comment: str = "") -> SavedSheet:
 def unlock(jury_round, juror, *, by, reason: str, until: datetime.datetime, application=None, now=None):
     """Staff reopen a closed round for one juror (one file or all), with a reason; logged."""
     require_staff(by)
-    now = now or phases.clock()
+    now = now or clock.now()
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Indiquez le motif du déverrouillage.")})
     if jury_round.phase(now) in (RoundPhase.UPCOMING, RoundPhase.OPEN):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from interconnectes import clock
 from jury import permissions
 from jury.forms import DeclarationForm, ScoreSheetForm
 from jury.models import ConflictDeclaration, JuryRound, Score, ScoreSheet
@@ -25,7 +26,7 @@ from jury.progress import juror_progress
 from jury.services import conflicts, scores
 from jury.services.criteria import round_criteria
 from jury.views.access import juror_round, juror_state, render
-from labels import phases, services
+from labels import services
 from labels.permissions import is_campaign_staff
 from labels.snapshot import display_rows, snapshot
 from labels.views.applications import attachment_response
@@ -50,7 +51,7 @@ def jury_home(request):
     rounds = Paginator(rounds, ROUNDS_PER_PAGE).get_page(request.GET.get("page"))
     progress = juror_progress([(jury_round, memberships[jury_round.campaign_id]) for jury_round in rounds
                                if jury_round.campaign_id in memberships])
-    now = phases.clock()
+    now = clock.now()
     entries = [{"round": jury_round, "phase": jury_round.phase(now), "member": memberships.get(jury_round.campaign_id),
                 "progress": progress.get(jury_round.pk)} for jury_round in rounds]
     return render(request, "jury/home.html", {
@@ -62,7 +63,7 @@ def jury_home(request):
 def round_applications(request, round_id):
     """The juror's files in a round: "12 / 30 notées", what is left to declare or to score."""
     jury_round, member = juror_round(request, round_id)
-    now = phases.clock()
+    now = clock.now()
     criteria = round_criteria(jury_round, now)
     scored = (Score.objects.filter(round=jury_round, juror=member, application_id=OuterRef("pk"),
                                    criterion_id__in=[criterion.pk for criterion in criteria])
@@ -90,7 +91,7 @@ def round_applications(request, round_id):
 @login_required
 def declare(request, round_id, application_id):
     """"Pas de conflit d'intérêts", or a conflict and why, before the file opens; logged."""
-    state = juror_state(request, round_id, application_id, phases.clock())
+    state = juror_state(request, round_id, application_id, clock.now())
     if state.declared:
         return redirect("jury:sheet", state.round.pk, state.application.pk)
     form = DeclarationForm(request.POST if request.method == "POST" else None)
@@ -118,7 +119,7 @@ def declare(request, round_id, application_id):
 def sheet(request, round_id, application_id):
     """The read-only file, its eligibility verdict and attachments, and the juror's score form."""
     posted = request.method == "POST"
-    state = juror_state(request, round_id, application_id, phases.clock(), with_attachments=not posted)
+    state = juror_state(request, round_id, application_id, clock.now(), with_attachments=not posted)
     if not state.may_open:
         return redirect("jury:declare", state.round.pk, state.application.pk)
     criteria = round_criteria(state.round, state.now)
@@ -175,7 +176,7 @@ def sheet_page(request, state, form, current=None):
 
 @login_required
 def download(request, round_id, application_id, attachment_id):
-    state = juror_state(request, round_id, application_id, phases.clock())
+    state = juror_state(request, round_id, application_id, clock.now())
     if not state.may_open:
         raise Http404
     return attachment_response(get_object_or_404(state.application.attachments, pk=attachment_id))

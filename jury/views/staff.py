@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from interconnectes import clock
 from jury import charts, exports, scoring
 from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
 from jury.models import DecisionOutcome, JuryMember, latest_decision
@@ -26,7 +27,6 @@ from jury.progress import round_progress, round_ranking
 from jury.services import assignments, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
-from labels import phases
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -57,7 +57,7 @@ def progress(request, round_id):
 
 def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
     """Progress per juror and per application, the assignment, reminders and unlock forms."""
-    now = phases.clock()
+    now = clock.now()
     freeze_if_open(jury_round, now)
     state = round_progress(jury_round)
     jurors = list(_jurors(jury_round))
@@ -199,7 +199,7 @@ def ranking(request, round_id):
     whatever the round's size; the overall table flags the files to discuss.
     """
     jury_round = staff_round(round_id)
-    freeze_if_open(jury_round, phases.clock())
+    freeze_if_open(jury_round, clock.now())
     result = round_ranking(jury_round)
     applications = {application.pk: application for application in _round_applications(jury_round)}
     categories = {application.category_id: application.category for application in applications.values()}
@@ -225,7 +225,7 @@ def export(request, round_id, kind, fmt):
     jury_round = staff_round(round_id)
     if kind not in EXPORTS:
         raise Http404
-    freeze_if_open(jury_round, phases.clock())
+    freeze_if_open(jury_round, clock.now())
     headers, rows = EXPORTS[kind](jury_round)
     stem = f"{kind}-{jury_round.campaign.slug}-tour-{jury_round.number}"
     return exports.export_response(headers, rows, stem, fmt)

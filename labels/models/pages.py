@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from interconnectes import clock
 from interconnectes.content_version import time_slot
 from interconnectes.models.base import BasePage
 from labels import eligibility, phases, public_results
@@ -77,7 +78,7 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
         urls = super().get_sitemap_urls(request)
         latest = (
             LabelCampaignPage.objects.child_of(self).live()
-            .filter(results_publication__published_at__lte=phases.clock())
+            .filter(results_publication__published_at__lte=clock.now())
             .exclude(view_restrictions__isnull=False)
             .aggregate(latest=Max("results_publication__published_at"))["latest"]
         )
@@ -96,7 +97,7 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
         from labels import archive
         from labels.models.applications import Application
 
-        campaigns = self.published_campaigns(phases.clock())
+        campaigns = self.published_campaigns(clock.now())
         applications = (
             public_results.laureates_and_mentions(
                 Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
@@ -124,7 +125,7 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = phases.clock()
+        now = clock.now()
         context.update(campaigns=SimpleLazyObject(lambda: self.campaigns_by_phase(now)),
                        laureates_url=self.laureates_url(request),
                        cache_vary=[time_slot(now, PHASE_REFRESH_MINUTES)])
@@ -219,7 +220,7 @@ class LabelCampaignPage(BasePage):
         if not (self.opens_at and self.closes_at):
             return phases.Phase.UPCOMING
         return phases.campaign_phase(
-            self.opens_at, self.closes_at, now or phases.clock(),
+            self.opens_at, self.closes_at, now or clock.now(),
             jury_starts_at=self.jury_starts_at, results_published_at=self.results_published_at,
         )
 
@@ -262,7 +263,7 @@ class LabelCampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        now = phases.clock()
+        now = clock.now()
         phase = self.phase(now)
         context.update(
             phase=phase,

@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 
-from labels import gdpr, phases
+from interconnectes import clock
+from labels import gdpr
 from labels.forms import DeleteAccountForm
 
 
@@ -38,7 +39,7 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        gdpr.delete_account(user, phases.clock())
+        gdpr.delete_account(user, clock.now())
         messages.success(request, _("Votre compte est supprimé."))
         return redirect("labels:login")
     return render(request, "labels/account/delete.html", {"form": form})

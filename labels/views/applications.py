@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from interconnectes import clock
 from labels import permissions, phases, services, tasks
 from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
 from labels.models import Application, CoEditor, EventKind, LabelCampaignPage
@@ -38,7 +39,7 @@ def receipt_url_for(request):
 
 @login_required
 def dashboard(request):
-    now = phases.clock()
+    now = clock.now()
     applications = list(Application.objects.of_applicant(request.user).select_related("campaign")
                         .order_by("-campaign__year", "-updated_at"))
     for application in applications:
@@ -55,7 +56,7 @@ def dashboard(request):
 def start(request, campaign_id):
     campaign = get_object_or_404(LabelCampaignPage.objects.live().public(), pk=campaign_id)
     try:
-        application = services.start(campaign, request.user, phases.clock())
+        application = services.start(campaign, request.user, clock.now())
     except services.Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("labels:dashboard")
@@ -89,7 +90,7 @@ def step(request, pk, slug):
         return attachments_step(request, application)
     if current is SUMMARY:
         return summary_step(request, application)
-    now = phases.clock()
+    now = clock.now()
     form_class = STEP_FORMS[slug]
     if request.method != "POST":
         form = form_class(instance=application)
@@ -120,7 +121,7 @@ def step(request, pk, slug):
 
 
 def attachments_step(request, application):
-    now = phases.clock()
+    now = clock.now()
     form = AttachmentForm()
     if request.method == "POST":
         if not permissions.can_edit(request.user, application, now):
@@ -149,7 +150,7 @@ def attachments_step(request, application):
 
 
 def summary_step(request, application):
-    now = phases.clock()
+    now = clock.now()
     prefetch_related_objects([application], "attachments")
     duplicate = services.duplicates(application).first()
     result = services.check_eligibility(application, has_duplicate=duplicate is not None)
@@ -169,7 +170,7 @@ def summary_step(request, application):
 @require_POST
 def submit(request, pk):
     application = applicant_application(request, pk)
-    now = phases.clock()
+    now = clock.now()
     if permissions.can_edit(request.user, application, now):
         form = SummaryForm(request.POST, instance=Application.objects.get(pk=application.pk))
         if form.is_valid():
@@ -191,7 +192,7 @@ def submit(request, pk):
 @login_required
 def withdraw(request, pk):
     application = applicant_application(request, pk)
-    now = phases.clock()
+    now = clock.now()
     if request.method == "POST":
         try:
             services.withdraw(application.pk, request.user, now)
@@ -243,7 +244,7 @@ def delete_attachment(request, pk, attachment_pk):
     application = applicant_application(request, pk)
     attachment = get_object_or_404(application.attachments, pk=attachment_pk)
     try:
-        services.delete_attachment(attachment, request.user, phases.clock())
+        services.delete_attachment(attachment, request.user, clock.now())
     except services.Refused as refusal:
         messages.error(request, refusal.message)
     else:
@@ -255,7 +256,7 @@ def delete_attachment(request, pk, attachment_pk):
 @require_POST
 def invite_coeditor(request, pk):
     application = applicant_application(request, pk)
-    now = phases.clock()
+    now = clock.now()
     if not permissions.can_manage_coeditors(request.user, application, now):
         messages.error(request, _("Seul le titulaire peut inviter un collègue, avant la date limite."))
         return redirect(step_url(application, SUMMARY.slug))

@@ -48,7 +48,7 @@ from django.db import connections
 from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings
 
-from interconnectes import budgets
+from interconnectes import budgets, clock
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM = "/usr/bin/chromium"
@@ -134,7 +134,6 @@ def demo_urls():
     )
     from jury import scoring_state
     from jury.models import Assignment, JuryRound
-    from labels import phases
     from labels.models import Application, LabelIndexPage
     from labels.steps import STEPS
     from manifestes.models import ManifestoIndexPage, ManifestoPage
@@ -183,7 +182,7 @@ def demo_urls():
         # A file the demo juror may open and score: the first whose scoring state says so.
         for assignment in (Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0])
                            .select_related("juror__user").order_by("application_id")):
-            state = scoring_state.load(assignment.juror.user, final.pk, assignment.application_id, phases.clock())
+            state = scoring_state.load(assignment.juror.user, final.pk, assignment.application_id, clock.now())
             if state is not None and state.may_score:
                 urls["score-form"] = urls["score-errors"] = \
                     f"/jury/tour/{final.pk}/candidature/{assignment.application_id}/"

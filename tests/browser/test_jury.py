@@ -5,8 +5,8 @@ page. axe-core runs on every jury page."""
 import pytest
 from django.urls import reverse
 
+from interconnectes import clock as site_clock
 from jury.models import Assignment, RoundCriterion, Score
-from labels import phases
 from labels.models import EvaluationCriterion
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
 from tests.labels.factories import (
@@ -33,7 +33,7 @@ class Clock:
 @pytest.fixture
 def jury(home, monkeypatch):
     clock = Clock()
-    monkeypatch.setattr(phases, "clock", clock)
+    monkeypatch.setattr(site_clock, "now", clock)
     index = LabelIndexPageFactory(parent=home)
     campaign = LabelCampaignPageFactory(parent=index, title="Territoire innovant 2026")
     EvaluationCriterion.objects.create(page=campaign, name="Sobriété", weight=1, max_score=5)

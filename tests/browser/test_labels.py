@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core import mail
 
-from labels import phases
+from interconnectes import clock
 from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory, paris
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
@@ -15,7 +15,7 @@ PASSWORD = "cantines et données 2026"
 
 @pytest.fixture
 def campaign(home, monkeypatch):
-    monkeypatch.setattr(phases, "clock", lambda: paris(2026, 3, 1, 10, 0))
+    monkeypatch.setattr(clock, "now", lambda: paris(2026, 3, 1, 10, 0))
     index = LabelIndexPageFactory(parent=home)
     return LabelCampaignPageFactory(parent=index, title="Territoire innovant 2026")
 

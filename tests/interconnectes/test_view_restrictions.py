@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction, Site
 
-from labels import phases
+from interconnectes import clock
 from labels.models import LabelCampaignPage, LabelIndexPage
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -32,7 +32,7 @@ LOGIN, PASSWORD = PageViewRestriction.LOGIN, PageViewRestriction.PASSWORD
 
 @pytest.fixture(autouse=True)
 def _frozen_labels_clock(monkeypatch):
-    monkeypatch.setattr(phases, "clock", lambda: paris(2026, 3, 1, 10, 0))
+    monkeypatch.setattr(clock, "now", lambda: paris(2026, 3, 1, 10, 0))
 
 
 @pytest.fixture

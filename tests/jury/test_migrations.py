@@ -25,10 +25,10 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.db.models import F
 
+from interconnectes import clock
 from jury.demo import STAFF
 from jury.models import JuryRound
 from jury.services import reminders, scores
-from labels import phases
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -93,7 +93,7 @@ def test_the_move_keeps_every_jury_row():
     call_command("load_demo_content", stdout=io.StringIO())
     round1, round2 = JuryRound.objects.filter(number__in=[1, 2], scores__isnull=False).distinct().order_by("number")
     staff = get_user_model().objects.get(username=STAFF[1])
-    now = phases.clock()
+    now = clock.now()
     reminders.send_reminders(round2, by=staff, now=now)
     scores.unlock(round1, round1.assignments.first().juror, by=staff, reason="Erreur de saisie",
                   until=now + datetime.timedelta(days=2), now=now)

@@ -8,10 +8,10 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 
+from interconnectes import clock
 from jury.models import Assignment, JuryReminder, JuryRound, ReminderKind, Score
 from jury.services import conflicts
 from jury.services.reminders import send_due_reminders, send_reminders
-from labels import phases
 from tests.jury.factories import CLOSED, OPEN, frozen
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +116,7 @@ def test_a_round_first_seen_two_days_before_gets_only_the_j2(progress):
 
 
 def test_the_daily_command_says_what_it_sent(progress, monkeypatch):
-    monkeypatch.setattr(phases, "clock", lambda: progress.closes_at - 3 * DAY)
+    monkeypatch.setattr(clock, "now", lambda: progress.closes_at - 3 * DAY)
     out = io.StringIO()
     call_command("send_jury_reminders", stdout=out)
     assert "Relance automatique à J-7 : 2 juré(s) relancé(s)" in out.getvalue()
@@ -139,7 +139,7 @@ def test_the_daily_command_freezes_the_criteria_of_a_round_it_reminds(round1, ju
 def test_the_daily_command_freezes_every_round_whose_scoring_has_opened(round1, campaign, monkeypatch):
     later = JuryRound.objects.create(campaign=campaign, number=2, opens_at=round1.closes_at + 10 * DAY,
                                      closes_at=round1.closes_at + 30 * DAY)
-    monkeypatch.setattr(phases, "clock", lambda: OPEN)  # round 1 open, no reminder due; round 2 to come
+    monkeypatch.setattr(clock, "now", lambda: OPEN)  # round 1 open, no reminder due; round 2 to come
     out = io.StringIO()
     call_command("send_jury_reminders", stdout=out)
     round1.refresh_from_db()

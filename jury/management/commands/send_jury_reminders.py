@@ -9,16 +9,16 @@ is logged once per round, and a round's criteria are frozen once.
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from interconnectes import clock
 from jury.services.criteria import freeze_opened_rounds
 from jury.services.reminders import send_due_reminders
-from labels import phases
 
 
 class Command(BaseCommand):
     help = "Envoie les relances automatiques aux jurés (J-7 et J-2 avant la clôture de la notation)."
 
     def handle(self, *args, **options):
-        now = phases.clock()
+        now = clock.now()
         for jury_round in freeze_opened_rounds(now):
             self.stdout.write(f"Critères figés pour « {jury_round.campaign.title} », {jury_round}.")
         reminders = send_due_reminders(now)
