@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from interconnectes import clock as site_clock
@@ -90,20 +89,6 @@ def home(db):
     site.root_page = home
     site.save()
     return home
-
-
-@pytest.fixture(scope="module")
-def demo_db(django_db_setup, django_db_blocker):
-    """Build the demo once for the module (it draws images) and drop it afterwards."""
-    with django_db_blocker.unblock():
-        from django.db import transaction
-
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
-        yield
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
 
 
 # --- Label campaigns (tests/labels, tests/jury) ----------------------------------------------------

@@ -1,11 +1,8 @@
 """The jury's demo (jury/demo.py): last year's jury in deliberation, the edition before published, and the demo
 accounts of jurors and campaign staff logging in on the site's login page."""
 
-import io
-
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from interconnectes import clock
@@ -25,11 +22,9 @@ def campaign_in(phase):
     return campaign
 
 
-def test_the_command_prints_the_jury_accounts_and_the_team_is_not_a_superuser(demo_db, client):
-    out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
+def test_the_command_prints_the_jury_accounts_and_the_team_is_not_a_superuser(demo_output, client):
     for _label, username, password in ACCOUNTS:
-        assert username in out.getvalue() and password in out.getvalue()
+        assert username in demo_output and password in demo_output
     _label, username, password = STAFF
     staff = get_user_model().objects.get(username=username)
     assert not staff.is_superuser
@@ -41,14 +36,14 @@ def test_the_command_prints_the_jury_accounts_and_the_team_is_not_a_superuser(de
     assert not juror.has_perm("wagtailadmin.access_admin")
 
 
-def test_demo_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(demo_db, client):
+def test_demo_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(client):
     response = client.post(reverse("labels:login"), {"username": "jure1@example.org", "password": JURY_PASSWORD},
                            follow=True)
     assert response.redirect_chain[-1][0] == reverse("jury:home")
     assert response.status_code == 200 and "Territoire innovant" in response.content.decode()
 
 
-def test_the_demo_team_reaches_the_jury_pages_through_the_sites_login(demo_db, client):
+def test_the_demo_team_reaches_the_jury_pages_through_the_sites_login(client):
     _label, username, password = STAFF
     response = client.post(f"{reverse('labels:login')}?next={reverse('jury:home')}",
                            {"username": username, "password": password}, follow=True)
@@ -56,7 +51,7 @@ def test_the_demo_team_reaches_the_jury_pages_through_the_sites_login(demo_db, c
     assert "Suivi" in response.content.decode() and "Classement" in response.content.decode()
 
 
-def test_last_years_jury_in_deliberation(demo_db):
+def test_last_years_jury_in_deliberation():
     """Six members, round 1 scored and in deliberation, round 2 open and partly scored, criteria frozen."""
     campaign = campaign_in(Phase.JURY)
     members = JuryMember.objects.filter(campaign=campaign)
@@ -96,7 +91,7 @@ def test_last_years_jury_in_deliberation(demo_db):
     assert not Decision.objects.filter(application__campaign=campaign).exists()
 
 
-def test_the_edition_before_is_published_from_its_decisions(demo_db):
+def test_the_edition_before_is_published_from_its_decisions():
     published = campaign_in(Phase.RESULTS)
     results = Application.objects.filter(campaign=published)
     current = Decision.objects.current().filter(application__campaign=published)
