@@ -8,7 +8,7 @@ serves the site production-like (DEBUG off, hashed and compressed static
 files served by WhiteNoise: see `tests/browser/budget_survey.py`), opens
 each kind of page in a fresh browser context with the cache disabled, prints
 one row per page and destroys the database. The budget tests
-(`tests/browser/test_budgets.py`) assert the very same figures against
+(`tests/browser/test_demo_site.py`) assert the very same figures against
 `interconnectes.budgets`.
 """
 

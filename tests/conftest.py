@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.db import connections
 from wagtail.models import Page, Site
 
 from interconnectes import clock as site_clock
@@ -35,7 +36,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         marker = item.get_closest_marker("django_db")
         transactional = marker is not None and marker.kwargs.get("transaction")
-        if item in browser_items or transactional:
+        shared_demo = item.get_closest_marker("demo_site")  # reads a demo its module keeps (test_demo_site.py)
+        if (item in browser_items and not shared_demo) or transactional:
             # Flushing would drop the rows migrations create (root page, default site, locale).
             item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
     if CHROMIUM.exists() or not browser_items:
@@ -48,21 +50,33 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
+# Django keeps the snapshot of the migrated rows (the tree's root, the default site, the locale, the groups…)
+# that serialized rollback restores after a transactional test's flush on the connection object that created
+# the test database, under this name: Django has no public way to reach it.
+SERIALIZED_CONTENTS = "_test_serialized_contents"
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _serialized_db_for_every_connection(django_db_setup):
     """Let browser tests restore the migrated rows whatever connection object they get.
 
-    Django keeps the database snapshot used by serialized rollback on the
-    connection object that created the test database. Playwright's event loop
-    gives the browser tests another connection object for the same database,
-    which lacks the snapshot; sharing it on the class makes it visible to both.
+    Playwright's event loop gives the browser tests another connection object
+    for the same database, which lacks Django's snapshot; sharing it on the
+    class makes it visible to both. The only place the suite touches one of
+    Django's private attributes: test infrastructure, never the site's code.
     """
-    from django.db import connections
-
     for connection in connections.all(initialized_only=True):
-        contents = getattr(connection, "_test_serialized_contents", None)
+        contents = getattr(connection, SERIALIZED_CONTENTS, None)
         if contents is not None:
-            type(connection)._test_serialized_contents = contents
+            setattr(type(connection), SERIALIZED_CONTENTS, contents)
+
+
+def restore_migrated_rows():
+    """Bring back the rows migrations create, after a transactional test flushed them (else nothing to do)."""
+    connection = connections["default"]
+    contents = getattr(connection, SERIALIZED_CONTENTS, None)
+    if contents and not Page.objects.exists():
+        connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

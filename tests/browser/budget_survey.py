@@ -1,6 +1,6 @@
 """Measure every kind of page of the demo site in chromium, against `interconnectes.budgets`.
 
-One survey serves both the budget tests (`tests/browser/test_budgets.py`)
+One survey serves both the budget tests (`tests/browser/test_demo_site.py`)
 and the figures script (`benchmarks/page_budgets.py`), so that the numbers a
 reader of /ecoconception/ is promised, the numbers CI checks and the numbers
 the script prints all come from the same measurement.

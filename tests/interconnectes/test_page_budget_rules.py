@@ -1,6 +1,6 @@
 """The budget survey's rules on hand-made figures: what makes a page break its budget, and the EcoIndex wrapper.
 
-The browser measures (tests/browser/test_budgets.py) only report what
+The browser measures (tests/browser/test_demo_site.py) only report what
 `PageFigures.problems()` finds, so these rules are checked here without a
 browser, on figures whose verdict is known.
 """
