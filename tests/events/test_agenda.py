@@ -106,25 +106,42 @@ def test_home_page_shows_upcoming_events(client, home, events, set_now):
 
 
 def programme(page, size):
-    """Sessions with participants, and as many organisers, partners, contacts, key figures and label campaigns."""
-    from events.models import EventContact, EventKeyFigure, EventOrganisation, ForumLabelCampaign, OrganisationRole
+    """Sessions with two participants each, as many organisers and partners, contacts and key figures, made in
+    bulk; and a few label campaigns (pages, made one by one: one per ten sessions)."""
+    from events.models import (
+        EventContact,
+        EventKeyFigure,
+        EventOrganisation,
+        ForumLabelCampaign,
+        OrganisationRole,
+        ProgrammeSession,
+        SessionParticipant,
+    )
+    from interconnectes.models import Organisation, Person
     from labels.models import LabelIndexPage
-    from tests.factories import OrganisationFactory
+    from tests.factories import OrganisationFactory, PersonFactory
     from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory
 
-    for index in range(size):
-        session = ProgrammeSessionFactory(page=page, start_time=T(8, 0), end_time=T(8, 30))
-        SessionParticipantFactory(session=session)
-        SessionParticipantFactory(session=session)
-        role = OrganisationRole.ORGANISER if index % 2 else OrganisationRole.PARTNER
-        EventOrganisation.objects.create(page=page, organisation=OrganisationFactory(), role=role, tier="Officiel",
-                                         sort_order=index)
-        EventContact.objects.create(page=page, name=f"Contact {index}", email="evenements@example.org",
-                                    sort_order=index)
-        EventKeyFigure.objects.create(page=page, value=str(index), label="participants", sort_order=index)
-        if page.specific_class.__name__ == "ForumPage":
-            home = page.get_parent().get_parent()
-            labels = LabelIndexPage.objects.first() or LabelIndexPageFactory(parent=home)
+    organisations = Organisation.objects.bulk_create(OrganisationFactory.build_batch(size))
+    people = Person.objects.bulk_create([PersonFactory.build(organisation=None, slug=f"personne-{page.pk}-{n}")
+                                         for n in range(2 * size)])
+    sessions = ProgrammeSession.objects.bulk_create([
+        ProgrammeSessionFactory.build(page=page, start_time=T(8, 0), end_time=T(8, 30)) for _ in range(size)])
+    SessionParticipant.objects.bulk_create([
+        SessionParticipantFactory.build(session=session, person=person, sort_order=n)
+        for n, (session, person) in enumerate(zip([s for s in sessions for _ in (0, 1)], people, strict=True))])
+    EventOrganisation.objects.bulk_create([
+        EventOrganisation(page=page, organisation=organisation, tier="Officiel", sort_order=index,
+                          role=OrganisationRole.ORGANISER if index % 2 else OrganisationRole.PARTNER)
+        for index, organisation in enumerate(organisations)])
+    EventContact.objects.bulk_create([EventContact(page=page, name=f"Contact {index}", sort_order=index,
+                                                   email="evenements@example.org") for index in range(size)])
+    EventKeyFigure.objects.bulk_create([EventKeyFigure(page=page, value=str(index), label="participants",
+                                                       sort_order=index) for index in range(size)])
+    if page.specific_class.__name__ == "ForumPage":
+        home = page.get_parent().get_parent()
+        labels = LabelIndexPage.objects.first() or LabelIndexPageFactory(parent=home)
+        for index in range(size // 10 + 1):
             campaign = LabelCampaignPageFactory(parent=labels, title=f"Campagne {page.pk}-{index}")
             ForumLabelCampaign.objects.create(page=page, campaign=campaign, sort_order=index)
 
