@@ -30,17 +30,18 @@ def clean_scores(scales, values: dict, comments: dict) -> dict:
     required at the bottom of the scale, where the applicant deserves a reason.
     """
     by_id = {scale.id: scale for scale in scales}
-    errors = {}
+    errors: dict[str, list] = {}
     unknown = set(values) - set(by_id)
     if unknown:
         errors["__all__"] = [_("Ce critère n'appartient pas à ce tour.")]
-    cleaned = {}
+    cleaned: dict[int, tuple[int | None, str]] = {}
     for criterion_id, scale in by_id.items():
         value = values.get(criterion_id)
         comment = (comments.get(criterion_id) or "").strip()
         if value is None or value == "":
             cleaned[criterion_id] = (None, comment)
             continue
+        number: int | None
         if isinstance(value, bool) or not isinstance(value, int | str):
             number = None
         else:

@@ -88,7 +88,7 @@ def weighted_totals(rows, criteria) -> tuple[dict, list]:
     """Weighted totals on 0-100 per (application, juror), and the incomplete score sheets."""
     by_id = {criterion.id: criterion for criterion in criteria}
     weight_sum = sum(criterion.weight for criterion in criteria)
-    sheets = defaultdict(dict)
+    sheets: defaultdict[tuple[int, int], dict[int, float]] = defaultdict(dict)
     for row in rows:
         if row.criterion_id in by_id:
             sheets[(row.application_id, row.juror_id)][row.criterion_id] = row.score
@@ -162,7 +162,9 @@ def _sort_key(result):
 def _ranks(results: list, *, inplace: bool) -> list:
     """Sort best first and give competition ranks; with inplace=False, rank copies (category rankings)."""
     results.sort(key=_sort_key)
-    ranked, previous, previous_rank = [], None, 0
+    ranked, previous = [], None
+    previous_rank: int | None = 0
+    current_rank: int | None
     for position, result in enumerate(results, start=1):
         if result.normalised_mean is None:
             current_rank = None

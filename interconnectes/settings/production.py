@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from interconnectes.deployment import media_origin, private_media_options, public_media_options
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import ADMIN_CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY, STORAGES, env_bool, env_list
 
 DEBUG = False
 
@@ -62,10 +62,10 @@ DEMO_CONTENT_ALLOWED = False
 # (AWS_PRIVATE_STORAGE_BUCKET_NAME), only ever read by the view that checks permissions.
 _public_media = public_media_options(os.environ)
 if _public_media:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _public_media}  # noqa: F405
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _public_media}
     # Renditions are <img> from the media host: the only other origin the pages load anything from.
-    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):  # noqa: F405
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
         _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], media_origin(_public_media)]
 _private_media = private_media_options(os.environ)
 if _private_media:
-    STORAGES["private"] = {"BACKEND": "labels.storage_s3.PrivateS3Storage", "OPTIONS": _private_media}  # noqa: F405
+    STORAGES["private"] = {"BACKEND": "labels.storage_s3.PrivateS3Storage", "OPTIONS": _private_media}

@@ -1,6 +1,7 @@
 """Settings of the test suite: fast hashing, in-memory mail, tasks run at once."""
 
 from .base import *  # noqa: F403
+from .base import BASE_DIR, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-key"  # nosec B105 # the test suite's key, never deployed
@@ -13,12 +14,12 @@ TASKS = {
         "ENQUEUE_ON_COMMIT": False,
     }
 }
-STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
-PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 # Django's test client calls authenticate() without a request: let it through axes (forms pass one).
 AUTHENTICATION_BACKENDS = [
     "labels.auth_backends.RequestOptionalAxesBackend",

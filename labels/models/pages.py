@@ -157,7 +157,8 @@ class LabelCampaignPage(BasePage):
     )
     opens_at = models.DateTimeField(_("ouverture des candidatures"), null=True, help_text=_("Heure de Paris."))
     closes_at = models.DateTimeField(
-        _("clôture des candidatures"), null=True, help_text=_("Heure de Paris ; les dépôts sont acceptés jusqu'à cette seconde incluse.")
+        _("clôture des candidatures"), null=True,
+        help_text=_("Heure de Paris ; les dépôts sont acceptés jusqu'à cette seconde incluse."),
     )
     jury_starts_at = models.DateTimeField(_("début de la délibération du jury"), null=True, blank=True)
     rules = RichTextField(_("règlement"), blank=True)
@@ -297,7 +298,8 @@ class EvaluationCriterion(Orderable):
     max_score = models.PositiveSmallIntegerField(_("note maximale"), default=10,
                                                  validators=[MinValueValidator(1), MaxValueValidator(100)])
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")])]
+    panels = [FieldPanel("name"), FieldPanel("description"),
+              FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("critère d'évaluation")

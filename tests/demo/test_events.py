@@ -11,7 +11,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore::pytest.
 def test_demo_builds_the_tours_stops_forums_and_programmes(client):
     tours = {tour.slug: tour for tour in TourPage.objects.all()}
     assert set(tours) == {"journees-experts-2023-2024", "journees-experts-2024-2025"}
-    cities = lambda slug: [s.city for s in tours[slug].stops()]  # noqa: E731
+
+    def cities(slug):
+        return [stop.city for stop in tours[slug].stops()]
+
     assert cities("journees-experts-2023-2024") == ["Strasbourg", "Paris", "Pau", "Le Mans", "Montpellier",
                                                     "Chambéry", "Paris"]
     assert cities("journees-experts-2024-2025") == ["La Rochelle", "Orléans", "Paris", "Tours", "Arras"]

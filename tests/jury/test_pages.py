@@ -265,7 +265,10 @@ def test_a_long_list_of_files_is_paginated_with_the_progress_over_all(juror_clie
     applications = build_scored_round(scene.round, [scene.juror_a], criteria, campaign, 30)
     url = reverse("jury:round", args=[scene.round.pk])
     first, second = text(juror_client.get(url)), text(juror_client.get(url, {"page": 2}))
-    listed = lambda page: [a for a in applications + [scene.file, scene.other_file] if a.reference in page]  # noqa: E731
+
+    def listed(page):
+        return [a for a in applications + [scene.file, scene.other_file] if a.reference in page]
+
     assert len(listed(first)) == 25 and len(listed(second)) == 6  # 30 + 2, less the conflicted one
     assert not set(listed(first)) & set(listed(second))
     # The conflicted first file is out; the 29 others are fully scored, the scene's two are not.

@@ -26,7 +26,8 @@ def test_signup_sends_a_verification_link_and_activates(client):
     user = User.objects.get(email="camille.durand@example.org")
     assert not user.is_active
     assert len(mail.outbox) == 1
-    assert client.post(reverse("labels:login"), {"username": user.email, "password": SIGNUP["password1"]}).status_code == 200
+    response = client.post(reverse("labels:login"), {"username": user.email, "password": SIGNUP["password1"]})
+    assert response.status_code == 200
     response = client.get(link_in(mail.outbox[0]))
     assert response["Location"] == reverse("labels:login")
     user.refresh_from_db()
@@ -84,7 +85,8 @@ def test_password_reset_same_answer_known_or_not(client):
     response = client.get(url, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "nouveau secret solide", "new_password2": "nouveau secret solide"})
+    response = client.post(form_url, {"new_password1": "nouveau secret solide",
+                                      "new_password2": "nouveau secret solide"})
     assert response["Location"] == reverse("labels:password_reset_complete")
     user.refresh_from_db()
     assert user.check_password("nouveau secret solide")

@@ -75,7 +75,8 @@ def test_an_image_bomb_attachment_is_refused_quickly_in_french(plain_client, dra
 
 
 def test_an_ordinary_picture_is_still_accepted(plain_client, draft, clock):
-    response = plain_client.post(step_url(draft, "pieces-jointes"), {"file": SimpleUploadedFile("plan.png", png(800, 600))})
+    upload = SimpleUploadedFile("plan.png", png(800, 600))
+    response = plain_client.post(step_url(draft, "pieces-jointes"), {"file": upload})
     assert response.status_code == 302
     assert Attachment.objects.get().content_type == attachments.PNG
 

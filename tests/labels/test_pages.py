@@ -99,7 +99,8 @@ def test_preview_shows_the_categories_and_criteria_being_edited(campaign):
 def test_index_query_count_is_small_and_constant(reader_client, label_index, clock, site_settings, count):
     for n in range(count):
         year = 2026 - n % 2 * 2
-        LabelCampaignPageFactory(parent=label_index, year=year, opens_at=paris(year, 1, 1), closes_at=paris(year, 3, 31))
+        LabelCampaignPageFactory(parent=label_index, year=year, opens_at=paris(year, 1, 1),
+                                 closes_at=paris(year, 3, 31))
     assert within_budget(page_queries(reader_client, label_index.url))
 
 

@@ -86,7 +86,10 @@ def test_index_lists_newest_first_and_filters_by_year_and_kind(client, manifesto
     ManifestoPageFactory(parent=manifesto_index, title="Communiqué 2023", adoption_date=datetime.date(2023, 7, 6),
                          kind=ManifestoKind.PRESS_RELEASE)
     ManifestoPageFactory(parent=manifesto_index, title="Texte 2021", adoption_date=datetime.date(2021, 3, 18))
-    titles = lambda response: [a.get_text(strip=True) for a in soup(response).select(".card-title a")]  # noqa: E731
+
+    def titles(response):
+        return [a.get_text(strip=True) for a in soup(response).select(".card-title a")]
+
     assert titles(client.get(manifesto_index.url)) == ["Communiqué 2023", "Texte 2021", "Texte 2019"]
     assert titles(client.get(manifesto_index.url, {"year": 2021})) == ["Texte 2021"]
     assert titles(client.get(manifesto_index.url, {"kind": "communique"})) == ["Communiqué 2023"]
