@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("interconnectes", "manifestes", "events", "labels", "jury")
 # A Wagtail page class names its admin forms (`base_form_class`, `copy_form_class`): Wagtail reads them from the
 # class, so the page's module imports them, and only them (the admin forms import nothing above the models).
-PAGE_ADMIN_FORMS = {("events.models.pages", "events.admin_forms")}
+PAGE_ADMIN_FORMS = {("events.models.event_pages", "events.admin_forms"), ("events.models.agenda", "events.admin_forms")}
 LAYERS_ABOVE_MODELS = ("services", "forms", "views")
 
 

@@ -1,4 +1,4 @@
-"""Page types of the events app: the agenda, the Journées experts tours and stops, the Forum.
+"""The event pages: what a Journée expert and a Forum share (EventPage), and each of them.
 
 Pages read what they show in `get_context` as lazy values (`django.utils.functional.SimpleLazyObject`):
 the templates evaluate them inside fragments cached per page, content version and phase
@@ -9,38 +9,31 @@ import datetime
 import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from events import ical, jsonld, timeline
 from events.admin_forms import EventCopyForm, EventPageForm
-from events.agenda import AgendaFilterForm
 from events.entries import Entry, Performer, Place
 from events.programme import group_programme, times_signature
 from interconnectes import clock
 from interconnectes.content_version import time_slot
 from interconnectes.models.base import BasePage
-from interconnectes.models.snippets import Person
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q
 
 from .sessions import ProgrammeSession, SessionParticipant
-from .snippets import EventTheme
 
 # During an event, the "En ce moment" list is renewed every this many minutes.
 LIVE_REFRESH_MINUTES = 5
@@ -59,7 +52,7 @@ class OrganisationRole(models.TextChoices):
     PARTNER = "partenaire", _("Partenaire")
 
 
-def _ics_response(content: bytes, filename: str) -> HttpResponse:
+def ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -68,108 +61,6 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 def public_events(queryset):
     """Live events that no view restriction covers, with what cards and feeds show of them."""
     return queryset.live().exclude(private_q()).select_related("venue", "theme")
-
-
-@dataclass
-class Agenda:
-    """What the agenda page shows for one set of filters: built on a cold cache only."""
-
-    filter_form: AgendaFilterForm
-    filter_query: str
-    upcoming_events: list
-    past_events: object  # a Paginator page
-    tours: list
-    feed_url: str
-    webcal_url: str
-
-
-class EventIndexPage(RoutablePageMixin, BasePage):
-    """The agenda: upcoming events first, then past ones by year; its .ics feed; the speaker pages."""
-
-    parent_page_types = ["interconnectes.HomePage"]
-    subpage_types = ["events.TourPage", "events.ForumPage"]
-    max_count = 1
-    PER_PAGE = 12
-    FILTERS = ("theme", "region", "year")
-
-    class Meta:
-        verbose_name = _("agenda")
-
-    def events(self):
-        """The agenda's live, public events, in one query."""
-        return list(public_events(EventPage.objects.descendant_of(self)).select_related("calendar_state"))
-
-    def filtered(self, request):
-        """(form, events, filters) for the GET filters; invalid values are ignored, never a 500.
-
-        The agenda holds a few dozen events a year: one query reads them all and the filters apply in Python.
-        """
-        events = self.events()
-        years = sorted({event.start_date.year for event in events if event.start_date}, reverse=True)
-        form = AgendaFilterForm(request.GET or None, themes=EventTheme.objects.all(), years=years)
-        filters = {}
-        if form.is_valid():
-            filters = {name: value for name, value in form.cleaned_data.items() if value}
-            if "theme" in filters:
-                events = [event for event in events if event.theme and event.theme.slug == filters["theme"]]
-            if "region" in filters:
-                events = [event for event in events if event.region == filters["region"]]
-            if "year" in filters:
-                events = [event for event in events
-                          if event.start_date and event.start_date.year == int(filters["year"])]
-        return form, events, filters
-
-    def agenda(self, request, now) -> Agenda:
-        form, events, filters = self.filtered(request)
-        upcoming = [event for event in events if is_upcoming(event, now)]
-        past = [event for event in events if not is_upcoming(event, now)]
-        past.sort(key=lambda event: event.pk, reverse=True)
-        past.sort(key=lambda event: event.start_date or datetime.date.min, reverse=True)  # undated ones last
-        feed_filters = {key: value for key, value in filters.items() if key in ("theme", "region")}
-        feed = self.reverse_subpage("feed") + ("?" + urlencode(feed_filters) if feed_filters else "")
-        return Agenda(
-            filter_form=form,
-            filter_query=urlencode(filters),
-            upcoming_events=sorted(upcoming, key=lambda event: (
-                event.start_date or datetime.date.min, event.start_time or datetime.time.min, event.pk)),
-            past_events=Paginator(past, self.PER_PAGE).get_page(request.GET.get("page")),
-            tours=list(TourPage.objects.child_of(self).live().exclude(private_q())
-                       .order_by(F("season_start").desc(nulls_last=True), "-pk")),
-            feed_url=self.get_url(request) + feed,
-            webcal_url=webcal(self.get_full_url(request) + feed),
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        now = clock.now()
-        context["agenda"] = SimpleLazyObject(lambda: self.agenda(request, now))
-        # The fragment's key: the time (an event moves from upcoming to past when it ends) and the filters.
-        context["cache_vary"] = [time_slot(now, UPCOMING_REFRESH_MINUTES),
-                                 *(request.GET.get(name, "")[:40] for name in (*self.FILTERS, "page"))]
-        return context
-
-    @path("ical/", name="feed")
-    def feed(self, request):
-        _form, events, _filters = self.filtered(request)
-        events = sorted((event for event in events if event.start_date), key=lambda event: (event.start_date, event.pk))
-        entries = [event.calendar_entry(request) for event in events]
-        return _ics_response(ical.build_calendar(entries, name=str(_("Agenda des Interconnectés")), stamp=clock.now()),
-                             "agenda-interconnectes.ics")
-
-    @path("intervenants/<slug:slug>/", name="speaker")
-    def speaker(self, request, slug):
-        person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
-        public = EventPage.objects.descendant_of(self).live().exclude(private_q())
-        participations = list(
-            SessionParticipant.objects.filter(person=person, session__page__in=public)
-            .select_related("session__page", "session__room")
-            .order_by("-session__day", "session__start_time")
-        )
-        if not participations:
-            raise Http404
-        context = {"page": self, "self": self, "request": request, "person": person,
-                   "participations": participations}
-        return TemplateResponse(request, "events/speaker_page.html", context)
 
 
 def webcal(url):
@@ -194,38 +85,6 @@ def upcoming_events(limit, now=None):
     """The next live events that have not ended (the home page shows a few)."""
     return list(public_events(EventPage.objects.all()).filter(upcoming_q(now or clock.now()))
                 .order_by("start_date", "start_time", "pk")[:limit])
-
-
-class TourPage(BasePage):
-    """One season of the Journées experts tour, e.g. "Journées experts 2024-2025"."""
-
-    season_start = models.DateField(_("début de la saison"), null=True, blank=True)
-    season_end = models.DateField(_("fin de la saison"), null=True, blank=True)
-
-    content_panels = [
-        *BasePage.content_panels,
-        FieldRowPanel([FieldPanel("season_start"), FieldPanel("season_end")], heading=_("Saison")),
-    ]
-    parent_page_types = ["events.EventIndexPage"]
-    subpage_types = ["events.JourneeExpertPage"]
-    copy_form_class = EventCopyForm  # its stops could not be aliased with it
-
-    class Meta:
-        verbose_name = _("tournée des Journées experts")
-
-    def stops(self):
-        return public_events(JourneeExpertPage.objects.child_of(self)).order_by("start_date", "pk")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["stops"] = SimpleLazyObject(lambda: list(self.stops()))
-        context["cache_vary"] = [timeline.local_today(clock.now()).isoformat()]
-        return context
-
-    def clean(self):
-        super().clean()
-        if self.season_start and self.season_end and self.season_end < self.season_start:
-            raise ValidationError({"season_end": _("La fin de la saison précède son début.")})
 
 
 @dataclass
@@ -499,13 +358,13 @@ class EventPage(RoutablePageMixin, BasePage):
         if not self.start_date:
             raise Http404
         entry = self.calendar_entry(request)
-        return _ics_response(ical.build_calendar([entry], stamp=clock.now()), f"{self.slug}.ics")
+        return ics_response(ical.build_calendar([entry], stamp=clock.now()), f"{self.slug}.ics")
 
     @path("ical/session/<uuid:uid>/", name="ical_session")
     def ical_session(self, request, uid):
         session = get_object_or_404(ProgrammeSession.objects.select_related("room"), page=self, ical_uid=uid)
         entry = self.session_entry(request, session)
-        return _ics_response(ical.build_calendar([entry], stamp=clock.now()), f"{self.slug}-session.ics")
+        return ics_response(ical.build_calendar([entry], stamp=clock.now()), f"{self.slug}-session.ics")
 
 
 class JourneeExpertPage(EventPage):
@@ -620,74 +479,4 @@ class ForumPage(EventPage):
             return timeline.AFTER
         return super().phase(now)
 
-
-class ForumLabelCampaign(Orderable):
-    """A label campaign whose ceremony the Forum hosts (the laureates' e-mails point to the Forum's page)."""
-
-    page = ParentalKey(ForumPage, on_delete=models.CASCADE, related_name="label_campaigns")
-    campaign = models.ForeignKey("labels.LabelCampaignPage", verbose_name=_("campagne de label"),
-                                 on_delete=models.CASCADE, related_name="ceremony_links")
-
-    panels = [PageChooserPanel("campaign")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("campagne de label")
-
-
-class EventOrganisation(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="organisations")
-    organisation = models.ForeignKey("interconnectes.Organisation", verbose_name=_("organisation"),
-                                     on_delete=models.CASCADE, related_name="+")
-    role = models.CharField(_("rôle"), max_length=16, choices=OrganisationRole.choices,
-                            default=OrganisationRole.PARTNER)
-    tier = models.CharField(_("niveau de partenariat"), max_length=60, blank=True,
-                            help_text=_("Par exemple : Partenaire premium, Partenaire officiel."))
-
-    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("tier")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("organisation")
-
-
-class EventKeyFigure(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="key_figures")
-    value = models.CharField(_("chiffre"), max_length=20)
-    label = models.CharField(_("libellé"), max_length=120)
-
-    panels = [FieldPanel("value"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("chiffre clé")
-
-
-class EventContact(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("nom ou service"), max_length=120)
-    role = models.CharField(_("rôle"), max_length=160, blank=True)
-    email = models.EmailField(_("adresse e-mail"), blank=True,
-                              help_text=_("De préférence une adresse de service (evenements@…)."))
-
-    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("email")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("contact")
-
-
-class EventCalendarState(models.Model):
-    """Calendar bookkeeping kept out of page revisions, so publishing an old revision cannot move it back."""
-
-    page = models.OneToOneField(EventPage, on_delete=models.CASCADE, related_name="calendar_state")
-    sequence = models.PositiveIntegerField(default=0)
-    times_signature = models.TextField(blank=True)
-    programme_signature = models.TextField(blank=True)
-    programme_updated_at = models.DateTimeField(null=True, blank=True)
-    # {session ical_uid: [sequence, times signature]}: each session's own SEQUENCE in its .ics file. Entries of
-    # deleted sessions stay, so a session restored by an older revision never goes back to a lower SEQUENCE.
-    session_sequences = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        verbose_name = _("état du calendrier")
-
-    def __str__(self):
-        return f"{self.page_id}: SEQUENCE {self.sequence}"
 

@@ -1,0 +1,175 @@
+"""The agenda (upcoming events first, then past ones by year; its .ics feed; the speaker pages) and the tours of
+the Journées experts, each listing its stops."""
+
+import datetime
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from events import ical, timeline
+from events.admin_forms import EventCopyForm
+from events.agenda import AgendaFilterForm
+from interconnectes import clock
+from interconnectes.content_version import time_slot
+from interconnectes.models.base import BasePage
+from interconnectes.models.snippets import Person
+from interconnectes.restrictions import private_q
+
+from .event_pages import (
+    UPCOMING_REFRESH_MINUTES,
+    EventPage,
+    JourneeExpertPage,
+    ics_response,
+    is_upcoming,
+    public_events,
+    webcal,
+)
+from .sessions import SessionParticipant
+from .snippets import EventTheme
+
+
+@dataclass
+class Agenda:
+    """What the agenda page shows for one set of filters: built on a cold cache only."""
+
+    filter_form: AgendaFilterForm
+    filter_query: str
+    upcoming_events: list
+    past_events: object  # a Paginator page
+    tours: list
+    feed_url: str
+    webcal_url: str
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """The agenda: upcoming events first, then past ones by year; its .ics feed; the speaker pages."""
+
+    parent_page_types = ["interconnectes.HomePage"]
+    subpage_types = ["events.TourPage", "events.ForumPage"]
+    max_count = 1
+    PER_PAGE = 12
+    FILTERS = ("theme", "region", "year")
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def events(self):
+        """The agenda's live, public events, in one query."""
+        return list(public_events(EventPage.objects.descendant_of(self)).select_related("calendar_state"))
+
+    def filtered(self, request):
+        """(form, events, filters) for the GET filters; invalid values are ignored, never a 500.
+
+        The agenda holds a few dozen events a year: one query reads them all and the filters apply in Python.
+        """
+        events = self.events()
+        years = sorted({event.start_date.year for event in events if event.start_date}, reverse=True)
+        form = AgendaFilterForm(request.GET or None, themes=EventTheme.objects.all(), years=years)
+        filters = {}
+        if form.is_valid():
+            filters = {name: value for name, value in form.cleaned_data.items() if value}
+            if "theme" in filters:
+                events = [event for event in events if event.theme and event.theme.slug == filters["theme"]]
+            if "region" in filters:
+                events = [event for event in events if event.region == filters["region"]]
+            if "year" in filters:
+                events = [event for event in events
+                          if event.start_date and event.start_date.year == int(filters["year"])]
+        return form, events, filters
+
+    def agenda(self, request, now) -> Agenda:
+        form, events, filters = self.filtered(request)
+        upcoming = [event for event in events if is_upcoming(event, now)]
+        past = [event for event in events if not is_upcoming(event, now)]
+        past.sort(key=lambda event: event.pk, reverse=True)
+        past.sort(key=lambda event: event.start_date or datetime.date.min, reverse=True)  # undated ones last
+        feed_filters = {key: value for key, value in filters.items() if key in ("theme", "region")}
+        feed = self.reverse_subpage("feed") + ("?" + urlencode(feed_filters) if feed_filters else "")
+        return Agenda(
+            filter_form=form,
+            filter_query=urlencode(filters),
+            upcoming_events=sorted(upcoming, key=lambda event: (
+                event.start_date or datetime.date.min, event.start_time or datetime.time.min, event.pk)),
+            past_events=Paginator(past, self.PER_PAGE).get_page(request.GET.get("page")),
+            tours=list(TourPage.objects.child_of(self).live().exclude(private_q())
+                       .order_by(F("season_start").desc(nulls_last=True), "-pk")),
+            feed_url=self.get_url(request) + feed,
+            webcal_url=webcal(self.get_full_url(request) + feed),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = clock.now()
+        context["agenda"] = SimpleLazyObject(lambda: self.agenda(request, now))
+        # The fragment's key: the time (an event moves from upcoming to past when it ends) and the filters.
+        context["cache_vary"] = [time_slot(now, UPCOMING_REFRESH_MINUTES),
+                                 *(request.GET.get(name, "")[:40] for name in (*self.FILTERS, "page"))]
+        return context
+
+    @path("ical/", name="feed")
+    def feed(self, request):
+        _form, events, _filters = self.filtered(request)
+        events = sorted((event for event in events if event.start_date), key=lambda event: (event.start_date, event.pk))
+        entries = [event.calendar_entry(request) for event in events]
+        return ics_response(ical.build_calendar(entries, name=str(_("Agenda des Interconnectés")), stamp=clock.now()),
+                             "agenda-interconnectes.ics")
+
+    @path("intervenants/<slug:slug>/", name="speaker")
+    def speaker(self, request, slug):
+        person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
+        public = EventPage.objects.descendant_of(self).live().exclude(private_q())
+        participations = list(
+            SessionParticipant.objects.filter(person=person, session__page__in=public)
+            .select_related("session__page", "session__room")
+            .order_by("-session__day", "session__start_time")
+        )
+        if not participations:
+            raise Http404
+        context = {"page": self, "self": self, "request": request, "person": person,
+                   "participations": participations}
+        return TemplateResponse(request, "events/speaker_page.html", context)
+
+
+class TourPage(BasePage):
+    """One season of the Journées experts tour, e.g. "Journées experts 2024-2025"."""
+
+    season_start = models.DateField(_("début de la saison"), null=True, blank=True)
+    season_end = models.DateField(_("fin de la saison"), null=True, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldRowPanel([FieldPanel("season_start"), FieldPanel("season_end")], heading=_("Saison")),
+    ]
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = ["events.JourneeExpertPage"]
+    copy_form_class = EventCopyForm  # its stops could not be aliased with it
+
+    class Meta:
+        verbose_name = _("tournée des Journées experts")
+
+    def stops(self):
+        return public_events(JourneeExpertPage.objects.child_of(self)).order_by("start_date", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stops"] = SimpleLazyObject(lambda: list(self.stops()))
+        context["cache_vary"] = [timeline.local_today(clock.now()).isoformat()]
+        return context
+
+    def clean(self):
+        super().clean()
+        if self.season_start and self.season_end and self.season_end < self.season_start:
+            raise ValidationError({"season_end": _("La fin de la saison précède son début.")})
+
+
