@@ -208,7 +208,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Rich text limited to what a sober, accessible page needs: h2-h4 headings.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
-        "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
+        "WIDGET": "interconnectes.rich_text.TolerantDraftailRichTextArea",
         "OPTIONS": {"features": ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]},
     }
 }
