@@ -1,4 +1,5 @@
-"""Content-Security-Policy: strict on the public site, relaxed only where Wagtail's admin needs it.
+"""Content-Security-Policy: strict on the public site, relaxed only where Wagtail's admin needs it; and the
+Permissions-Policy, the same everywhere.
 
 The public pages, the applicant's forms and every page readers and
 applicants see run no inline script or style: `CONTENT_SECURITY_POLICY`
@@ -45,3 +46,25 @@ class SiteCSPMiddleware(CSPMiddleware):
             parts.replace = {**admin["DIRECTIVES"], **(parts.replace or {})}
         return parts
 
+
+
+def permissions_policy(features: dict[str, list[str]]) -> str:
+    """The header's value: `camera=(), fullscreen=(self)` from {"camera": [], "fullscreen": ["self"]}."""
+    return ", ".join(f"{feature}=({' '.join(origins)})" for feature, origins in features.items())
+
+
+class PermissionsPolicyMiddleware:
+    """No page of the site uses the camera, the microphone, the location or payment: no script may ask for them.
+
+    The features (`PERMISSIONS_POLICY`) are refused to every page and every
+    frame, the admin's included; a response that set its own header keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.value = permissions_policy(settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.value)
+        return response

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     # Behind a CDN and a load balancer: the visitor's address for the per-IP throttles (TRUSTED_PROXY_COUNT).
     "interconnectes.client_ip.ClientIPMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "interconnectes.security_headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Django's GZipMiddleware for the views' text responses (static files come compressed from WhiteNoise).
     "interconnectes.compression.TextGZipMiddleware",
@@ -296,6 +297,13 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Browser features no page of the site uses, refused to every page and frame (interconnectes/security_headers.py).
+PERMISSIONS_POLICY = {feature: [] for feature in (
+    "accelerometer", "ambient-light-sensor", "autoplay", "battery", "bluetooth", "browsing-topics", "camera",
+    "display-capture", "document-domain", "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer",
+    "microphone", "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+    "xr-spatial-tracking",
+)}
 # No request from editors' browsers to other hosts either: no Gravatar, no check for new Wagtail releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

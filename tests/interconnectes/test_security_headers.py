@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
 
-from interconnectes.security_headers import is_admin_path
+from interconnectes.security_headers import is_admin_path, permissions_policy
 
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}  # data blocks: never run, not subject to CSP
 
@@ -194,3 +194,23 @@ def check_pages(client, urls):
             assert_allowed_by_policy(response, url)
             checked += 1
     return checked
+
+
+# --- Permissions-Policy ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_every_kind_of_response_refuses_the_browser_features_no_page_uses(client, home):
+    editor = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "mot de passe solide")
+    answers = [client.get("/"), client.get("/"), client.get("/nulle-part/"), client.get(reverse("labels:login")),
+               client.get("/robots.txt")]  # the second home page comes from the page cache
+    client.force_login(editor)
+    answers += [client.get("/admin/"), client.get(reverse("jury:home"))]
+    for response in answers:
+        features = dict(part.strip().split("=", 1) for part in response["Permissions-Policy"].split(","))
+        assert {features[name] for name in ("camera", "microphone", "geolocation", "payment", "usb")} == {"()"}
+        assert features["browsing-topics"] == "()"  # no ad-interest topics either
+
+
+def test_the_permissions_policy_header_lists_each_feature_with_its_origins():
+    assert permissions_policy({"camera": [], "fullscreen": ["self"]}) == "camera=(), fullscreen=(self)"
