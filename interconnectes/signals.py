@@ -6,7 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from interconnectes import content_version, userbar
+from interconnectes import content_version, privileged_sessions, userbar
 
 
 def connect():
@@ -25,3 +25,4 @@ def connect():
                          ("slug-changed", page_slug_changed), ("moved", post_page_move)):
         signal.connect(content_version.bump_content_version, dispatch_uid=f"content-version-page-{name}")
     user_logged_in.connect(userbar.remember_admin_access, dispatch_uid="userbar-admin-access")
+    user_logged_in.connect(privileged_sessions.start, dispatch_uid="privileged-session-start")

@@ -1,10 +1,12 @@
-"""Admin: the Organisation and Person snippets, grouped in one "Annuaire" menu."""
+"""Admin: the Organisation and Person snippets, grouped in one "Annuaire" menu; editors' sessions are short."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from interconnectes.models import Organisation, Person
+from interconnectes.privileged_sessions import PRIVILEGED_ACCOUNT_HOOK
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -36,3 +38,9 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register(PRIVILEGED_ACCOUNT_HOOK)
+def may_open_the_admin(user) -> bool:
+    """Editors and staff: their session is short (interconnectes/privileged_sessions.py)."""
+    return user.is_superuser or user.has_perm("wagtailadmin.access_admin")

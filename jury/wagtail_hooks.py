@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from interconnectes.privileged_sessions import PRIVILEGED_ACCOUNT_HOOK
 from jury.admin_forms import JuryMemberForm, JuryRoundForm
 from jury.models import JuryMember, JuryRound
 from jury.permissions import is_juror
@@ -102,3 +103,9 @@ def register_jury_admin():
 def land_jurors_on_their_pages(user):
     """A juror logging in without a `next` page lands on the jury's pages (see `labels.views.accounts`)."""
     return reverse("jury:home") if is_juror(user) else None
+
+
+@hooks.register(PRIVILEGED_ACCOUNT_HOOK)
+def sits_on_a_jury(user) -> bool:
+    """A juror reads applicants' files: their session is short, as an editor's (interconnectes/privileged_sessions)."""
+    return is_juror(user)

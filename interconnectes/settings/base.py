@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Editors', staff's and jurors' sessions end after 30 minutes idle or 10 hours (privileged_sessions.py).
+    "interconnectes.privileged_sessions.PrivilegedSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
@@ -250,6 +252,13 @@ HTTP_CACHE = {
     # The Wagtail admin, applicants' accounts and applications, the jury's pages, Wagtail's
     # login and password forms of restricted pages.
     "PRIVATE_PATH_PREFIXES": ["/admin/", "/compte/", "/candidatures/", "/jury/", "/_util/"],
+}
+
+# Sessions of the accounts that can do the most (editors, campaign staff, jurors): they end after this long
+# without a request, and this long after the log-in whatever the activity (interconnectes/privileged_sessions.py).
+PRIVILEGED_SESSIONS = {
+    "IDLE_SECONDS": int(os.environ.get("PRIVILEGED_SESSION_IDLE_SECONDS", str(30 * 60))),
+    "ABSOLUTE_SECONDS": int(os.environ.get("PRIVILEGED_SESSION_ABSOLUTE_SECONDS", str(10 * 60 * 60))),
 }
 
 # Whole pages kept for readers without a session (interconnectes/page_cache.py); 0 turns it off. A minute bounds

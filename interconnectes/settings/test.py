@@ -25,3 +25,6 @@ AUTHENTICATION_BACKENDS = [
     "labels.auth_backends.RequestOptionalAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Tests move the site's clock by months within one log-in: privileged sessions last as long as any other here, and
+# tests/interconnectes/test_privileged_sessions.py puts the production limits back.
+PRIVILEGED_SESSIONS = {"IDLE_SECONDS": 10 * 365 * 24 * 3600, "ABSOLUTE_SECONDS": 10 * 365 * 24 * 3600}
