@@ -6,6 +6,7 @@ They refuse an incomplete configuration loudly: a half-configured purge or
 bucket would fail silently at the worst moment (a publication, an upload).
 """
 
+from email.utils import getaddresses
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +23,15 @@ def _required(environ, name, why):
     if not value:
         raise ImproperlyConfigured(f"La variable d'environnement {name} est obligatoire {why}.")
     return value
+
+
+def admins(environ) -> list[tuple[str, str]]:
+    """ADMINS from `ADMINS` ("Équipe technique <technique@example.org>, alex@example.org"): who gets the errors."""
+    value = environ.get("ADMINS", "").strip()
+    people = getaddresses([value]) if value else []
+    if any("@" not in address for _name, address in people):
+        raise ImproperlyConfigured("ADMINS doit lister des adresses e-mail séparées par des virgules.")
+    return [(name or address, address) for name, address in people]
 
 
 def cache_settings(environ) -> dict:

@@ -10,6 +10,8 @@ applicant's e-mail address only in a form that lets staff recognise it
 import logging
 import re
 
+from django.utils.log import AdminEmailHandler
+
 MASK = "********"
 
 # "password=…", "new_password1: …", "'csrfmiddlewaretoken': '…'", "X-CSRFToken: …", "sessionid=…" (query
@@ -61,3 +63,12 @@ class MaskSecrets(logging.Filter):
         if record.stack_info:
             record.stack_info = mask(record.stack_info)
         return True
+
+
+class MaskedAdminEmailHandler(AdminEmailHandler):
+    """Django's e-mail to ADMINS, its whole text masked: the report it builds (the request's parameters and
+    headers, the traceback) is not the log record the filters see."""
+
+    def send_mail(self, subject, message, *args, **kwargs):
+        kwargs.pop("html_message", None)  # the HTML report is never sent: it shows every local variable
+        super().send_mail(mask(subject), mask(message), *args, **kwargs)

@@ -1,11 +1,14 @@
-"""Site-wide views that are not pages: search and robots.txt."""
+"""Site-wide views that are not pages: search, robots.txt and the server error page."""
 
 import re
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -47,3 +50,9 @@ def search(request):
 def robots_txt(request):
     return render(request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
                   content_type="text/plain; charset=utf-8")
+
+
+def server_error(request, template_name="500.html"):
+    """Django's 500 page (no request, no query: they may be what failed), telling that the team was warned only
+    when someone is: ADMINS gets the errors by e-mail."""
+    return HttpResponseServerError(loader.get_template(template_name).render({"team_notified": bool(settings.ADMINS)}))

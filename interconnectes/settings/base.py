@@ -11,7 +11,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from interconnectes.deployment import cache_settings, frontend_cache_settings
+from interconnectes.deployment import admins, cache_settings, frontend_cache_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -216,13 +216,21 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# Who gets the site's errors by e-mail ("Nom <adresse>, …"); the 500 page says the team was told only then.
+ADMINS = admins(os.environ)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # Every handler masks passwords, tokens and e-mail addresses (interconnectes/logging_filters.py).
     "filters": {"mask_secrets": {"()": "interconnectes.logging_filters.MaskSecrets"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_secrets"]},
+        # Errors (a server error, a failed task) by e-mail to ADMINS, masked like the rest; nothing without ADMINS.
+        "mail_admins": {"class": "interconnectes.logging_filters.MaskedAdminEmailHandler", "level": "ERROR",
+                        "filters": ["mask_secrets"]},
+    },
+    "root": {"handlers": ["console", "mail_admins"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # Django's loggers lose Django's default handlers (the unmasked DEBUG console, mail_admins) and reach
     # the masked root handler instead.
     "loggers": {

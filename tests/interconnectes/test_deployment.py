@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from interconnectes.deployment import (
+from interconnectes.deployment import (, admins
     cache_settings,
     frontend_cache_settings,
     media_origin,
@@ -182,3 +182,11 @@ def test_client_ip_middleware_is_off_without_proxies_and_rewrites_remote_addr_wi
     middleware = ClientIPMiddleware(lambda request: seen.append(request.META["REMOTE_ADDR"]) or HttpResponse())
     middleware(rf.get("/", REMOTE_ADDR="10.0.0.5", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"))
     assert seen == ["203.0.113.7"]
+
+
+def test_admins_are_read_from_the_environment():
+    assert admins({}) == []
+    assert admins({"ADMINS": "Équipe technique <technique@example.org>, alex@example.org"}) == [
+        ("Équipe technique", "technique@example.org"), ("alex@example.org", "alex@example.org")]
+    with pytest.raises(ImproperlyConfigured):
+        admins({"ADMINS": "Équipe technique"})

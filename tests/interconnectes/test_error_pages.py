@@ -5,11 +5,15 @@ not need it, nor the database (it may be what failed).
 """
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404
 from django.test import Client
 from django.urls import include, path
 from django.views import defaults
+
+from interconnectes import views
+from interconnectes.urls import handler500  # noqa: F401 (the URLconf of these tests answers 500 as the site's)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +22,10 @@ SECRET = "SELECT password FROM auth_user -- settings.SECRET_KEY"
 
 def boom(request):
     raise RuntimeError(SECRET)
+
+
+def personal_boom(request):
+    raise RuntimeError(f"camille.martin@example.org, password={request.POST.get('password', 'sésame')}")
 
 
 def forbidden(request):
@@ -34,6 +42,7 @@ def missing(request):
 
 urlpatterns = [
     path("erreur/500/", boom),
+    path("erreur/500/personnelle/", personal_boom),
     path("erreur/403/", forbidden),
     path("erreur/400/", suspicious),
     path("erreur/404/", missing),
@@ -82,12 +91,36 @@ def test_the_csrf_failure_page_is_french(settings, home):
     assert_leaks_nothing(content)
 
 
-@pytest.mark.parametrize("view", [defaults.server_error, defaults.bad_request])
+@pytest.mark.parametrize("view", [views.server_error, defaults.bad_request])
 def test_500_and_400_need_neither_the_request_nor_the_database(rf, django_assert_num_queries, settings, view):
     settings.DEBUG = False
     request = rf.get("/")
     with django_assert_num_queries(0):
-        response = view(request) if view is defaults.server_error else view(request, SuspiciousOperation(SECRET))
+        response = view(request) if view is views.server_error else view(request, SuspiciousOperation(SECRET))
     content = response.content.decode()
     assert "{{" not in content and "{%" not in content
     assert_leaks_nothing(content)
+
+
+@pytest.mark.urls(__name__)
+def test_a_server_error_reaches_the_admins_masked_and_the_page_says_so(plain_client, settings, home):
+    settings.ADMINS = [("Équipe technique", "technique@example.org")]
+    response = plain_client.post("/erreur/500/personnelle/", {"password": "SésameOuvreToi2026",
+                                                              "email": "camille.martin@example.org"})
+    assert response.status_code == 500 and "L’équipe a été prévenue" in response.content.decode()
+    [message] = mail.outbox
+    assert message.to == ["technique@example.org"] and "/erreur/500/personnelle/" in message.subject
+    text = message.subject + message.body
+    assert "RuntimeError" in text and "POST" in text  # the report is there, for the team
+    for secret in ("camille.martin", "SésameOuvreToi2026"):
+        assert secret not in text, secret
+    assert not message.alternatives  # no HTML report (it shows every local variable)
+
+
+@pytest.mark.urls(__name__)
+def test_without_admins_nobody_is_told_and_the_page_does_not_pretend(plain_client, settings, home):
+    settings.ADMINS = []
+    response = plain_client.get("/erreur/500/")
+    assert response.status_code == 500 and "prévenue" not in response.content.decode()
+    assert "Réessayez dans quelques minutes" in response.content.decode()
+    assert mail.outbox == []
