@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from interconnectes.deployment import (, admins
+from interconnectes.deployment import (
+    admins,
     cache_settings,
     frontend_cache_settings,
     media_origin,
