@@ -137,6 +137,8 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # What French speakers choose most, with digits or signs around it ("azertyuiop12"): interconnectes/passwords.py
+    {"NAME": "interconnectes.passwords.FrenchCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
