@@ -56,7 +56,8 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.seconds = settings.PAGE_CACHE["SECONDS"]
-        self.private_prefixes = tuple(settings.HTTP_CACHE["PRIVATE_PATH_PREFIXES"])
+        http_cache: dict = settings.HTTP_CACHE
+        self.private_prefixes: tuple[str, ...] = tuple(http_cache["PRIVATE_PATH_PREFIXES"])
 
     def __call__(self, request):
         if not (self.seconds and request.method == "GET" and is_anonymous(request)
