@@ -45,7 +45,8 @@ def dashboard(request):
     for application in applications:
         application.editable = application.is_editable(now)
     open_campaigns = list(LabelCampaignPage.objects.live().public()
-                          .filter(opens_at__lte=now, closes_at__gte=now).order_by("closes_at"))
+                          .filter(opens_at__lte=now, closes_at__gte=phases.current_second(now))
+                          .order_by("closes_at"))
     return render(request, "labels/dashboard.html", {
         "applications": applications, "open_campaigns": open_campaigns, "now": now,
     })

@@ -191,6 +191,7 @@ def test_edit_and_resubmit_creates_a_new_version(applicant_client, draft, clock)
 @pytest.mark.parametrize(("closes_at", "offset", "accepted"), [
     (paris(2026, 3, 31, 23, 59, 59), -1, True),
     (paris(2026, 3, 31, 23, 59, 59), 0, True),
+    (paris(2026, 3, 31, 23, 59, 59), 0.4, True),  # within the closing second, which is inclusive
     (paris(2026, 3, 31, 23, 59, 59), 1, False),
     # Daylight-saving days: 29 March 2026 (02:00 → 03:00) and 25 October 2026 (03:00 → 02:00).
     (paris(2026, 3, 29, 3, 0), -1, True),
