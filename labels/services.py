@@ -106,13 +106,18 @@ def save_fields(application, data: dict, user, now):
     return locked
 
 
+def lock_reference_series(campaign):
+    """Lock (creating it on first use) the counter of the campaign's series: its label's prefix and its year."""
+    counter, _created = ReferenceCounter.objects.get_or_create(prefix=campaign.reference_prefix, year=campaign.year)
+    return ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
+
+
 def next_reference(campaign):
-    """Lock the campaign's counter row and take the next number (unique per campaign)."""
-    counter, _created = ReferenceCounter.objects.get_or_create(campaign=campaign)
-    counter = ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
+    """Take the next number of the campaign's series (one series for every campaign of a label and year)."""
+    counter = lock_reference_series(campaign)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
-    return f"{campaign.reference_prefix}-{campaign.year}-{counter.last_number:04d}"
+    return f"{counter.prefix}-{counter.year}-{counter.last_number:04d}"
 
 
 def submit(application_id, user, now, receipt_url_for) -> SubmitOutcome:
@@ -127,9 +132,8 @@ def submit(application_id, user, now, receipt_url_for) -> SubmitOutcome:
 def _submit(application_id, user, now, receipt_url_for):
     application = Application.objects.select_related("campaign").get(pk=application_id)
     campaign = application.campaign
-    # Serialise the submissions of one campaign (reference counter and one-per-organisation rule).
-    ReferenceCounter.objects.get_or_create(campaign=campaign)
-    ReferenceCounter.objects.select_for_update().filter(campaign=campaign).first()
+    # Serialise the submissions of one series of references, hence of one campaign (one-per-organisation rule).
+    lock_reference_series(campaign)
     application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
     if not permissions.is_applicant(user, application):
         raise PermissionDenied

@@ -146,13 +146,23 @@ class Application(models.Model):
 
 
 class ReferenceCounter(models.Model):
-    """One row per campaign, locked while a reference is given, so that two submissions never share one."""
+    """One row per series of references (a label's prefix and a year), locked while a reference is given.
 
-    campaign = models.OneToOneField("labels.LabelCampaignPage", on_delete=models.CASCADE, related_name="+")
+    References are unique site-wide and read "TI-2026-0042": every campaign of
+    one label and year draws from the same series, so a second campaign of an
+    edition goes on from where the first one is, and two submissions never
+    share a number.
+    """
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="labels_reference_series_unique")]
+
     def __str__(self):
-        return f"{self.campaign_id}: {self.last_number}"
+        return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
 class CoEditor(models.Model):

@@ -9,7 +9,7 @@ from django.db import connection, connections
 
 from labels import services
 from labels.models import ApplicationVersion
-from tests.labels.factories import ApplicationFactory
+from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -49,3 +49,13 @@ def test_concurrent_submissions_yield_one_version(campaign, clock):
     references = [a.reference for a in [application, *others] if a.refresh_from_db() is None]
     assert sorted(references) == [f"TI-2026-{n:04d}" for n in range(1, 5)]
     assert len(mail.outbox) == 4
+
+
+def test_concurrent_submissions_to_two_campaigns_of_one_edition_share_one_series(campaign, label_index, clock):
+    second = LabelCampaignPageFactory(parent=label_index, label=campaign.label, year=campaign.year)
+    applications = [ApplicationFactory(campaign=target) for target in (campaign, second) * 3]
+    errors = run_together([lambda target=target: services.submit(target.pk, target.owner, clock(), lambda a: "")
+                           for target in applications])
+    assert not errors
+    references = [a.reference for a in applications if a.refresh_from_db() is None]
+    assert sorted(references) == [f"TI-2026-{n:04d}" for n in range(1, 7)]
