@@ -43,9 +43,12 @@ def send_reopened_notice(application_id: int, application_url: str) -> None:
 
 
 @task()
-def send_coeditor_invitation(email: str, inviter: str, application_title: str, signup_url: str) -> None:
-    emails.send("coeditor_invitation", [email], {"inviter": inviter, "title": application_title,
-                                                  "signup_url": signup_url})
+def send_coeditor_invitation(email: str, inviter: str, inviter_email: str, application_title: str,
+                             invitation_url: str, valid_days: int) -> None:
+    emails.send("coeditor_invitation", [email], {
+        "inviter": inviter, "inviter_email": inviter_email, "title": application_title,
+        "invitation_url": invitation_url, "valid_days": valid_days,
+    })
 
 
 @task()

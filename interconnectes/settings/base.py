@@ -197,6 +197,9 @@ LABELS_RETENTION_YEARS = int(os.environ.get("LABELS_RETENTION_YEARS", "3"))
 LABELS_SIGNUPS_PER_HOUR = int(os.environ.get("LABELS_SIGNUPS_PER_HOUR", "10"))
 
 WAGTAIL_SITE_NAME = "Les Interconnectés"
+# An account's e-mail address is its login and where its password resets go: Wagtail's account page must not
+# change it unconfirmed (labels/coeditors.py no longer trusts addresses, but nothing else should either).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,6 +1,7 @@
 """Drafts, submission, versions, deadline, reopening, withdrawal and e-mails."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -340,6 +341,7 @@ def test_coeditor_can_edit_and_submit(client, draft, clock):
     client.post(reverse("labels:invite_coeditor", args=[draft.pk]), {"email": "Collegue@example.org"})
     assert mail.outbox[-1].to == ["collegue@example.org"]
     client.force_login(colleague)
+    client.post(re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1))  # accept the invitation
     assert client.get(step_url(draft, "projet")).status_code == 200
     submit(client, draft)
     draft.refresh_from_db()

@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from labels.models import Label
-from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory
+from interconnectes import clock
+from labels.models import Application, CoEditor, Label
+from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -48,3 +49,17 @@ def test_per_campaign_counters_become_one_series_per_label_and_year(label_index,
     old = migrate([("labels", "0006_base_page")])
     assert dict(old.get_model("labels", "ReferenceCounter").objects.values_list("campaign_id", "last_number")) == {
         first.pk: 3, second.pk: 3, startups.pk: 5}
+
+
+def test_existing_co_editors_become_invitations_to_send_again(campaign, latest_state_restored):
+    application = ApplicationFactory(campaign=campaign)
+    holder = UserFactory(email="collegue@example.org")  # granted access by its address alone, before
+    old = migrate([("labels", "0007_reference_series_per_label_and_year")])
+    old.get_model("labels", "CoEditor").objects.create(application_id=application.pk, email="collegue@example.org")
+
+    migrate([("labels", "0008_coeditor_invitation_tokens")])
+    migrate(latest_nodes())
+    coeditor = CoEditor.objects.get()
+    assert (coeditor.user, coeditor.token_hash, coeditor.expires_at) == (None, None, None)
+    assert not coeditor.link_is_valid(clock.now())
+    assert not Application.objects.of_applicant(holder).exists()
