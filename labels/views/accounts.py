@@ -1,6 +1,8 @@
 """Applicant accounts: sign-up with e-mail verification, login, logout, password reset and change.
 
-The same answer is given whether or not an address is known (no account enumeration).
+The same answer is given whether or not an address is known, after the same work (no account enumeration, by
+the page or by its time): sign-up hashes the password either way, log-in hashes one either way (Django's
+ModelBackend), password reset enqueues one task either way; e-mails leave through Django tasks.
 """
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -9,6 +11,8 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.hashers import make_password
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -55,6 +59,7 @@ def signup(request):
             existing = users.filter(email__iexact=data["email"]).first() or users.filter(
                 username__iexact=data["email"]).first()
             if existing is not None:
+                make_password(data["password1"])  # the hash a new account costs, so that both answers take as long
                 tasks.send_existing_account_notice.enqueue(
                     data["email"], request.build_absolute_uri(reverse("labels:login")),
                     request.build_absolute_uri(reverse("labels:password_reset")),
@@ -115,13 +120,12 @@ class LogoutView(auth_views.LogoutView):
 
 
 class TaskPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
-    """Send the reset e-mail through a Django task; unknown or inactive addresses get nothing, silently."""
+    """Hand every request to a Django task, whatever the address: the task finds the accounts and e-mails them,
+    so that a known and an unknown address cost the request the same; unknown or inactive ones get nothing."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
-        tasks.send_password_reset.enqueue(
-            to_email, context["protocol"], context["domain"], context["uid"], context["token"]
-        )
+    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
+        domain = domain_override or get_current_site(request).domain
+        tasks.send_password_reset.enqueue(self.cleaned_data["email"], "https" if use_https else "http", domain)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
