@@ -5,6 +5,10 @@ Access follows the account bound on acceptance (`CoEditor.user`), never an
 e-mail address: any account can be given any address (Wagtail's account page
 allowed it), while an accepted link cannot be used again. Sending again to the
 same address replaces the link, so an old e-mail opens nothing.
+
+Invitations count against the limits of labels/limits.py (per inviting
+account, per invited address, per application): the e-mail carries a name the
+inviter chose, and must not become a relay.
 """
 
 import datetime
@@ -12,7 +16,8 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from labels import permissions, tasks, tokens
+from labels import email_quota, limits, permissions, tasks, tokens
+from labels.limits import EmailKind
 from labels.models import Application, CoEditor, EventKind
 from labels.services import Refused, log
 
@@ -41,6 +46,9 @@ def invite(application_id, inviter, email, now, link_for) -> CoEditor:
                         or CoEditor(application=application, email=email))
             if coeditor.is_accepted:
                 raise Refused(_("Cette personne a déjà rejoint la candidature."))
+            if coeditor.pk is None and (refusal := limits.coeditors_refusal(application.coeditors.count())):
+                raise Refused(refusal)
+            email_quota.reserve(EmailKind.COEDITOR_INVITATION, now, account=inviter, recipient=email)
             token, coeditor.token_hash = tokens.new_invitation_token()
             coeditor.expires_at = now + INVITATION_VALIDITY
             coeditor.invited_by = inviter

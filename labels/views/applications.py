@@ -192,9 +192,13 @@ def submit(request, pk):
     if outcome.already_submitted:
         messages.info(request, _("Cette candidature est déjà déposée (référence %(ref)s).")
                       % {"ref": outcome.application.reference})
-    else:
+    elif outcome.receipt_sent:
         messages.success(request, _("Candidature déposée : référence %(ref)s. Un accusé de réception vous a été "
                                     "envoyé par e-mail.") % {"ref": outcome.application.reference})
+    else:
+        messages.success(request, _("Candidature déposée : référence %(ref)s. Trop de dépôts aujourd'hui : "
+                                    "l'accusé de réception n'a pas été envoyé par e-mail, il est ci-dessous.")
+                         % {"ref": outcome.application.reference})
     return redirect("labels:receipt", pk=application.pk)
 
 
