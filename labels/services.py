@@ -23,6 +23,7 @@ from labels.models import (
 from labels.refusals import Refused
 from labels.snapshot import changed_fields, snapshot
 from labels.steps import missing_items
+from labels.storage import StorageUnavailable
 
 ACTIVE_STATUSES = [status for status in ApplicationStatus.values
                    if status not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)]
@@ -237,7 +238,10 @@ def add_attachment(application_id, user, now, uploaded):
             raise ValidationError(refusal)
         attachment = Attachment(application=application, original_name=name, content_type=content_type,
                                 size=uploaded.size, uploaded_by=user)
-        attachment.file.save("upload", uploaded, save=False)
+        try:
+            attachment.file.save("upload", uploaded, save=False)
+        except OSError as error:
+            raise StorageUnavailable from error
         try:
             attachment.save()
         except Exception:

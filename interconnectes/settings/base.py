@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A private storage failing to write or read an attachment: the French 503 page, logged (labels/middleware.py).
+    "labels.middleware.StorageUnavailableMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
     "axes.middleware.AxesMiddleware",
 ]

@@ -22,6 +22,7 @@ from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
 from labels.models import Application, LabelCampaignPage
 from labels.snapshot import display_rows, snapshot
 from labels.steps import ATTACHMENTS, STEPS, STEPS_BY_SLUG, SUMMARY, missing_items, next_step
+from labels.storage import StorageUnavailable
 
 
 def applicant_application(request, pk):
@@ -238,11 +239,16 @@ def download(request, pk, attachment_pk):
 
 
 def attachment_response(attachment):
-    """The file as a download that no browser renders or sniffs (also served to jurors)."""
+    """The file as a download that no browser renders or sniffs (also served to jurors).
+
+    A file gone from the storage is a 404; a storage that cannot be read is StorageUnavailable (a 503).
+    """
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    except OSError as error:
+        raise StorageUnavailable from error
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
