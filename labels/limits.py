@@ -67,10 +67,10 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
             "reçus, ou réessayez dans une heure.")),
     ),
     EmailKind.PASSWORD_RESET: (
-        Quota("PASSWORD_RESETS_PER_ADDRESS_PER_HOUR", Scope.RECIPIENT, HOUR, gettext_lazy(
+        Quota("RESETS_PER_ADDRESS_PER_HOUR", Scope.RECIPIENT, HOUR, gettext_lazy(
             "Trop de demandes pour cette adresse (%(limit)d par heure) : utilisez le dernier message reçu, ou "
             "réessayez dans une heure.")),
-        Quota("PASSWORD_RESETS_PER_IP_PER_HOUR", Scope.CLIENT_IP, HOUR, gettext_lazy(
+        Quota("RESETS_PER_IP_PER_HOUR", Scope.CLIENT_IP, HOUR, gettext_lazy(
             "Trop de demandes depuis votre adresse réseau (%(limit)d par heure) : réessayez dans une heure.")),
     ),
     EmailKind.COEDITOR_INVITATION: (

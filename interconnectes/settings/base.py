@@ -201,8 +201,8 @@ LABELS_RETENTION_YEARS = int(os.environ.get("LABELS_RETENTION_YEARS", "3"))
 LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, default in {
     "SIGNUPS_PER_HOUR": 10,  # sign-ups per network address
     "SIGNUP_EMAILS_PER_ADDRESS_PER_HOUR": 3,  # sign-up confirmations, or "you already have an account" notices
-    "PASSWORD_RESETS_PER_ADDRESS_PER_HOUR": 3,
-    "PASSWORD_RESETS_PER_IP_PER_HOUR": 20,
+    "RESETS_PER_ADDRESS_PER_HOUR": 3,  # password resets an address receives, known or not
+    "RESETS_PER_IP_PER_HOUR": 20,  # password resets asked from one network address
     "INVITATIONS_PER_ACCOUNT_PER_DAY": 10,  # co-editor invitations an account sends
     "INVITATIONS_PER_ADDRESS_PER_DAY": 3,  # co-editor invitations an address receives, whoever sends them
     "COEDITORS_PER_APPLICATION": 10,

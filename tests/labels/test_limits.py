@@ -83,7 +83,7 @@ def test_co_editors_per_application(client, draft, limits, clock):
 
 @pytest.mark.parametrize("known", [True, False])
 def test_password_resets_per_address_known_or_not(client, limits, known):
-    limits(PASSWORD_RESETS_PER_ADDRESS_PER_HOUR=2)
+    limits(RESETS_PER_ADDRESS_PER_HOUR=2)
     if known:
         UserFactory(email="cible@example.org")
     for _ in range(2):
@@ -96,7 +96,7 @@ def test_password_resets_per_address_known_or_not(client, limits, known):
 
 
 def test_password_resets_per_network_address(client, limits):
-    limits(PASSWORD_RESETS_PER_IP_PER_HOUR=2)
+    limits(RESETS_PER_IP_PER_HOUR=2)
     for index in range(2):
         client.post(reverse("labels:password_reset"), {"email": f"p{index}@example.org"})
     response = client.post(reverse("labels:password_reset"), {"email": "p9@example.org"})
