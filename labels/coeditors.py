@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from labels import email_quota, limits, permissions, tasks, tokens
 from labels.limits import EmailKind
 from labels.models import Application, CoEditor, EventKind
-from labels.services import Refused, log
+from labels.refusals import Refused
+from labels.services import log
 
 INVITATION_VALIDITY = datetime.timedelta(days=14)
 
