@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
+from labels import gdpr
 from labels.models import Application, ApplicationStatus, CoEditor, EventKind
 from tests.labels.factories import UserFactory
 
@@ -164,3 +165,16 @@ def test_no_applicant_account_page_changes_the_e_mail_address(applicant_client, 
     applicant.refresh_from_db()
     assert (applicant.email, applicant.username) != (INVITED, INVITED)
     assert applicant.email != INVITED
+
+
+def test_deleting_the_account_of_the_invited_address_keeps_whoever_accepted(client, draft, link, clock):
+    """The invitation went to an address; another account accepted it: the address's account leaving changes
+    nothing for the co-editor (its pending invitations, personal data of that address, go)."""
+    colleague = UserFactory()
+    client.force_login(colleague)
+    client.post(link)
+    invite(client, draft, "attente@example.org")
+    gdpr.delete_account(UserFactory(email=INVITED), clock())
+    gdpr.delete_account(UserFactory(email="attente@example.org"), clock())
+    assert list(CoEditor.objects.values_list("email", "user")) == [(INVITED, colleague.pk)]
+    assert Application.objects.of_applicant(colleague).get() == draft
