@@ -27,9 +27,11 @@ SECRET_VALUE = re.compile(
 )
 # The token of Django's password-reset and of the applicants' activation links: "<base36 timestamp>-<hex hash>".
 URL_TOKEN = re.compile(r"\b[0-9a-z]{1,13}-[0-9a-f]{20,}\b")
-# What follows the user id in those links, whatever its form (e.g. Django's "set-password" placeholder is kept).
+# What follows the user id in those links, whatever its form (e.g. Django's "set-password" placeholder is kept),
+# and the token of a co-editor invitation link.
 TOKEN_PATH = re.compile(
-    r"(?P<prefix>/(?:activer|mot-de-passe/nouveau|password_reset/confirm|reset)/[^/\s?#]+/)(?P<token>[^/\s?#]+)"
+    r"(?P<prefix>/(?:(?:activer|mot-de-passe/nouveau|password_reset/confirm|reset)/[^/\s?#]+"
+    r"|candidatures/invitation)/)(?P<token>[^/\s?#]+)"
 )
 EMAIL = re.compile(r"(?P<first>[A-Za-z0-9])[A-Za-z0-9._%+-]*(?P<at>@|%40)(?P<domain>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 

@@ -1,14 +1,23 @@
-"""Checks on uploaded files: by content (magic bytes), size and count, never by the name they came with."""
+"""Checks on uploaded files: by content (magic bytes), size and count, never by the name they came with.
 
+Office documents are ZIP files: what their central directory declares (entries,
+size once decompressed) is held to the limits of labels/limits.py before the
+file is stored, without decompressing anything.
+"""
+
+import os
 import re
 import struct
 import unicodedata
 import warnings
 import zipfile
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+
+from labels import limits
 
 MAX_SIZE = 10 * 1024 * 1024
 MAX_COUNT = 5
@@ -38,7 +47,7 @@ def sniff(uploaded) -> str | None:
         return PNG
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_SIGNATURE):
         # ODF stores an uncompressed "mimetype" member first, at offset 30.
         if head[30:38] == b"mimetype" and head[38:].startswith(ODT.encode()):
             return ODT
@@ -52,6 +61,63 @@ def sniff(uploaded) -> str | None:
         if "[Content_Types].xml" in names and "word/document.xml" in names:
             return DOCX
     return None
+
+
+ZIP_SIGNATURE = b"PK\x03\x04"
+# A ZIP's end record: signature, disk numbers, entries on this disk and in all, the central directory's size and
+# offset, the comment's length. It lies in the last 22 bytes, or up to 65,535 bytes earlier behind a comment.
+END_RECORD = struct.Struct("<4s4H2LH")
+END_SIGNATURE = b"PK\x05\x06"
+# A central directory entry is 46 bytes plus its name and extra fields: 1 KiB each is ample for a real document.
+DIRECTORY_BYTES_PER_ENTRY = 1024
+
+
+@dataclass(frozen=True)
+class ZipListing:
+    entries: int
+    uncompressed_bytes: int
+
+
+def declared_entries(uploaded) -> int | None:
+    """The entries a ZIP's end record declares, or implies by the size of its central directory; None without one.
+
+    Read from the file's last bytes before anything parses the directory: a
+    10 MB file can list 100,000 entries, seconds of CPU to parse, and an end
+    record can understate its count (zipfile parses as many bytes as it says
+    the directory holds).
+    """
+    uploaded.seek(0, os.SEEK_END)
+    size = uploaded.tell()
+    uploaded.seek(max(0, size - END_RECORD.size - 65535))
+    tail = uploaded.read()
+    uploaded.seek(0)
+    at = tail.rfind(END_SIGNATURE)
+    if at < 0 or len(tail) - at < END_RECORD.size:
+        return None
+    entries, directory_bytes = END_RECORD.unpack_from(tail, at)[4:6]
+    return max(entries, -(-directory_bytes // DIRECTORY_BYTES_PER_ENTRY))
+
+
+def zip_listing(uploaded) -> ZipListing | None:
+    """Entries and total uncompressed size, from the central directory read by zipfile (nothing decompressed)."""
+    try:
+        with zipfile.ZipFile(uploaded) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, struct.error):
+        return None
+    finally:
+        uploaded.seek(0)
+    return ZipListing(len(infos), sum(info.file_size for info in infos))
+
+
+def check_archive(uploaded) -> None:
+    """Refuse a ZIP that lists too many entries, or too many bytes once decompressed, before it is stored."""
+    declared = declared_entries(uploaded)
+    if declared is not None and (refusal := limits.archive_refusal(declared)):
+        raise ValidationError(refusal)
+    listing = zip_listing(uploaded)
+    if listing is not None and (refusal := limits.archive_refusal(listing.entries, listing.uncompressed_bytes)):
+        raise ValidationError(refusal)
 
 
 def clean_filename(name: str, content_type: str) -> str:
@@ -94,6 +160,9 @@ def validate_upload(uploaded, existing_count: int) -> tuple[str, str]:
         raise ValidationError(_("Ce fichier dépasse 10 Mo."))
     if uploaded.size == 0:
         raise ValidationError(_("Ce fichier est vide."))
+    uploaded.seek(0)
+    if uploaded.read(len(ZIP_SIGNATURE)) == ZIP_SIGNATURE:
+        check_archive(uploaded)
     content_type = sniff(uploaded)
     if content_type is None:
         raise ValidationError(

@@ -73,8 +73,8 @@ def delete_account(user, now=None):
                 if application.status not in PUBLIC_RECORD_STATUSES:
                     delete_files(application)
                 anonymise(application, now)
-        if user.email:
-            CoEditor.objects.filter(email__iexact=user.email).delete()
+        if user.email:  # invitations still waiting for this address (accepted ones follow their account)
+            CoEditor.objects.filter(email__iexact=user.email, user=None).delete()
         logger.info("labels: compte %s supprimé", user.pk)
         user.delete()
 

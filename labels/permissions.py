@@ -24,11 +24,12 @@ def is_campaign_staff(user) -> bool:
 
 
 def is_applicant(user, application) -> bool:
+    """The owner, or an account that accepted a co-editor invitation (an e-mail address alone grants nothing)."""
     if not is_active(user):
         return False
     if application.owner_id == user.pk:
         return True
-    return bool(user.email) and application.coeditors.filter(email__iexact=user.email).exists()
+    return application.coeditors.filter(user=user).exists()
 
 
 def can_edit(user, application, now=None) -> bool:

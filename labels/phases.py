@@ -1,8 +1,10 @@
 """The phase of a label campaign, computed from its dates and a clock.
 
 Pure: no ORM, no request, no hidden call to the current time. The deadline is
-inclusive to the second: an application submitted at `closes_at` exactly is on
-time, one second later it is late.
+inclusive to the second: `closes_at` is entered to the second and stored at
+`:SS.000000`, and the whole of that second is on time (23:59:59.4 included);
+the next second (00:00:00.0) is late. Every comparison with a deadline goes
+through `is_before_deadline` or `current_second`.
 """
 
 import datetime
@@ -57,17 +59,23 @@ def campaign_phase(
         return Phase.RESULTS
     if now < opens_at:
         return Phase.UPCOMING
-    if now <= closes_at:
+    if is_before_deadline(closes_at, now):
         return Phase.OPEN
     if jury_starts_at is not None and now >= jury_starts_at:
         return Phase.JURY
     return Phase.CLOSED
 
 
+def current_second(now: datetime.datetime) -> datetime.datetime:
+    """The start of the second `now` falls in: a deadline at or after it has not passed (also for querysets,
+    `closes_at__gte=current_second(now)`)."""
+    return now.replace(microsecond=0)
+
+
 def is_before_deadline(closes_at: datetime.datetime, now: datetime.datetime) -> bool:
-    """True up to and including the closing second."""
+    """True up to the end of the closing second: 0.4 s past `closes_at` is still within it."""
     _require_aware(closes_at, now)
-    return now <= closes_at
+    return closes_at >= current_second(now)
 
 
 def seconds_left(closes_at: datetime.datetime, now: datetime.datetime) -> int:

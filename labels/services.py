@@ -2,13 +2,15 @@
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Sum
 from django.utils.translation import gettext as _
 
-from labels import eligibility, permissions, tasks
+from labels import eligibility, email_quota, limits, permissions, tasks
 from labels.attachments import validate_upload
+from labels.limits import EmailKind
 from labels.models import (
     Application,
     ApplicationEvent,
@@ -18,21 +20,13 @@ from labels.models import (
     EventKind,
     ReferenceCounter,
 )
+from labels.refusals import Refused
 from labels.snapshot import changed_fields, snapshot
 from labels.steps import missing_items
+from labels.storage import StorageUnavailable
 
 ACTIVE_STATUSES = [status for status in ApplicationStatus.values
                    if status not in (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)]
-
-
-class Refused(Exception):
-    """An action the rules refuse; the message is in French, for the applicant."""
-
-    def __init__(self, message, missing=(), duplicate=None):
-        super().__init__(message)
-        self.message = message
-        self.missing = list(missing)
-        self.duplicate = duplicate
 
 
 @dataclass
@@ -40,6 +34,7 @@ class SubmitOutcome:
     application: Application
     version: ApplicationVersion | None
     already_submitted: bool = False
+    receipt_sent: bool = True  # False when the receipts' limit is reached (the receipt page is always there)
 
 
 def log(application, kind, actor, now, reason=""):
@@ -78,10 +73,20 @@ def check_eligibility(application, *, has_duplicate=None) -> eligibility.Result:
     return eligibility.check(facts)
 
 
+def lock_account(user):
+    """Serialise one account's writes that a per-account limit counts (drafts, stored bytes)."""
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+
+
 def start(campaign, user, now):
     if not campaign.is_open(now):
         raise Refused(_("Les candidatures de cette campagne ne sont pas ouvertes."))
     with transaction.atomic():
+        lock_account(user)
+        in_progress = (Application.objects.filter(campaign=campaign, owner=user)
+                       .exclude(status=ApplicationStatus.WITHDRAWN).count())
+        if refusal := limits.drafts_refusal(in_progress):
+            raise Refused(refusal)
         application = Application.objects.create(campaign=campaign, owner=user,
                                                  contact_email=user.email,
                                                  contact_name=user.get_full_name())
@@ -106,13 +111,18 @@ def save_fields(application, data: dict, user, now):
     return locked
 
 
+def lock_reference_series(campaign):
+    """Lock (creating it on first use) the counter of the campaign's series: its label's prefix and its year."""
+    counter, _created = ReferenceCounter.objects.get_or_create(prefix=campaign.reference_prefix, year=campaign.year)
+    return ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
+
+
 def next_reference(campaign):
-    """Lock the campaign's counter row and take the next number (unique per campaign)."""
-    counter, _created = ReferenceCounter.objects.get_or_create(campaign=campaign)
-    counter = ReferenceCounter.objects.select_for_update().get(pk=counter.pk)
+    """Take the next number of the campaign's series (one series for every campaign of a label and year)."""
+    counter = lock_reference_series(campaign)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
-    return f"{campaign.reference_prefix}-{campaign.year}-{counter.last_number:04d}"
+    return f"{counter.prefix}-{counter.year}-{counter.last_number:04d}"
 
 
 def submit(application_id, user, now, receipt_url_for) -> SubmitOutcome:
@@ -127,9 +137,8 @@ def submit(application_id, user, now, receipt_url_for) -> SubmitOutcome:
 def _submit(application_id, user, now, receipt_url_for):
     application = Application.objects.select_related("campaign").get(pk=application_id)
     campaign = application.campaign
-    # Serialise the submissions of one campaign (reference counter and one-per-organisation rule).
-    ReferenceCounter.objects.get_or_create(campaign=campaign)
-    ReferenceCounter.objects.select_for_update().filter(campaign=campaign).first()
+    # Serialise the submissions of one series of references, hence of one campaign (one-per-organisation rule).
+    lock_reference_series(campaign)
     application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
     if not permissions.is_applicant(user, application):
         raise PermissionDenied
@@ -160,6 +169,10 @@ def _submit(application_id, user, now, receipt_url_for):
     application.save(update_fields=["status", "reference", "first_submitted_at", "submitted_at",
                                     "has_unsubmitted_changes", "updated_at"])
     log(application, EventKind.SUBMITTED if first else EventKind.RESUBMITTED, user, now)
+    try:  # the receipt also goes to the contact address the applicant typed: limited, unlike the submission
+        email_quota.reserve(EmailKind.SUBMISSION_RECEIPT, now, account=user, recipient=application.contact_email)
+    except Refused:
+        return SubmitOutcome(application, version, receipt_sent=False)
     tasks.send_submission_receipt.enqueue(application.pk, version.number, receipt_url_for(application))
     return SubmitOutcome(application, version)
 
@@ -219,9 +232,16 @@ def add_attachment(application_id, user, now, uploaded):
         if not permissions.can_edit(user, application, now):
             raise Refused(_("Cette candidature ne peut plus être modifiée : la date limite est passée."))
         content_type, name = validate_upload(uploaded, application.attachments.count())
+        lock_account(user)
+        stored = Attachment.objects.filter(uploaded_by=user).aggregate(total=Sum("size"))["total"] or 0
+        if refusal := limits.storage_refusal(stored, uploaded.size):
+            raise ValidationError(refusal)
         attachment = Attachment(application=application, original_name=name, content_type=content_type,
                                 size=uploaded.size, uploaded_by=user)
-        attachment.file.save("upload", uploaded, save=False)
+        try:
+            attachment.file.save("upload", uploaded, save=False)
+        except OSError as error:
+            raise StorageUnavailable from error
         try:
             attachment.save()
         except Exception:

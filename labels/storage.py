@@ -26,6 +26,11 @@ class PrivateStorage(FileSystemStorage):
         raise ValueError("Les fichiers privés sont servis par une vue qui vérifie les droits, jamais par une URL.")
 
 
+class StorageUnavailable(Exception):
+    """The private storage failed to write or read a file (a full, read-only or unmounted volume): the request
+    is answered with the site's 503 page by labels.middleware.StorageUnavailableMiddleware, and logged."""
+
+
 def private_storage():
     """A callable, so migrations record neither a machine's path nor a bucket."""
     if "private" in settings.STORAGES:

@@ -43,14 +43,28 @@ def send_reopened_notice(application_id: int, application_url: str) -> None:
 
 
 @task()
-def send_coeditor_invitation(email: str, inviter: str, application_title: str, signup_url: str) -> None:
-    emails.send("coeditor_invitation", [email], {"inviter": inviter, "title": application_title,
-                                                  "signup_url": signup_url})
+def send_coeditor_invitation(email: str, inviter: str, inviter_email: str, application_title: str,
+                             invitation_url: str, valid_days: int) -> None:
+    emails.send("coeditor_invitation", [email], {
+        "inviter": inviter, "inviter_email": inviter_email, "title": application_title,
+        "invitation_url": invitation_url, "valid_days": valid_days,
+    })
 
 
 @task()
-def send_password_reset(email: str, protocol: str, domain: str, uid: str, token: str) -> None:
-    from django.urls import reverse
+def send_password_reset(email: str, protocol: str, domain: str) -> None:
+    """E-mail a reset link to each active account of `email` that has a password; to nobody if there is none.
 
-    path = reverse("labels:password_reset_confirm", args=[uid, token])
-    emails.send("password_reset", [email], {"reset_url": f"{protocol}://{domain}{path}"})
+    The accounts are looked up here, not in the request: asking for a known
+    address and for an unknown one costs the request the same (one task).
+    """
+    from django.contrib.auth.forms import PasswordResetForm
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    for user in PasswordResetForm().get_users(email):
+        path = reverse("labels:password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
+                                                               default_token_generator.make_token(user)])
+        emails.send("password_reset", [user.email], {"reset_url": f"{protocol}://{domain}{path}"})

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from labels.views import account_data, accounts, applications
+from labels.views import account_data, accounts, applications, invitations
 
 app_name = "labels"
 
@@ -35,6 +35,7 @@ application_urlpatterns = [
     path("<int:pk>/retirer/", applications.withdraw, name="withdraw"),
     path("<int:pk>/recu/", applications.receipt, name="receipt"),
     path("<int:pk>/co-redacteurs/", applications.invite_coeditor, name="invite_coeditor"),
+    path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),
     path("<int:pk>/pieces/<int:attachment_pk>/", applications.download, name="download"),
     path("<int:pk>/pieces/<int:attachment_pk>/supprimer/", applications.delete_attachment, name="delete_attachment"),
 ]

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "interconnectes.privileged_sessions.PrivilegedSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A private storage failing to write or read an attachment: the French 503 page, logged (labels/middleware.py).
+    "labels.middleware.StorageUnavailableMiddleware",
     # django-axes must come last: it throttles failed logins (labels applicants and editors).
     "axes.middleware.AxesMiddleware",
 ]
@@ -199,9 +201,27 @@ AXES_USERNAME_FORM_FIELD = "username"
 # that checks permissions; non-laureate applications are purged this many years after their campaign.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 LABELS_RETENTION_YEARS = int(os.environ.get("LABELS_RETENTION_YEARS", "3"))
-LABELS_SIGNUPS_PER_HOUR = int(os.environ.get("LABELS_SIGNUPS_PER_HOUR", "10"))
+# What one account, one e-mail address or one network address may ask of the labels (labels/limits.py), each
+# overridable by the environment variable LABELS_<NAME>; counted in the database, whatever the worker process.
+LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, default in {
+    "SIGNUPS_PER_HOUR": 10,  # sign-ups per network address
+    "SIGNUP_EMAILS_PER_ADDRESS_PER_HOUR": 3,  # sign-up confirmations, or "you already have an account" notices
+    "RESETS_PER_ADDRESS_PER_HOUR": 3,  # password resets an address receives, known or not
+    "RESETS_PER_IP_PER_HOUR": 20,  # password resets asked from one network address
+    "INVITATIONS_PER_ACCOUNT_PER_DAY": 10,  # co-editor invitations an account sends
+    "INVITATIONS_PER_ADDRESS_PER_DAY": 3,  # co-editor invitations an address receives, whoever sends them
+    "COEDITORS_PER_APPLICATION": 10,
+    "RECEIPTS_PER_DAY": 20,  # submission receipts per account, and per contact address
+    "DRAFTS_PER_CAMPAIGN": 3,  # applications in progress per account and campaign (withdrawn ones aside)
+    "STORAGE_MB_PER_ACCOUNT": 100,  # attachments an account uploaded, all applications together
+    "ARCHIVE_ENTRIES": 1000,  # files inside an office document (a ZIP: DOCX, ODT)
+    "ARCHIVE_MB_UNCOMPRESSED": 100,  # an office document's size once decompressed, as its ZIP declares it
+}.items()}
 
 WAGTAIL_SITE_NAME = "Les Interconnectés"
+# An account's e-mail address is its login and where its password resets go: Wagtail's account page must not
+# change it unconfirmed (labels/coeditors.py no longer trusts addresses, but nothing else should either).
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

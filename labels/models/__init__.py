@@ -8,6 +8,7 @@ from .applications import (
     EventKind,
     ReferenceCounter,
 )
+from .email_requests import EmailRequest
 from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
 from .results import ResultsPublication
 
@@ -19,6 +20,7 @@ __all__ = [
     "Attachment",
     "CampaignCategory",
     "CoEditor",
+    "EmailRequest",
     "EvaluationCriterion",
     "EventKind",
     "Label",

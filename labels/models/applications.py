@@ -35,13 +35,14 @@ class ApplicationQuerySet(models.QuerySet):
         return self.of_applicant(user)
 
     def of_applicant(self, user):
-        """Applications `user` works on as owner or co-editor (staff rights not included)."""
+        """Applications `user` works on as owner or co-editor (staff rights not included).
+
+        A co-editor is the account that accepted an invitation (`CoEditor.user`), never an account whose
+        e-mail address happens to equal an invited one.
+        """
         if not permissions.is_active(user):
             return self.none()
-        mine = Q(owner=user)
-        if user.email:
-            mine |= Q(pk__in=CoEditor.objects.filter(email__iexact=user.email).values("application_id"))
-        return self.filter(mine)
+        return self.filter(Q(owner=user) | Q(pk__in=CoEditor.objects.filter(user=user).values("application_id")))
 
 
 class Application(models.Model):
@@ -146,30 +147,64 @@ class Application(models.Model):
 
 
 class ReferenceCounter(models.Model):
-    """One row per campaign, locked while a reference is given, so that two submissions never share one."""
+    """One row per series of references (a label's prefix and a year), locked while a reference is given.
 
-    campaign = models.OneToOneField("labels.LabelCampaignPage", on_delete=models.CASCADE, related_name="+")
+    References are unique site-wide and read "TI-2026-0042": every campaign of
+    one label and year draws from the same series, so a second campaign of an
+    edition goes on from where the first one is, and two submissions never
+    share a number.
+    """
+
+    prefix = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["prefix", "year"], name="labels_reference_series_unique")]
+
     def __str__(self):
-        return f"{self.campaign_id}: {self.last_number}"
+        return f"{self.prefix}-{self.year}: {self.last_number}"
 
 
 class CoEditor(models.Model):
-    """A colleague invited by e-mail: once they have an account with this address, they can help write."""
+    """A colleague invited to help write an application, and, once they accept, the account they accepted with.
+
+    The invitation is a single-use link e-mailed to `email` (only its digest,
+    `token_hash`, is stored); opening it while logged in and confirming binds
+    that account (`user`), once. The invited address grants nothing by itself:
+    account addresses can change, an accepted invitation cannot. Invitations
+    older than their link (`token_hash` empty) wait for the owner to send a
+    new one.
+    """
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="coeditors")
-    email = models.EmailField(_("adresse e-mail"))
+    email = models.EmailField(_("adresse e-mail invitée"))
     invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     invited_at = models.DateTimeField(auto_now_add=True)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("invitation valable jusqu'au"), null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("compte"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="+")
+    accepted_at = models.DateTimeField(_("acceptée le"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("co-rédacteur")
-        constraints = [models.UniqueConstraint("application", models.functions.Lower("email"),
-                                               name="labels_coeditor_unique_email")]
+        constraints = [
+            models.UniqueConstraint("application", models.functions.Lower("email"),
+                                    name="labels_coeditor_unique_email"),
+            models.UniqueConstraint(fields=["application", "user"], name="labels_coeditor_unique_account"),
+        ]
 
     def __str__(self):
         return self.email
+
+    @property
+    def is_accepted(self):
+        return self.user_id is not None
+
+    def link_is_valid(self, now):
+        """The e-mailed link can still be accepted: not used, and within its validity."""
+        return not self.is_accepted and self.expires_at is not None and now <= self.expires_at
 
 
 class ApplicationVersion(models.Model):
@@ -201,6 +236,7 @@ class EventKind(models.TextChoices):
     INELIGIBLE = "ineligible", _("Déclarée irrecevable")
     ANONYMISED = "anonymised", _("Anonymisée")
     COEDITOR_INVITED = "coeditor", _("Co-rédacteur invité")
+    COEDITOR_JOINED = "coeditor-joined", _("Invitation de co-rédaction acceptée")
 
 
 class ApplicationEvent(models.Model):

@@ -1,16 +1,17 @@
 """Applicant accounts: sign-up with e-mail verification, login, logout, password reset and change.
 
-The same answer is given whether or not an address is known (no account enumeration).
+The same answer is given whether or not an address is known, after the same work (no account enumeration, by
+the page or by its time): sign-up hashes the password either way (labels/signups.py), log-in hashes one either
+way (Django's ModelBackend), password reset enqueues one task either way; e-mails leave through Django tasks.
+Sign-ups and password resets count against the limits of labels/limits.py.
 """
 
 from axes.handlers.proxy import AxesProxyHandler
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
-from django.core.cache import cache
-from django.db import transaction
+from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.encoding import force_bytes, force_str
@@ -19,8 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
 
-from labels import tasks
+from interconnectes import clock
+from labels import email_quota, limits, signups, tasks
 from labels.forms import AccessibleFormMixin, LoginForm, SignupForm
+from labels.limits import EmailKind
 from labels.tokens import activation_token
 
 
@@ -28,17 +31,9 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-def signup_throttled(request) -> bool:
-    """Sign-ups per IP address and hour are capped; an IP locked out by django-axes cannot sign up either."""
-    if not AxesProxyHandler.is_allowed(request):
-        return True
-    key = f"labels:signup:{client_ip(request)}"
-    cache.add(key, 0, 3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        count = 1
-    return count > settings.LABELS_SIGNUPS_PER_HOUR
+def quota_field(refusal):
+    """Where a refused quota's message goes: next to the e-mail field for the address's, above the form else."""
+    return "email" if refusal.scope == limits.Scope.RECIPIENT else None
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -47,26 +42,20 @@ def signup(request):
         return redirect("labels:dashboard")
     form = SignupForm(request.POST or None)
     if request.method == "POST":
-        if signup_throttled(request):
+        if not AxesProxyHandler.is_allowed(request):  # a network address locked out by django-axes
             return render(request, "registration/lockout.html", status=429)
         if form.is_valid():
-            data = form.cleaned_data
-            users = get_user_model().objects
-            existing = users.filter(email__iexact=data["email"]).first() or users.filter(
-                username__iexact=data["email"]).first()
-            if existing is not None:
-                tasks.send_existing_account_notice.enqueue(
-                    data["email"], request.build_absolute_uri(reverse("labels:login")),
-                    request.build_absolute_uri(reverse("labels:password_reset")),
-                )
-            else:
-                with transaction.atomic():
-                    user = users.create_user(data["email"], data["email"], data["password1"],
-                                             first_name=data["first_name"], last_name=data["last_name"],
-                                             is_active=False)
-                url = reverse("labels:activate", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                                       activation_token.make_token(user)])
-                tasks.send_signup_verification.enqueue(user.email, user.first_name, request.build_absolute_uri(url))
+            links = signups.Links(
+                activation_for=lambda user: request.build_absolute_uri(reverse("labels:activate", args=[
+                    urlsafe_base64_encode(force_bytes(user.pk)), activation_token.make_token(user)])),
+                login=request.build_absolute_uri(reverse("labels:login")),
+                password_reset=request.build_absolute_uri(reverse("labels:password_reset")),
+            )
+            try:
+                signups.sign_up(form.cleaned_data, clock.now(), client_ip(request), links)
+            except email_quota.QuotaReached as refusal:
+                form.add_error(quota_field(refusal), refusal.message)
+                return render(request, "labels/accounts/signup.html", {"form": form}, status=429)
             return redirect("labels:signup_done")
     return render(request, "labels/accounts/signup.html", {"form": form})
 
@@ -115,19 +104,29 @@ class LogoutView(auth_views.LogoutView):
 
 
 class TaskPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
-    """Send the reset e-mail through a Django task; unknown or inactive addresses get nothing, silently."""
+    """Hand every request to a Django task, whatever the address: the task finds the accounts and e-mails them,
+    so that a known and an unknown address cost the request the same; unknown or inactive ones get nothing."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
-        tasks.send_password_reset.enqueue(
-            to_email, context["protocol"], context["domain"], context["uid"], context["token"]
-        )
+    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
+        domain = domain_override or get_current_site(request).domain
+        tasks.send_password_reset.enqueue(self.cleaned_data["email"], "https" if use_https else "http", domain)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Within the limits per address (known or not alike) and per network address (labels/limits.py)."""
+
     form_class = TaskPasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("labels:password_reset_done")
+
+    def form_valid(self, form):
+        try:
+            email_quota.reserve(EmailKind.PASSWORD_RESET, clock.now(), recipient=form.cleaned_data["email"],
+                                client_ip=client_ip(self.request))
+        except email_quota.QuotaReached as refusal:
+            form.add_error(quota_field(refusal), refusal.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
 
 
 class AccessibleSetPasswordForm(AccessibleFormMixin, SetPasswordForm):

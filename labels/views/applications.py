@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interconnectes import clock
-from labels import permissions, phases, services, tasks
+from labels import coeditors, permissions, phases, services
 from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
-from labels.models import Application, CoEditor, EventKind, LabelCampaignPage
+from labels.models import Application, LabelCampaignPage
 from labels.snapshot import display_rows, snapshot
 from labels.steps import ATTACHMENTS, STEPS, STEPS_BY_SLUG, SUMMARY, missing_items, next_step
+from labels.storage import StorageUnavailable
 
 
 def applicant_application(request, pk):
@@ -45,7 +46,8 @@ def dashboard(request):
     for application in applications:
         application.editable = application.is_editable(now)
     open_campaigns = list(LabelCampaignPage.objects.live().public()
-                          .filter(opens_at__lte=now, closes_at__gte=now).order_by("closes_at"))
+                          .filter(opens_at__lte=now, closes_at__gte=phases.current_second(now))
+                          .order_by("closes_at"))
     return render(request, "labels/dashboard.html", {
         "applications": applications, "open_campaigns": open_campaigns, "now": now,
     })
@@ -149,7 +151,7 @@ def attachments_step(request, application):
     ))
 
 
-def summary_step(request, application):
+def summary_step(request, application, coeditor_form=None):
     now = clock.now()
     prefetch_related_objects([application], "attachments")
     duplicate = services.duplicates(application).first()
@@ -159,11 +161,19 @@ def summary_step(request, application):
     data = snapshot(application)
     return render(request, "labels/step_summary.html", _step_context(
         application, SUMMARY, now, form=SummaryForm(instance=application), rows=display_rows(data),
-        eligibility=result, duplicate=duplicate, coeditor_form=CoEditorForm(),
-        coeditors=list(application.coeditors.all()),
+        eligibility=result, duplicate=duplicate, coeditor_form=coeditor_form or CoEditorForm(),
+        coeditors=coeditor_rows(application, now), invitation_days=coeditors.INVITATION_VALIDITY.days,
         can_withdraw=permissions.can_withdraw(request.user, application, now),
         versions=list(application.versions.select_related("created_by")),
     ))
+
+
+def coeditor_rows(application, now):
+    """The application's co-editors for its owner: who joined, and which invitations wait or must be sent again."""
+    rows = list(application.coeditors.select_related("user").order_by("invited_at", "pk"))
+    for coeditor in rows:
+        coeditor.pending = coeditor.link_is_valid(now)
+    return rows
 
 
 @login_required
@@ -183,9 +193,13 @@ def submit(request, pk):
     if outcome.already_submitted:
         messages.info(request, _("Cette candidature est déjà déposée (référence %(ref)s).")
                       % {"ref": outcome.application.reference})
-    else:
+    elif outcome.receipt_sent:
         messages.success(request, _("Candidature déposée : référence %(ref)s. Un accusé de réception vous a été "
                                     "envoyé par e-mail.") % {"ref": outcome.application.reference})
+    else:
+        messages.success(request, _("Candidature déposée : référence %(ref)s. Trop de dépôts aujourd'hui : "
+                                    "l'accusé de réception n'a pas été envoyé par e-mail, il est ci-dessous.")
+                         % {"ref": outcome.application.reference})
     return redirect("labels:receipt", pk=application.pk)
 
 
@@ -225,11 +239,16 @@ def download(request, pk, attachment_pk):
 
 
 def attachment_response(attachment):
-    """The file as a download that no browser renders or sniffs (also served to jurors)."""
+    """The file as a download that no browser renders or sniffs (also served to jurors).
+
+    A file gone from the storage is a 404; a storage that cannot be read is StorageUnavailable (a 503).
+    """
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    except OSError as error:
+        raise StorageUnavailable from error
     response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
                             content_type=attachment.content_type)
     response["X-Content-Type-Options"] = "nosniff"
@@ -256,23 +275,18 @@ def delete_attachment(request, pk, attachment_pk):
 @require_POST
 def invite_coeditor(request, pk):
     application = applicant_application(request, pk)
-    now = clock.now()
-    if not permissions.can_manage_coeditors(request.user, application, now):
-        messages.error(request, _("Seul le titulaire peut inviter un collègue, avant la date limite."))
-        return redirect(step_url(application, SUMMARY.slug))
     form = CoEditorForm(request.POST)
     if form.is_valid():
-        email = form.cleaned_data["email"].lower()
-        if not application.coeditors.filter(email__iexact=email).exists():
-            CoEditor.objects.create(application=application, email=email, invited_by=request.user)
-            services.log(application, EventKind.COEDITOR_INVITED, request.user, now, email)
-            tasks.send_coeditor_invitation.enqueue(
-                email, request.user.get_full_name() or request.user.email,
-                application.title or str(application.campaign), request.build_absolute_uri(reverse("labels:signup")),
-            )
-        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": email})
-    else:
-        messages.error(request, _("Saisissez une adresse e-mail valide."))
-    return redirect(step_url(application, SUMMARY.slug))
+        try:
+            coeditors.invite(application.pk, request.user, form.cleaned_data["email"], clock.now(),
+                             invitation_url_for(request))
+        except services.Refused as refusal:
+            form.add_error("email", refusal.message)
+        else:
+            messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": form.cleaned_data["email"]})
+            return redirect(step_url(application, SUMMARY.slug))
+    return summary_step(request, application, coeditor_form=form)
 
 
+def invitation_url_for(request):
+    return lambda token: request.build_absolute_uri(reverse("labels:accept_invitation", args=[token]))

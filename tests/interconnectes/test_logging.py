@@ -97,6 +97,9 @@ def test_a_traceback_is_masked_too():
     ("password=secret&next=/candidatures/", "password=********&next=/candidatures/"),
     ('{"new_password1": "a b", "ok": 1}', '{"new_password1": "********", "ok": 1}'),
     ("/compte/mot-de-passe/nouveau/MQ/set-password/", "/compte/mot-de-passe/nouveau/MQ/set-password/"),
+    ("Gone: /candidatures/invitation/u4Kx_9-Qa0/", "Gone: /candidatures/invitation/********/"),
+    ("/compte/connexion/?next=/candidatures/invitation/u4Kx_9-Qa0/",
+     "/compte/connexion/?next=/candidatures/invitation/********/"),
     ("Candidature TI-2026-0001 déposée", "Candidature TI-2026-0001 déposée"),
     ("GET /agenda/?annee=2025 200", "GET /agenda/?annee=2025 200"),
 ])

@@ -42,6 +42,7 @@ MATRIX = {
     "withdraw": (APP, "applicants"),
     "receipt": (APP, "applicants+staff"),
     "invite_coeditor": (APP, "applicants"),
+    "accept_invitation": ("token", "authenticated"),
     "download": (APP_FILE, "applicants+staff"),
     "delete_attachment": (APP_FILE, "applicants"),
 }
@@ -136,7 +137,7 @@ def test_the_owner_gets_the_page(client, submitted, name):
 
 @pytest.mark.parametrize("name", [name for name, (_, who) in MATRIX.items() if who == "authenticated"])
 def test_account_urls_need_login(client, name, campaign):
-    args = [campaign.pk] if MATRIX[name][0] == "campaign" else []
+    args = {"campaign": [campaign.pk], "token": ["jeton"]}.get(MATRIX[name][0], [])
     response = client.get(reverse(f"labels:{name}", args=args))
     assert response.status_code in (302, 405)
     if response.status_code == 302:

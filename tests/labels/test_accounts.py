@@ -118,7 +118,7 @@ def test_login_is_throttled_by_axes(client, settings):
 
 
 def test_signup_is_throttled(client, settings):
-    settings.LABELS_SIGNUPS_PER_HOUR = 2
+    settings.LABELS_LIMITS = {**settings.LABELS_LIMITS, "SIGNUPS_PER_HOUR": 2}
     for index in range(2):
         client.post(reverse("labels:signup"), {**SIGNUP, "email": f"p{index}@example.org"})
     response = client.post(reverse("labels:signup"), {**SIGNUP, "email": "p9@example.org"})

@@ -1,6 +1,7 @@
 """Drafts, submission, versions, deadline, reopening, withdrawal and e-mails."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -191,6 +192,7 @@ def test_edit_and_resubmit_creates_a_new_version(applicant_client, draft, clock)
 @pytest.mark.parametrize(("closes_at", "offset", "accepted"), [
     (paris(2026, 3, 31, 23, 59, 59), -1, True),
     (paris(2026, 3, 31, 23, 59, 59), 0, True),
+    (paris(2026, 3, 31, 23, 59, 59), 0.4, True),  # within the closing second, which is inclusive
     (paris(2026, 3, 31, 23, 59, 59), 1, False),
     # Daylight-saving days: 29 March 2026 (02:00 → 03:00) and 25 October 2026 (03:00 → 02:00).
     (paris(2026, 3, 29, 3, 0), -1, True),
@@ -339,6 +341,7 @@ def test_coeditor_can_edit_and_submit(client, draft, clock):
     client.post(reverse("labels:invite_coeditor", args=[draft.pk]), {"email": "Collegue@example.org"})
     assert mail.outbox[-1].to == ["collegue@example.org"]
     client.force_login(colleague)
+    client.post(re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1))  # accept the invitation
     assert client.get(step_url(draft, "projet")).status_code == 200
     submit(client, draft)
     draft.refresh_from_db()

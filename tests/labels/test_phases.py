@@ -44,6 +44,14 @@ def test_deadline_is_inclusive_to_the_second():
     assert not is_before_deadline(CLOSES, CLOSES + SECOND)
 
 
+@pytest.mark.parametrize(("offset", "open_"), [(0.0, True), (0.4, True), (0.999999, True), (1.0, False)])
+def test_the_closing_second_is_inclusive_to_its_end(offset, open_):
+    """`closes_at` is stored at :59.000000: 23:59:59.4 is still within the closing second, 00:00:00 is not."""
+    now = CLOSES + datetime.timedelta(seconds=offset)
+    assert is_before_deadline(CLOSES, now) is open_
+    assert (campaign_phase(OPENS, CLOSES, now) == Phase.OPEN) is open_
+
+
 def test_deadline_in_utc_and_paris_are_the_same_instant():
     utc_now = datetime.datetime(2026, 3, 31, 21, 59, 59, tzinfo=datetime.UTC)  # 23:59:59 in Paris (CEST)
     assert is_before_deadline(CLOSES, utc_now)
