@@ -21,9 +21,10 @@ PASSWORD = "Cantine-sans-gaspi-2026!"
 
 @contextmanager
 def captured_log():
-    """What the project's configured handlers write (LOGGING in settings/base.py), into a buffer."""
-    handlers = [handler for handler in logging.getLogger().handlers
-                if any(isinstance(f, MaskSecrets) for f in handler.filters)]
+    """What the project's configured stream handlers write (LOGGING in settings/base.py), into a buffer (the
+    e-mail to ADMINS masks its own text: tests/interconnectes/test_error_pages.py)."""
+    handlers = [handler for handler in logging.getLogger().handlers if isinstance(handler, logging.StreamHandler)
+                and any(isinstance(f, MaskSecrets) for f in handler.filters)]
     assert handlers, "aucun gestionnaire de journaux ne masque les secrets"
     buffer = io.StringIO()
     previous = [handler.setStream(buffer) for handler in handlers]
