@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 
 from interconnectes.regions import Region
 from labels import admin_views, permissions
-from labels.exports import neutralise
+from labels.exports import spreadsheet_cell
 from labels.models import Application, ApplicationStatus, LabelCampaignPage
 
 EXPORT_FIELDS = [
@@ -57,17 +57,12 @@ class ApplicationFilterSet(WagtailFilterSet):
 
 
 class ApplicationIndexView(IndexView):
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {IndexView.FORMAT_CSV: neutralise, IndexView.FORMAT_XLSX: neutralise},
-    }
-
     def get_base_queryset(self):
         return Application.objects.visible_to(self.request.user).select_related("campaign", "category")
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        return {key: neutralise(value) if isinstance(value, str) else value for key, value in row.items()}
+        """Every cell through `labels.exports.spreadsheet_cell`, as in the jury's exports."""
+        return {key: spreadsheet_cell(value) for key, value in super().to_row_dict(item).items()}
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
