@@ -164,3 +164,9 @@ def test_reopen_from_the_admin(staff_client, submitted, clock):
     assert submitted.reopened_until.isoformat() == "2026-04-09T16:00:00+00:00"
     assert submitted.is_editable(clock())
     assert "budget détaillé" in mail.outbox[0].body
+
+
+def test_control_characters_do_not_break_the_xlsx_export(staff_client, campaign):
+    ApplicationFactory(campaign=campaign, org_name="Ville\x0b de Test")
+    response = staff_client.get(reverse("labels_application:index"), {"export": "xlsx"})
+    assert "Ville de Test" in xlsx_cells(export_content(response))
