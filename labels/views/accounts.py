@@ -13,8 +13,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
@@ -64,9 +64,7 @@ def signup(request):
                     user = users.create_user(data["email"], data["email"], data["password1"],
                                              first_name=data["first_name"], last_name=data["last_name"],
                                              is_active=False)
-                url = reverse("labels:activate", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                                       activation_token.make_token(user)])
-                tasks.send_signup_verification.enqueue(user.email, user.first_name, request.build_absolute_uri(url))
+                tasks.send_signup_verification.enqueue(user.pk, request.build_absolute_uri("/").rstrip("/"))
             return redirect("labels:signup_done")
     return render(request, "labels/accounts/signup.html", {"form": form})
 
@@ -119,9 +117,7 @@ class TaskPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
                   html_email_template_name=None):
-        tasks.send_password_reset.enqueue(
-            to_email, context["protocol"], context["domain"], context["uid"], context["token"]
-        )
+        tasks.send_password_reset.enqueue(context["user"].pk, f"{context['protocol']}://{context['domain']}")
 
 
 class PasswordResetView(auth_views.PasswordResetView):
