@@ -1,6 +1,5 @@
 """Personal data: export everything an applicant gave us, delete an account, purge old applications."""
 
-import datetime
 import logging
 import re
 
@@ -119,11 +118,9 @@ def delete_account(user, now=None):
         user.delete()
 
 
-def purge(retention_years: int, now=None, stdout=None) -> int:
-    """Delete non-laureate applications (and their files) whose campaign closed more than
-    `retention_years` ago. Idempotent: a second run finds nothing."""
-    now = now or clock.now()
-    cutoff = now - datetime.timedelta(days=365 * retention_years + retention_years // 4)
+def purge_applications(cutoff) -> int:
+    """Delete non-laureate applications (and their files) whose campaign closed before `cutoff`; returns how many.
+    Idempotent: a second run finds nothing."""
     queryset = (Application.objects.filter(campaign__closes_at__lt=cutoff)
                 .exclude(status__in=PUBLIC_RECORD_STATUSES))
     count = 0
@@ -132,8 +129,22 @@ def purge(retention_years: int, now=None, stdout=None) -> int:
             delete_files(application)
             application.delete()
             count += 1
-    line = f"labels purge: {count} candidature(s) supprimée(s), campagnes closes avant le {cutoff:%Y-%m-%d}"
-    logger.warning(line)
-    if stdout is not None:
-        stdout.write(line)
+    return count
+
+
+def anonymise_laureates(cutoff, now) -> int:
+    """Anonymise the laureates and mentions of campaigns closed before `cutoff`; returns how many.
+
+    Their public record stays (organisation, title, summary, published
+    citation, as the archive shows them); their contact details, owner,
+    co-editors and the people in their log go. Idempotent: an anonymised
+    application is not touched again.
+    """
+    queryset = (Application.objects.filter(campaign__closes_at__lt=cutoff, status__in=PUBLIC_RECORD_STATUSES,
+                                           anonymised=False).select_related("owner"))
+    count = 0
+    with transaction.atomic():
+        for application in queryset:
+            anonymise(application, now)
+            count += 1
     return count

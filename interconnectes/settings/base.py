@@ -194,6 +194,8 @@ AXES_USERNAME_FORM_FIELD = "username"
 # that checks permissions; non-laureate applications are purged this many years after their campaign.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 LABELS_RETENTION_YEARS = int(os.environ.get("LABELS_RETENTION_YEARS", "3"))
+# Login logs (django-axes) and finished background task rows are kept this many days (manage.py purge_personal_data).
+LOGS_RETENTION_DAYS = int(os.environ.get("LOGS_RETENTION_DAYS", "7"))
 LABELS_SIGNUPS_PER_HOUR = int(os.environ.get("LABELS_SIGNUPS_PER_HOUR", "10"))
 
 WAGTAIL_SITE_NAME = "Les Interconnectés"

@@ -8,6 +8,7 @@ from .applications import (
     EventKind,
     ReferenceCounter,
 )
+from .inactivity import InactivityWarning
 from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
 from .results import ResultsPublication
 
@@ -21,6 +22,7 @@ __all__ = [
     "CoEditor",
     "EvaluationCriterion",
     "EventKind",
+    "InactivityWarning",
     "Label",
     "LabelCampaignPage",
     "LabelIndexPage",

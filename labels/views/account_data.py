@@ -30,7 +30,8 @@ def export_data(request):
 
 def privacy(request):
     return render(request, "labels/account/privacy.html",
-                  {"settings_retention_years": settings.LABELS_RETENTION_YEARS})
+                  {"settings_retention_years": settings.LABELS_RETENTION_YEARS,
+                   "settings_logs_days": settings.LOGS_RETENTION_DAYS})
 
 
 def deletion_notices(user) -> list[str]:

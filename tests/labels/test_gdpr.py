@@ -67,14 +67,14 @@ def test_purge_is_idempotent_and_keeps_laureates(label_index, clock, settings):
     from io import StringIO
 
     out = StringIO()
-    call_command("purge_label_applications", stdout=out)
+    call_command("purge_personal_data", stdout=out)
     assert "1 candidature(s)" in out.getvalue()
     assert set(Application.objects.values_list("pk", flat=True)) == {laureate.pk, recent.pk}
     import os
 
     assert not os.path.exists(path)
     out = StringIO()
-    call_command("purge_label_applications", stdout=out)
+    call_command("purge_personal_data", stdout=out)
     assert "0 candidature(s)" in out.getvalue()
 
 
