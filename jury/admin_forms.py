@@ -7,9 +7,18 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from jury.models import JURY_STATUSES
 
 FROZEN_CRITERIA = _("Figés à l'ouverture de la notation : ils ne changent plus.")
+ANONYMISED_SEAT = _("Compte supprimé : les notes et déclarations de ce juré sont conservées sous le nom "
+                    "« %(name)s ».")
 
 
 class JuryMemberForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.user_id is None:  # the juror deleted their account: the seat stays
+            user = self.fields["user"]
+            user.required, user.disabled = False, True
+            user.help_text = ANONYMISED_SEAT % {"name": self.instance}
+
     def clean(self):
         data = super().clean()
         campaign, categories = data.get("campaign"), data.get("categories")

@@ -8,8 +8,9 @@ campaign must not turn into one query per application).
 Rows hold typed values (int, float, aware datetime, text): the XLSX keeps them
 as numbers and dates a spreadsheet can sort; the CSV writes them the way a
 French spreadsheet reads them (`;` separator, decimal comma, dd/mm/yyyy).
-Every text cell goes through `exports.neutralise`: applicants and jurors wrote
-those texts, and a spreadsheet must not run them as formulas.
+Every cell goes through `labels.exports.spreadsheet_cell`, as in the staff
+listing's exports: applicants and jurors wrote those texts, and a spreadsheet
+must not run them as formulas, whatever separator it splits the CSV on.
 """
 
 import csv
@@ -27,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from jury.models import DecisionOutcome, Score, ScoreSheet, latest_decision
 from jury.permissions import conflicted_q
 from jury.progress import round_ranking
-from labels.exports import neutralise
+from labels.exports import spreadsheet_cell
 from labels.models import Application
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
@@ -122,6 +123,7 @@ def _safe_stem(filename_stem: str) -> str:
 
 
 def _csv_cell(value):
+    value = spreadsheet_cell(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -130,20 +132,13 @@ def _csv_cell(value):
         return f"{value:.2f}".replace(".", ",")
     if isinstance(value, datetime.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, str):
-        return neutralise(value)
     return value
 
 
 def _xlsx_cell(value):
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
     if isinstance(value, datetime.datetime):
         return value.replace(tzinfo=None)  # Excel has no time zones: the value is already in Paris time
-    if isinstance(value, str):
-        # openpyxl refuses control characters; a string starting with "=" would be written as a formula.
-        return neutralise(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value
+    return spreadsheet_cell(value)
 
 
 def _csv_body(headers, rows) -> bytes:

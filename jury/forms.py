@@ -36,18 +36,39 @@ class DeclarationForm(AccessibleFormMixin, forms.Form):
         return self.cleaned_data["answer"] == self.CONFLICT
 
 
+class OpenedAtField(forms.DateTimeField):
+    """The sheet's last save as the form was opened (ISO 8601, written by the page), or None for a new sheet.
+
+    A value that is not a real date (30 February, a hand-edited form) is an
+    error of the whole form, before anything is saved; the page then sends it
+    back empty, so that the juror's next save goes through.
+    """
+
+    widget = forms.HiddenInput
+
+    def bound_data(self, data, initial):
+        try:
+            self.to_python(data)
+        except ValidationError:
+            return ""
+        return data
+
+
 class ScoreSheetForm(AccessibleFormMixin, forms.Form):
     """One score and one comment per criterion of the round, and an overall comment.
 
     `criteria` are the round's (frozen from the opening of scoring on).
     `loaded_at` carries the sheet's last save as the form was opened: when
     another tab saved in between, the view says so after this save wins.
-    Cleaned: `scores`, {criterion id: (whole number or None, comment)}.
+    Cleaned: `scores`, {criterion id: (whole number or None, comment)}, and
+    `loaded_at`, an aware datetime or None.
     """
 
     overall_comment = forms.CharField(label=_("Commentaire général"), required=False, max_length=5000,
                                       widget=forms.Textarea(attrs={"rows": 4}))
-    loaded_at = forms.CharField(required=False, widget=forms.HiddenInput)
+    loaded_at = OpenedAtField(required=False, error_messages={"invalid": _(
+        "Vos notes n'ont pas été enregistrées : la date d'ouverture de la fiche envoyée avec le formulaire est "
+        "invalide. Vérifiez vos notes puis enregistrez-les à nouveau.")})
 
     def __init__(self, *args, criteria, disabled=False, **kwargs):
         self.criteria = list(criteria)
@@ -85,6 +106,8 @@ class ScoreSheetForm(AccessibleFormMixin, forms.Form):
 
     def clean(self):
         data = super().clean()
+        if "loaded_at" in self.errors:  # a hidden field: its error is the form's own, shown at the top
+            self.add_error(None, list(self.errors.pop("loaded_at")))
         scales = [rules.Scale(c.pk, c.name, c.max_score) for c in self.criteria]
         values = {c.pk: (data.get(f"score_{c.pk}") or "").strip() for c in self.criteria}
         comments = {c.pk: data.get(f"comment_{c.pk}") or "" for c in self.criteria}

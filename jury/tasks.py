@@ -26,8 +26,8 @@ def send_jury_reminder(juror_id: int, round_id: int, missing: int, url: str) -> 
     pages)."""
     juror = JuryMember.objects.select_related("user", "person").get(pk=juror_id)
     jury_round = JuryRound.objects.select_related("campaign").get(pk=round_id)
-    if not (juror.user.is_active and juror.user.email):
-        return
+    if juror.user is None or not (juror.user.is_active and juror.user.email):
+        return  # an anonymised seat (account deleted) or an account that cannot receive e-mail
     emails.send("reminder", [juror.user.email], {
         "juror_name": str(juror), "round": jury_round, "campaign": jury_round.campaign, "missing": missing,
         "url": url,

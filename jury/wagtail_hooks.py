@@ -1,5 +1,6 @@
 """The jury in the Wagtail admin, for campaign staff only: the members and rounds viewsets, a "Jury" menu
-that also leads to the jury's own pages (`/jury/`, `jury/urls.py`), and where a juror lands after logging in.
+that also leads to the jury's own pages (`/jury/`, `jury/urls.py`), where a juror lands after logging in, and
+what the account deletion page tells a juror.
 
 Jurors have no admin access at all: they score on the jury's pages, plain
 Django views in the site's light frame. Staff manage members and rounds here
@@ -109,3 +110,13 @@ def land_jurors_on_their_pages(user):
 def sits_on_a_jury(user) -> bool:
     """A juror reads applicants' files: their session is short, as an editor's (interconnectes/privileged_sessions)."""
     return is_juror(user)
+
+
+@hooks.register("labels_account_deletion_notices")
+def jury_record_outlives_the_account(user):
+    """Told on the "supprimer mon compte" page: the seat stays, anonymised (see `jury.signals`)."""
+    if not user.jury_memberships.exists():
+        return None
+    return _("Vous siégez dans un jury : vos notes et vos déclarations de membre de jury sont conservées sous un "
+             "nom anonyme (« Juré·e n° … »), afin que les classements et le registre des conflits d'intérêts "
+             "restent exacts. Votre nom et votre adresse n'y figureront plus.")

@@ -9,7 +9,6 @@ the limits of labels/limits.py, per network address and per e-mail address,
 known or not.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
@@ -24,7 +23,7 @@ from labels.limits import EmailKind
 class Links:
     """The links the e-mails carry: built by the view, which knows the site's address."""
 
-    activation_for: Callable  # user -> the account's confirmation URL
+    base_url: str  # the site's address: the task makes the confirmation link when it sends it
     login: str
     password_reset: str
 
@@ -44,7 +43,7 @@ def sign_up(data: dict, now, client_ip: str, links: Links) -> None:
     if user is None:
         tasks.send_existing_account_notice.enqueue(data["email"], links.login, links.password_reset)
     else:
-        tasks.send_signup_verification.enqueue(user.email, user.first_name, links.activation_for(user))
+        tasks.send_signup_verification.enqueue(user.pk, links.base_url)
 
 
 def create_inactive_account(data: dict):

@@ -1,11 +1,17 @@
 """Background work (e-mails) through Django tasks: immediate in dev and tests, database worker in production.
 
-Arguments are ids and strings only (they are stored as JSON by the database backend).
+Arguments are ids and strings only (they are stored as JSON by the database backend), and a link that grants
+something is made when the e-mail is sent, not stored with the task: a task row outlives its e-mail (it is
+pruned after LOGS_RETENTION_DAYS, labels/retention.py).
 """
 
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from labels import emails
+from labels.tokens import activation_token
 
 
 @task()
@@ -24,8 +30,17 @@ def send_submission_receipt(application_id: int, version_number: int, receipt_ur
 
 
 @task()
-def send_signup_verification(email: str, first_name: str, activation_url: str) -> None:
-    emails.send("signup_verification", [email], {"first_name": first_name, "activation_url": activation_url})
+def send_signup_verification(user_id: int, base_url: str) -> None:
+    """The activation link is made when the e-mail is sent: the stored task holds no token."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
+    if user is None:
+        return  # activated or deleted meanwhile
+    path = reverse("labels:activate", args=[urlsafe_base64_encode(force_bytes(user.pk)),
+                                            activation_token.make_token(user)])
+    emails.send("signup_verification", [user.email], {"first_name": user.first_name,
+                                                      "activation_url": f"{base_url}{path}"})
 
 
 @task()
@@ -60,9 +75,6 @@ def send_password_reset(email: str, protocol: str, domain: str) -> None:
     """
     from django.contrib.auth.forms import PasswordResetForm
     from django.contrib.auth.tokens import default_token_generator
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
 
     for user in PasswordResetForm().get_users(email):
         path = reverse("labels:password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),

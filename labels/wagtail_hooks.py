@@ -8,18 +8,29 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from interconnectes.regions import Region
 from labels import admin_views, permissions
-from labels.exports import neutralise
+from labels.exports import spreadsheet_cell
 from labels.models import Application, ApplicationStatus, LabelCampaignPage
 
 EXPORT_FIELDS = [
     "reference", "status", "campaign.title", "category.name", "org_name", "org_kind", "org_region", "siren", "siret",
     "population", "org_created_on", "title", "summary", "budget", "contact_name", "contact_email", "submitted_at",
 ]
+
+
+def export_value(item, field):
+    """The value at a dotted path of `EXPORT_FIELDS`, or None as soon as a step is empty: a draft has no category
+    yet, and its row must still be exported (an empty cell), not end the file."""
+    for name in field.split("."):
+        if item is None:
+            return None
+        item = multigetattr(item, name)
+    return item
 
 
 class ApplicationPermissionPolicy(ModelPermissionPolicy):
@@ -57,17 +68,13 @@ class ApplicationFilterSet(WagtailFilterSet):
 
 
 class ApplicationIndexView(IndexView):
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {IndexView.FORMAT_CSV: neutralise, IndexView.FORMAT_XLSX: neutralise},
-    }
-
     def get_base_queryset(self):
         return Application.objects.visible_to(self.request.user).select_related("campaign", "category")
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        return {key: neutralise(value) if isinstance(value, str) else value for key, value in row.items()}
+        """Every cell through `labels.exports.spreadsheet_cell`, as in the jury's exports; empty steps give empty
+        cells."""
+        return {field: spreadsheet_cell(export_value(item, field)) for field in self.list_export}
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -116,6 +123,7 @@ class ApplicationViewSet(ModelViewSet):
     filterset_class = ApplicationFilterSet
     list_display = ["reference", "org_name", "title", "campaign", "status", "category", "org_region", "submitted_at"]
     list_export = EXPORT_FIELDS
+    export_headings = {"campaign.title": _("Campagne"), "category.name": _("Catégorie")}
     export_filename = "candidatures"
     search_fields = None
     form_fields = ["ineligibility_reason"]

@@ -10,6 +10,7 @@ decodes it.
 import csv
 import html
 import io
+import re
 import struct
 import zlib
 from html.parser import HTMLParser
@@ -25,6 +26,11 @@ MARKUP_PAYLOADS = [SCRIPT, ATTRIBUTE, JAVASCRIPT_LINK]
 FORMULA_PAYLOADS = [HYPERLINK, DDE, AT_FORMULA]
 PAYLOADS = MARKUP_PAYLOADS + FORMULA_PAYLOADS
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet splits a CSV on the separator it guesses (French Excel: ";"), so a formula may hide after a
+# separator inside a cell: "Org a;=1+1" is two cells, the second live, once a comma-separated file is read on ";".
+SEPARATED_FORMULAS = ["Org a;=1+1+cmd|' /C calc'!A0", "e,=1+1+cmd|' /C calc'!A0", "Note\n@SUM(A1)",
+                      'ligne\t"-2+3"', "x, +33 1 23"]
+SEPARATORS = re.compile(r"[,;\t\r\n]")
 
 
 class _ActiveMarkup(HTMLParser):
@@ -74,9 +80,11 @@ def assert_shown(content, payload, where=""):
     assert payload in html.unescape(content), f"{where}: {payload!r} absent"
 
 
-def csv_cells(content: bytes) -> list[str]:
+def csv_cells(content: bytes, delimiter: str | None = None) -> list[str]:
+    """The cells a spreadsheet reads, splitting on `delimiter` (by default the one the file's header uses)."""
     text = content.decode("utf-8-sig")
-    delimiter = ";" if ";" in text.splitlines()[0] else ","  # the jury's exports are for French Excel
+    if delimiter is None:
+        delimiter = ";" if ";" in text.splitlines()[0] else ","  # the jury's exports are for French Excel
     return [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
 
 
@@ -94,8 +102,11 @@ def xlsx_cells(content: bytes) -> list:
 
 
 def assert_no_formula(cells, where=""):
-    """Every text cell a spreadsheet would evaluate starts with an apostrophe instead."""
-    risky = [cell for cell in cells if isinstance(cell, str) and cell.startswith(FORMULA_PREFIXES)]
+    """Every text a spreadsheet would evaluate starts with an apostrophe instead: a cell, and any fragment of it
+    after a separator (`,`, `;`, tab, line break), spaces and quotes before it included."""
+    risky = [cell for cell in cells if isinstance(cell, str)
+             and any(fragment.lstrip(' "').startswith(FORMULA_PREFIXES)
+                     for fragment in [cell, *SEPARATORS.split(cell)[1:]])]
     assert risky == [], f"{where}: {risky}"
 
 

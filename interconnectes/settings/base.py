@@ -217,6 +217,8 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "ARCHIVE_ENTRIES": 1000,  # files inside an office document (a ZIP: DOCX, ODT)
     "ARCHIVE_MB_UNCOMPRESSED": 100,  # an office document's size once decompressed, as its ZIP declares it
 }.items()}
+# Login logs (django-axes) and finished background task rows are kept this many days (purge_personal_data).
+LOGS_RETENTION_DAYS = int(os.environ.get("LOGS_RETENTION_DAYS", "7"))
 
 WAGTAIL_SITE_NAME = "Les Interconnectés"
 # An account's e-mail address is its login and where its password resets go: Wagtail's account page must not

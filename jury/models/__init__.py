@@ -1,5 +1,5 @@
-"""The jury's tables: members, rounds and their frozen criteria, assignments, conflicts, scores, unlocks,
-decisions and reminders.
+"""The jury's tables: members, rounds and their frozen criteria, assignments, conflicts, scores and their history,
+unlocks, decisions and reminders.
 
 Data only: the rules live in plain modules (`jury/phases.py`, `jury/rules.py`,
 `jury/obvious_conflicts.py`, `jury/scoring.py`), who may see what in
@@ -13,6 +13,7 @@ from .decisions import Decision, DecisionOutcome, latest_decision
 from .members import JuryMember, JuryRole
 from .reminders import JuryReminder, ReminderKind
 from .rounds import JURY_STATUSES, JuryRound, RoundCriterion, in_round_q
+from .score_changes import ScoreChange
 from .scores import Score, ScoreSheet, ScoreUnlock
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "ReminderKind",
     "RoundCriterion",
     "Score",
+    "ScoreChange",
     "ScoreSheet",
     "ScoreUnlock",
     "in_round_q",

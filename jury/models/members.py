@@ -14,12 +14,22 @@ class JuryRole(models.TextChoices):
 
 
 class JuryMember(models.Model):
-    """A user sitting on one campaign's jury; their organisation and SIREN feed the conflict check."""
+    """A user sitting on one campaign's jury; their organisation and SIREN feed the conflict check.
+
+    The seat outlives the account: when a juror's account is deleted, the
+    seat loses the account and the Person link and keeps a display name
+    ("Juré·e n° 3"), with its scores, sheets, history and conflict
+    declarations (`jury.services.members.anonymise_seats`, run before any
+    deletion of a user by `jury.signals`), so that the ranking and the log of
+    declarations do not change.
+    """
 
     campaign = models.ForeignKey("labels.LabelCampaignPage", verbose_name=_("campagne"), on_delete=models.CASCADE,
                                  related_name="jury_members")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("compte"), on_delete=models.CASCADE,
-                             related_name="jury_memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("compte"), null=True,
+                             on_delete=models.SET_NULL, related_name="jury_memberships")
+    display_name = models.CharField(_("nom affiché"), max_length=60, blank=True, editable=False,
+                                    help_text=_("Le nom d'un juré dont le compte a été supprimé."))
     person = models.ForeignKey("interconnectes.Person", verbose_name=_("fiche personne"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="jury_memberships")
     role = models.CharField(_("rôle"), max_length=16, choices=JuryRole.choices, default=JuryRole.MEMBER)
@@ -44,6 +54,8 @@ class JuryMember(models.Model):
     def __str__(self):
         if self.person_id and self.person:
             return self.person.name
+        if self.user_id is None:
+            return self.display_name or str(_("Juré·e anonymisé·e"))
         return self.user.get_full_name() or self.user.get_username()
 
     def conflict_facts(self) -> JurorFacts:

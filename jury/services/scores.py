@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from interconnectes import clock
-from jury.models import Score, ScoreSheet, ScoreUnlock
+from jury.models import Score, ScoreChange, ScoreSheet, ScoreUnlock
 from jury.permissions import require_staff
 from jury.phases import RoundPhase
 
@@ -30,7 +30,8 @@ def save_scores(state, scores: dict, overall_comment: str = "") -> SavedSheet:
     holds every permission fact: nothing is read again but the sheet's row,
     locked so that two tabs saving at once end with one sheet, the last save
     whole. The last save wins; `previously_saved_at` lets the page tell the
-    juror when another tab saved in between.
+    juror when another tab saved in between. Each score given, changed or
+    removed is added to the history (`ScoreChange`) in the same transaction.
     """
     if not state.may_open:
         raise PermissionDenied(_("Déclarez d'abord l'absence de conflit d'intérêts."))
@@ -42,17 +43,36 @@ def save_scores(state, scores: dict, overall_comment: str = "") -> SavedSheet:
     with transaction.atomic():
         previous = (ScoreSheet.objects.select_for_update().filter(**keys).order_by("pk")
                     .values_list("updated_at", flat=True).first())
+        before = {criterion_id: (value, comment) for criterion_id, value, comment in
+                  Score.objects.filter(**keys).order_by().values_list("criterion_id", "value", "comment")}
         ScoreSheet.objects.bulk_create(
             [ScoreSheet(**keys, overall_comment=overall_comment.strip(), updated_at=now)],
             update_conflicts=True, unique_fields=["round", "juror", "application"],
             update_fields=["overall_comment", "updated_at"])
-        Score.objects.filter(**keys).exclude(criterion_id__in=list(scored)).delete()
+        removed = [criterion_id for criterion_id in before if criterion_id not in scored]
+        if removed:
+            Score.objects.filter(**keys, criterion_id__in=removed).delete()
         Score.objects.bulk_create(
             [Score(**keys, criterion_id=criterion_id, value=value, comment=comment, updated_at=now)
              for criterion_id, (value, comment) in scored.items()],
             update_conflicts=True, unique_fields=["round", "juror", "application", "criterion"],
             update_fields=["value", "comment", "updated_at"])
+        ScoreChange.objects.bulk_create(
+            [ScoreChange(**keys, criterion_id=criterion_id, value_before=old[0], comment_before=old[1],
+                         value_after=new[0], comment_after=new[1], changed_at=now)
+             for criterion_id, old, new in changes(before, scored)])
     return SavedSheet(now, previous)
+
+
+NOT_SCORED = (None, "")
+
+
+def changes(before: dict, after: dict) -> list:
+    """(criterion id, (value, comment) before, (value, comment) after) for each criterion whose score or comment
+    a save changes; `before` and `after` map criterion ids to (value, comment), a missing one is not scored."""
+    return [(criterion_id, before.get(criterion_id, NOT_SCORED), after.get(criterion_id, NOT_SCORED))
+            for criterion_id in sorted(before.keys() | after.keys())
+            if before.get(criterion_id, NOT_SCORED) != after.get(criterion_id, NOT_SCORED)]
 
 
 def unlock(jury_round, juror, *, by, reason: str, until: datetime.datetime, application=None, now=None):

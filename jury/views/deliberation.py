@@ -1,18 +1,21 @@
 """Deliberation and publication: the jury's decision per application, then one action that publishes.
 
 Decisions are a register (`Decision`, append-only): the form records a new
-row each time, and the page lists every earlier one with who and when.
-Nothing of the results is public before `services.publication.publish_results`.
+row each time, and the page lists every earlier one with who and when. The
+history of a file's scores (`ScoreChange`) has its own page, linked from the
+deliberation. Nothing of the results is public before
+`services.publication.publish_results`.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from jury.forms import DecisionForm
-from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, Score, ScoreSheet
+from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, Score, ScoreChange, ScoreSheet
 from jury.permissions import conflicted_q
 from jury.services import decisions, publication
 from jury.views.access import render, staff_required, staff_round
@@ -47,6 +50,29 @@ def decide(request, round_id, application_id):
         "round": jury_round, "application": application, "form": form, "register": register,
         "scores": scores, "sheets": sheets,
         "page_title": _("Délibération"), "header_title": _("Délibération — %(ref)s") % {"ref": application},
+    })
+
+
+HISTORY_PER_PAGE = 50  # a file's history grows with every save: one page stays within a listing's budget
+
+
+@staff_required
+def score_history(request, round_id, application_id):
+    """Every change of the jury's scores on one file, newest first: which juror, when, before and after.
+
+    Staff only, like the deliberation it explains; a juror conflicted on the
+    file is left out, as their scores are everywhere else.
+    """
+    jury_round = staff_round(round_id)
+    application = get_object_or_404(jury_round.applications(), pk=application_id)
+    changes = (ScoreChange.objects.filter(application=application).exclude(conflicted_q())
+               .select_related("round", "juror__user", "juror__person", "criterion")
+               .order_by("-changed_at", "-pk"))
+    return render(request, "jury/score_history.html", {
+        "round": jury_round, "application": application,
+        "changes": Paginator(changes, HISTORY_PER_PAGE).get_page(request.GET.get("page")),
+        "page_title": _("Historique des notes"),
+        "header_title": _("Historique des notes — %(ref)s") % {"ref": application},
     })
 
 

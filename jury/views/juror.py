@@ -14,7 +14,6 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from interconnectes import clock
@@ -143,7 +142,7 @@ def sheet(request, round_id, application_id):
 def saved_sheet(request, state, saved, loaded_at):
     """Back to the sheet, saying when it was saved and whether another tab had saved it since it was opened."""
     when = timezone.localtime(saved.saved_at).strftime("%d/%m/%Y %H:%M:%S")
-    if saved.previously_saved_at and loaded_at and parse_datetime(loaded_at) != saved.previously_saved_at:
+    if saved.previously_saved_at and loaded_at and loaded_at != saved.previously_saved_at:
         messages.warning(request, _("Cette fiche avait été enregistrée depuis un autre onglet ; "
                                     "votre enregistrement de %(when)s la remplace.") % {"when": when})
     messages.success(request, _("Notes enregistrées le %(when)s.") % {"when": when})

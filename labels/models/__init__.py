@@ -9,6 +9,7 @@ from .applications import (
     ReferenceCounter,
 )
 from .email_requests import EmailRequest
+from .inactivity import InactivityWarning
 from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
 from .results import ResultsPublication
 
@@ -23,6 +24,7 @@ __all__ = [
     "EmailRequest",
     "EvaluationCriterion",
     "EventKind",
+    "InactivityWarning",
     "Label",
     "LabelCampaignPage",
     "LabelIndexPage",

@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from wagtail import hooks
 
 from interconnectes import clock
 from labels import gdpr
@@ -29,7 +30,14 @@ def export_data(request):
 
 def privacy(request):
     return render(request, "labels/account/privacy.html",
-                  {"settings_retention_years": settings.LABELS_RETENTION_YEARS})
+                  {"settings_retention_years": settings.LABELS_RETENTION_YEARS,
+                   "settings_logs_days": settings.LOGS_RETENTION_DAYS})
+
+
+def deletion_notices(user) -> list[str]:
+    """What other apps keep of the account once deleted, in French: each answers the
+    `labels_account_deletion_notices` hook (the jury: its anonymised record, `jury/wagtail_hooks.py`)."""
+    return [notice for hook in hooks.get_hooks("labels_account_deletion_notices") if (notice := hook(user))]
 
 
 @sensitive_post_parameters("password")
@@ -42,4 +50,4 @@ def delete_account(request):
         gdpr.delete_account(user, clock.now())
         messages.success(request, _("Votre compte est supprimé."))
         return redirect("labels:login")
-    return render(request, "labels/account/delete.html", {"form": form})
+    return render(request, "labels/account/delete.html", {"form": form, "notices": deletion_notices(request.user)})

@@ -14,8 +14,8 @@ from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, Set
 from django.contrib.sites.shortcuts import get_current_site
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from wagtail import hooks
@@ -46,8 +46,7 @@ def signup(request):
             return render(request, "registration/lockout.html", status=429)
         if form.is_valid():
             links = signups.Links(
-                activation_for=lambda user: request.build_absolute_uri(reverse("labels:activate", args=[
-                    urlsafe_base64_encode(force_bytes(user.pk)), activation_token.make_token(user)])),
+                base_url=request.build_absolute_uri("/").rstrip("/"),
                 login=request.build_absolute_uri(reverse("labels:login")),
                 password_reset=request.build_absolute_uri(reverse("labels:password_reset")),
             )

@@ -31,6 +31,7 @@ EXPECTED = {
     "declare": {"juror_a": REDIRECT},  # already declared: straight to the sheet
     "download": {"juror_a": OK},
     "decide": {"staff": OK},
+    "score_history": {"staff": OK},
     "progress": {"staff": OK},
     # POST only; an empty post from staff comes back with its error (a redirect with a message, or the form).
     "assign": {"staff": REDIRECT},
@@ -76,6 +77,7 @@ def urls(name, scene):
         "declare": [reverse("jury:declare", args=file_args)],
         "download": [reverse("jury:download", args=[*file_args, scene.attachment.pk])],
         "decide": [reverse("jury:decide", args=file_args)],
+        "score_history": [reverse("jury:score_history", args=file_args)],
         "progress": [reverse("jury:progress", args=[scene.round.pk])],
         "assign": [reverse("jury:assign", args=[scene.round.pk])],
         "change_assignment": [reverse("jury:change_assignment", args=[scene.round.pk])],

@@ -12,6 +12,7 @@ from jury.exports import export_response, ranking_table, scores_table
 from jury.models import DecisionOutcome, Score, ScoreSheet
 from jury.services import conflicts, decisions
 from tests.factories import PersonFactory
+from tests.hostile import SEPARATED_FORMULAS, assert_no_formula, csv_cells, xlsx_cells
 from tests.jury.factories import OPEN, build_scored_round, frozen
 from tests.labels.factories import SubmittedApplicationFactory
 
@@ -144,6 +145,32 @@ def test_formulas_are_neutralised_in_csv_and_xlsx(round1, jurors, criteria, camp
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
     ranking = read_csv(export_response(*ranking_table(round1), "classement", "csv"))
     assert ranking[1][2:5:2] == ["'" + FORMULAS[0], "'" + FORMULAS[1]]
+
+
+@pytest.fixture
+def separated_round(round1, jurors, criteria, campaign):
+    """Texts of applicants and jurors hiding a formula behind a separator (`e,=1+…` in a juror's comment)."""
+    org_name, comment, overall, title, other = SEPARATED_FORMULAS
+    application = SubmittedApplicationFactory(campaign=campaign, org_name=org_name, title=title)
+    score(round1, jurors[0], application, criteria[0], 5, comment=comment)
+    score(round1, jurors[0], application, criteria[1], 3, comment=other)
+    ScoreSheet.objects.create(round=round1, juror=jurors[0], application=application, overall_comment=overall,
+                              updated_at=OPEN)
+    return round1
+
+
+@pytest.mark.parametrize("table", [ranking_table, scores_table])
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_neutralises_formulas_behind_a_separator(separated_round, table, delimiter):
+    cells = csv_cells(export_response(*table(separated_round), "export", "csv").content, delimiter)
+    assert_no_formula(cells, f"{table.__name__} lu avec « {delimiter} »")
+
+
+@pytest.mark.parametrize("table", [ranking_table, scores_table])
+def test_xlsx_neutralises_formulas_behind_a_separator(separated_round, table):
+    cells = xlsx_cells(export_response(*table(separated_round), "export", "xlsx").content)
+    assert_no_formula(cells, table.__name__)
+    assert "Org a;'=1+1+cmd|' /C calc'!A0" in cells
 
 
 def test_control_characters_do_not_break_the_xlsx(round1, jurors, criteria, campaign):

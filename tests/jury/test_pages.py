@@ -155,6 +155,30 @@ def test_two_tabs_the_last_save_wins_and_the_form_says_so(juror_client, scene, c
     assert "à 12:09:00" in content  # the last save, Paris time
 
 
+@pytest.mark.parametrize("loaded_at", ["2026-02-30T10:00:00", "2026-04-10T25:00:00+02:00", "hier"])
+@pytest.mark.parametrize("first", [True, False], ids=["first save", "later save"])
+def test_an_impossible_opening_date_is_refused_before_anything_is_saved(juror_client, scene, criteria, clock,
+                                                                        loaded_at, first):
+    if not first:
+        juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="5"))
+    before = list(Score.objects.values_list("criterion_id", "value", "updated_at").order_by("criterion_id"))
+    sheets = list(ScoreSheet.objects.values_list("overall_comment", "updated_at"))
+    clock.set(OPEN + datetime.timedelta(minutes=5))
+    response = juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="9", loaded_at=loaded_at,
+                                                                overall_comment="Nouvel avis."))
+    content = text(response)
+    assert response.status_code == 200
+    assert "Vos notes n'ont pas été enregistrées" in content
+    assert 'value="9"' in content and "Nouvel avis." in content  # what the juror typed is kept
+    assert list(Score.objects.values_list("criterion_id", "value", "updated_at").order_by("criterion_id")) == before
+    assert list(ScoreSheet.objects.values_list("overall_comment", "updated_at")) == sheets
+    hidden = re.search(r'<input type="hidden" name="loaded_at"[^>]*>', response.content.decode()).group(0)
+    assert "value=" not in hidden  # sent back empty: the next save goes through
+    data = scores_post(scene, criteria, impact="9", loaded_at="")
+    assert juror_client.post(sheet_url(scene), data).status_code == 302
+    assert Score.objects.get(criterion__source=criteria[0]).value == 9
+
+
 def test_other_jurors_scores_appear_only_at_deliberation(juror_client, scene, criteria, clock):
     colleague = scene.outsider.__class__.objects.create(campaign=scene.round.campaign, user=scene.outsider.user)
     Assignment.objects.create(round=scene.round, juror=colleague, application=scene.file)

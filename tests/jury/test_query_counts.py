@@ -11,7 +11,8 @@ from tests.jury.factories import OPEN, build_scored_round, frozen, save_sheet
 from tests.queries import cold_queries
 
 # A juror's save: session, user, their scoring state (one query), the round's frozen criteria, then the sheet
-# row locked and written, the scores cleared and written, within a savepoint.
+# row locked and written, the scores read, written (and removed, if any) and their changes logged, within a
+# savepoint.
 MAX_SCORE_POST_QUERIES = 12
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,7 @@ from django.urls import reverse
 from labels import services
 from labels.exports import neutralise
 from labels.models import ApplicationStatus, EventKind
+from tests.hostile import SEPARATED_FORMULAS, assert_no_formula, csv_cells, xlsx_cells
 from tests.labels.factories import ApplicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,48 @@ pytestmark = pytest.mark.django_db
 ])
 def test_neutralise(value, expected):
     assert neutralise(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("Org a;=1+1+cmd|' /C calc'!A0", "Org a;'=1+1+cmd|' /C calc'!A0"), ("e,=1+1", "e,'=1+1"),
+    ("Note\n@SUM(A1)", "Note\n'@SUM(A1)"), ("a\r\n-2", "a\r\n'-2"), ("a\t+1", "a\t'+1"),
+    ("a;\t=1", "a;'\t'=1"), ('x; "=1"', "x;' \"=1\""), (" =1", "' =1"),
+    ("Lyon, Villeurbanne; Vénissieux", "Lyon, Villeurbanne; Vénissieux"),
+    ("13-14 ans, 2-3 jours", "13-14 ans, 2-3 jours"),
+])
+def test_neutralise_every_fragment_after_a_separator(value, expected):
+    assert neutralise(value) == expected
+    assert neutralise(expected) == expected  # a second pass changes nothing
+
+
+@pytest.fixture
+def separated(campaign, clock):
+    """An application whose texts hide a formula behind a separator, as a spreadsheet splitting on "," or ";"
+    would read them."""
+    org_name, title, summary, problem, solution = SEPARATED_FORMULAS
+    application = ApplicationFactory(campaign=campaign, org_name=org_name, title=title, summary=summary,
+                                     problem=problem, solution=solution)
+    services.submit(application.pk, application.owner, clock(), lambda a: "")
+    return application
+
+
+def export_content(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_export_neutralises_formulas_behind_a_separator(staff_client, separated, delimiter):
+    response = staff_client.get(reverse("labels_application:index"), {"export": "csv"})
+    cells = csv_cells(export_content(response), delimiter)
+    assert_no_formula(cells, f"export CSV lu avec « {delimiter} »")
+    assert any("'=1+1+cmd" in cell for cell in cells)
+
+
+def test_xlsx_export_neutralises_formulas_behind_a_separator(staff_client, separated):
+    response = staff_client.get(reverse("labels_application:index"), {"export": "xlsx"})
+    cells = xlsx_cells(export_content(response))
+    assert_no_formula(cells, "export XLSX")
+    assert "Org a;'=1+1+cmd|' /C calc'!A0" in cells
 
 
 @pytest.fixture
@@ -121,3 +164,9 @@ def test_reopen_from_the_admin(staff_client, submitted, clock):
     assert submitted.reopened_until.isoformat() == "2026-04-09T16:00:00+00:00"
     assert submitted.is_editable(clock())
     assert "budget détaillé" in mail.outbox[0].body
+
+
+def test_control_characters_do_not_break_the_xlsx_export(staff_client, campaign):
+    ApplicationFactory(campaign=campaign, org_name="Ville\x0b de Test")
+    response = staff_client.get(reverse("labels_application:index"), {"export": "xlsx"})
+    assert "Ville de Test" in xlsx_cells(export_content(response))

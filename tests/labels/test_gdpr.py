@@ -1,14 +1,17 @@
 """Personal data: export, account deletion, purge after the retention period."""
 
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
-from labels import services
+from labels import gdpr, services
 from labels.models import Application, ApplicationStatus, Attachment, EventKind
 from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, paris
 
@@ -66,12 +69,50 @@ def test_purge_is_idempotent_and_keeps_laureates(label_index, clock, settings):
     from io import StringIO
 
     out = StringIO()
-    call_command("purge_label_applications", stdout=out)
+    call_command("purge_personal_data", stdout=out)
     assert "1 candidature(s)" in out.getvalue()
     assert set(Application.objects.values_list("pk", flat=True)) == {laureate.pk, recent.pk}
     import os
 
     assert not os.path.exists(path)
     out = StringIO()
-    call_command("purge_label_applications", stdout=out)
+    call_command("purge_personal_data", stdout=out)
     assert "0 candidature(s)" in out.getvalue()
+
+
+def test_anonymisation_reaches_the_event_log(client, label_index, clock, staff):
+    """The co-editor's address (logged as the invitation's reason), the contact details staff quoted in a reason,
+    the applicant and the co-editor as actors: nothing of them is left in the anonymised application's log."""
+    campaign = LabelCampaignPageFactory(parent=label_index)
+    application = ApplicationFactory(campaign=campaign, contact_name="Dominique Lefèvre",
+                                     contact_phone="06 12 34 56 78",
+                                     contact_email="dominique.lefevre@mairie.example.org")
+    owner = application.owner
+    client.force_login(owner)
+    client.post(reverse("labels:invite_coeditor", args=[application.pk]), {"email": "Collegue@example.org"})
+    coeditor = get_user_model().objects.create_user("collegue@example.org", "collegue@example.org", "x" * 12)
+    invitation = Client()
+    invitation.force_login(coeditor)
+    invitation.post(re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[-1].body).group(1))  # accepts the link
+    services.submit(application.pk, coeditor, clock(), lambda a: "")
+    clock.set(2026, 4, 2, 10, 0)
+    services.reopen(application.pk, staff, clock(), paris(2026, 4, 9, 18, 0),
+                    "Dominique Lefèvre (06 12 34 56 78, dominique.lefevre@mairie.example.org) doit joindre le budget.",
+                    "")
+    assert application.events.filter(kind=EventKind.COEDITOR_INVITED, reason="collegue@example.org").exists()
+    gdpr.delete_account(owner, paris(2026, 6, 1, 10, 0))
+    application.refresh_from_db()
+    texts = [application.reopen_reason, application.ineligibility_reason,
+             *[event.reason for event in application.events.all()]]
+    log = " ".join(texts)
+    for personal in ("collegue@example.org", "dominique.lefevre@mairie.example.org", "Dominique Lefèvre",
+                     "06 12 34 56 78", owner.email):
+        assert personal.lower() not in log.lower(), personal
+    assert "doit joindre le budget" in application.reopen_reason  # what staff asked stays readable
+    actors = {event.kind: event.actor_id for event in application.events.all()}
+    assert actors[EventKind.SUBMITTED] is None and actors[EventKind.COEDITOR_INVITED] is None
+    assert actors[EventKind.REOPENED] == staff.pk  # staff's own acts keep their author
+    staff_client = Client()  # not the applicant's, whose flash message still names the co-editor
+    staff_client.force_login(staff)
+    page = staff_client.get(reverse("labels_application:inspect", args=[application.pk])).content.decode()
+    assert "collegue@example.org" not in page and "dominique.lefevre" not in page
