@@ -35,8 +35,11 @@ class InvitationRefused(Exception):
         self.status = status
 
 
-def invite(application_id, inviter, email, now, link_for) -> CoEditor:
-    """Invite `email` (again: a new link voids the previous one); `link_for(token)` is the link's full URL."""
+def invite(application_id, inviter, email, now, base_url: str) -> CoEditor:
+    """Invite `email` (again: a new link voids the previous one) from the site at `base_url`.
+
+    The link is made by the task that sends the e-mail: its token never rests in a stored task.
+    """
     email = email.strip().lower()
     try:
         with transaction.atomic():
@@ -50,17 +53,14 @@ def invite(application_id, inviter, email, now, link_for) -> CoEditor:
             if coeditor.pk is None and (refusal := limits.coeditors_refusal(application.coeditors.count())):
                 raise Refused(refusal)
             email_quota.reserve(EmailKind.COEDITOR_INVITATION, now, account=inviter, recipient=email)
-            token, coeditor.token_hash = tokens.new_invitation_token()
+            coeditor.token_hash = None  # until the e-mail goes: an earlier link opens nothing from now on
             coeditor.expires_at = now + INVITATION_VALIDITY
             coeditor.invited_by = inviter
             coeditor.save()
             log(application, EventKind.COEDITOR_INVITED, inviter, now, email)
     except IntegrityError as error:  # the same address invited by a simultaneous request
         raise Refused(_("Cette adresse vient d'être invitée : l'invitation est partie.")) from error
-    tasks.send_coeditor_invitation.enqueue(
-        email, inviter.get_full_name() or inviter.email, inviter.email, application.title or str(application.campaign),
-        link_for(token), INVITATION_VALIDITY.days,
-    )
+    tasks.send_coeditor_invitation.enqueue(coeditor.pk, base_url, INVITATION_VALIDITY.days)
     return coeditor
 
 

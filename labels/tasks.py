@@ -58,11 +58,24 @@ def send_reopened_notice(application_id: int, application_url: str) -> None:
 
 
 @task()
-def send_coeditor_invitation(email: str, inviter: str, inviter_email: str, application_title: str,
-                             invitation_url: str, valid_days: int) -> None:
-    emails.send("coeditor_invitation", [email], {
-        "inviter": inviter, "inviter_email": inviter_email, "title": application_title,
-        "invitation_url": invitation_url, "valid_days": valid_days,
+def send_coeditor_invitation(coeditor_id: int, base_url: str, valid_days: int) -> None:
+    """The invitation's single-use link is made here, when the e-mail is sent, and only its digest is kept."""
+    from labels.models import CoEditor
+    from labels.tokens import new_invitation_token
+
+    coeditor = (CoEditor.objects.select_related("application__campaign", "invited_by")
+                .filter(pk=coeditor_id, user__isnull=True).first())
+    if coeditor is None:
+        return  # accepted or withdrawn meanwhile
+    token, coeditor.token_hash = new_invitation_token()
+    coeditor.save(update_fields=["token_hash"])
+    application, inviter = coeditor.application, coeditor.invited_by
+    emails.send("coeditor_invitation", [coeditor.email], {
+        "inviter": inviter.get_full_name() or inviter.email if inviter else "",
+        "inviter_email": inviter.email if inviter else "",
+        "title": application.title or str(application.campaign),
+        "invitation_url": base_url + reverse("labels:accept_invitation", args=[token]),
+        "valid_days": valid_days,
     })
 
 

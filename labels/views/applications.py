@@ -279,7 +279,7 @@ def invite_coeditor(request, pk):
     if form.is_valid():
         try:
             coeditors.invite(application.pk, request.user, form.cleaned_data["email"], clock.now(),
-                             invitation_url_for(request))
+                             request.build_absolute_uri("/").rstrip("/"))
         except services.Refused as refusal:
             form.add_error("email", refusal.message)
         else:
@@ -287,6 +287,3 @@ def invite_coeditor(request, pk):
             return redirect(step_url(application, SUMMARY.slug))
     return summary_step(request, application, coeditor_form=form)
 
-
-def invitation_url_for(request):
-    return lambda token: request.build_absolute_uri(reverse("labels:accept_invitation", args=[token]))

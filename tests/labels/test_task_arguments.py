@@ -1,5 +1,5 @@
-"""What the database task backend (django-tasks-db, production's) stores holds no live token: the activation and
-password-reset e-mails are queued with the user's id and build their link when they are sent."""
+"""What the database task backend (django-tasks-db, production's) stores holds no live token: the activation,
+password-reset and co-editor invitation e-mails are queued without their link, which is built when they are sent."""
 
 import json
 import re
@@ -53,3 +53,17 @@ def test_the_password_reset_task_stores_no_token(client, applicant):
     assert token not in stored and "/mot-de-passe/" not in stored
     response = client.get(link, follow=True)
     assert response.status_code == 200 and "new_password1" in response.content.decode()
+
+
+def test_the_co_editor_invitation_task_stores_no_token(client, draft, clock):
+    client.force_login(draft.owner)
+    client.post(reverse("labels:invite_coeditor", args=[draft.pk]), {"email": "collegue@example.org"})
+    stored = stored_then_sent()
+    link = link_in(mail.outbox[-1])
+    token = link.rstrip("/").rsplit("/", 1)[1]
+    assert mail.outbox[-1].to == ["collegue@example.org"] and "/invitation/" in link
+    assert token not in stored and "/invitation/" not in stored
+    colleague = get_user_model().objects.create_user("collegue", "collegue@example.org", "x" * 12)
+    client.force_login(colleague)
+    assert client.post(link).status_code == 302  # the link the e-mail carries is the one that works
+    assert draft.coeditors.get().user == colleague
