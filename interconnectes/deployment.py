@@ -40,7 +40,7 @@ def cache_settings(environ) -> dict:
     if redis_url:
         return {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "interconnectes.resilient_cache.ResilientRedisCache",
                 "LOCATION": redis_url,
                 "KEY_PREFIX": environ.get("CACHE_KEY_PREFIX", "interconnectes"),
                 # A cache outage must slow pages down, not hang them.

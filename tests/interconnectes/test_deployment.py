@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_cache_is_redis_when_an_address_is_given_and_memory_otherwise():
     assert cache_settings({})["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
     redis = cache_settings({"REDIS_URL": "redis://cache:6379/1"})["default"]
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "interconnectes.resilient_cache.ResilientRedisCache"
     assert redis["LOCATION"] == "redis://cache:6379/1"
 
 

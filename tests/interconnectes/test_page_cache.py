@@ -1,14 +1,23 @@
 """Whole pages kept for anonymous readers (interconnectes/page_cache.py): served without a query, renewed by
 every change an editor makes, never kept for a reader with a session nor for a restricted page."""
 
+import time
+import uuid
+
 import pytest
+import redis
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
+from interconnectes.deployment import cache_settings
 from interconnectes.models import SiteSettings, StandardPage
 from interconnectes.page_cache import page_key
+from interconnectes.resilient_cache import RETRY_SECONDS, ResilientRedisCache
 from tests.factories import StandardPageFactory
+
+LOCAL_REDIS = "redis://127.0.0.1:6379/15"
+UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: refused at once
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +43,32 @@ def test_publishing_a_change_shows_at_the_next_anonymous_request(client, about):
     page.intro = "Un numérique responsable."
     page.save_revision().publish()
     assert "Un numérique responsable." in client.get(about.url).text
+
+
+def kept(client, url):
+    """Read `url` twice as an anonymous reader; the second answer must come from the page cache (no query)."""
+    client.get(url)
+    assert cache.get(page_key(client.get(url).wsgi_request)) is not None
+
+
+def test_unpublishing_a_kept_page_answers_not_found_at_the_next_request(client, about):
+    kept(client, about.url)
+    StandardPage.objects.get(pk=about.pk).unpublish()
+    assert client.get(about.url).status_code == 404
+
+
+def test_deleting_a_kept_page_answers_not_found_at_the_next_request(client, about):
+    kept(client, about.url)
+    StandardPage.objects.get(pk=about.pk).delete()
+    assert client.get(about.url).status_code == 404
+
+
+def test_moving_a_kept_page_answers_at_its_new_address_at_the_next_request(client, home, about):
+    kept(client, about.url)
+    section = StandardPageFactory(parent=home, title="Nos travaux", slug="travaux")
+    StandardPage.objects.get(pk=about.pk).move(section, pos="last-child")
+    assert client.get(about.url).status_code == 301
+    assert "Un numérique sobre." in client.get("/travaux/a-propos/").text
 
 
 def test_each_query_string_is_its_own_page(client, home):
@@ -74,3 +109,56 @@ def test_without_the_page_cache_every_request_renders(client, about, settings, d
     with django_assert_max_num_queries(10) as queries:
         client.get(about.url)
     assert len(queries) > 0  # rendered again, from warm fragments
+
+
+@pytest.fixture
+def shared_redis(settings):
+    """The cache of the tests moved to the Redis of this machine, under a prefix of its own, emptied after."""
+    try:
+        redis.Redis.from_url(LOCAL_REDIS, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        pytest.skip(f"aucun Redis à {LOCAL_REDIS}")
+    prefix = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = cache_settings({"REDIS_URL": LOCAL_REDIS, "CACHE_KEY_PREFIX": prefix})
+    yield settings.CACHES["default"]
+    server = redis.Redis.from_url(LOCAL_REDIS)
+    for key in server.scan_iter(f"{prefix}:*"):
+        server.delete(key)
+
+
+def test_with_redis_a_page_kept_by_one_app_server_is_served_by_another(client, about, shared_redis,
+                                                                      django_assert_num_queries):
+    """A second backend object over the same Redis, as another app server has, reads what the first stored."""
+    first = client.get(about.url)
+    other_server = ResilientRedisCache(shared_redis["LOCATION"], shared_redis)
+    kept_page = other_server.get(page_key(first.wsgi_request))
+    assert kept_page is not None and kept_page.content == first.content
+    with django_assert_num_queries(0):
+        assert client.get(about.url).content == first.content
+    page = StandardPage.objects.get(pk=about.pk)
+    page.intro = "Un numérique responsable."
+    page.save_revision().publish()
+    assert "Un numérique responsable." in client.get(about.url).text
+
+
+def test_an_unreachable_redis_renders_every_page_instead_of_failing(client, home, settings, editor):
+    settings.CACHES = cache_settings({"REDIS_URL": UNREACHABLE_REDIS})
+    about = StandardPageFactory(parent=home, title="À propos", slug="a-propos", intro="Un numérique sobre.")
+    response = client.get(about.url)
+    assert response.status_code == 200 and "Un numérique sobre." in response.text
+    page = StandardPage.objects.get(pk=about.pk)
+    page.intro = "Un numérique responsable."
+    page.save_revision().publish()
+    assert "Un numérique responsable." in client.get(about.url).text
+    client.force_login(editor)  # sessions read through the cache fall back to the database
+    assert client.get(about.url).status_code == 200
+    assert client.get("/admin/").status_code == 200
+
+
+def test_an_unreachable_redis_answers_every_call_as_a_miss_and_is_left_alone_for_a_while(settings):
+    settings.CACHES = cache_settings({"REDIS_URL": UNREACHABLE_REDIS})
+    assert cache.get("anything", "absent") == "absent"
+    assert cache.unreachable_until > time.monotonic() + RETRY_SECONDS / 2  # the next calls do not try Redis
+    assert cache.get_or_set("version", lambda: 7) == 7
+    assert cache.set_many({"a": 1, "b": 2}) == ["a", "b"] and cache.get_many(["a", "b"]) == {}
+    assert cache.add("a", 1) is False and cache.delete("a") is False

@@ -88,7 +88,7 @@ def test_scaled_out_production_passes_the_deploy_checklist_without_warning():
 
 def test_scaled_out_production_uses_the_shared_services():
     shown = show_settings(**SCALED_OUT)
-    assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["cache"] == "interconnectes.resilient_cache.ResilientRedisCache"
     assert shown["database"] == "django.db.backends.postgresql"
     assert shown["default_storage"] == "storages.backends.s3.S3Storage"
     assert shown["private_storage"] == "labels.storage_s3.PrivateS3Storage"
