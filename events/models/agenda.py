@@ -1,7 +1,6 @@
 """The agenda (upcoming events first, then past ones by year; its .ics feed; the speaker pages) and the tours of
 the Journées experts, each listing its stops."""
 
-import datetime
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -31,8 +30,8 @@ from .event_pages import (
     EventPage,
     JourneeExpertPage,
     ics_response,
-    is_upcoming,
     public_events,
+    upcoming_q,
     webcal,
 )
 from .sessions import SessionParticipant
@@ -44,9 +43,10 @@ class Agenda:
     """What the agenda page shows for one set of filters: built on a cold cache only."""
 
     filter_form: AgendaFilterForm
-    filter_query: str
-    upcoming_events: list
+    upcoming_events: object  # a Paginator page
     past_events: object  # a Paginator page
+    upcoming_query: str  # the filters and the page of past events, kept by the links between upcoming pages
+    past_query: str  # the filters and the page of upcoming events, kept by the links between past pages
     tours: list
     feed_url: str
     webcal_url: str
@@ -59,49 +59,47 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.TourPage", "events.ForumPage"]
     max_count = 1
     PER_PAGE = 12
+    UPCOMING_PAGE = "a_venir"  # the GET parameter of the page of upcoming events ("page" is the past's)
     FILTERS = ("theme", "region", "year")
 
     class Meta:
         verbose_name = _("agenda")
 
     def events(self):
-        """The agenda's live, public events, in one query."""
-        return list(public_events(EventPage.objects.descendant_of(self)).select_related("calendar_state"))
+        """The agenda's live, public events, as a query: filters, order and pages are applied in the database."""
+        return public_events(EventPage.objects.descendant_of(self)).select_related("calendar_state")
 
     def filtered(self, request):
-        """(form, events, filters) for the GET filters; invalid values are ignored, never a 500.
-
-        The agenda holds a few dozen events a year: one query reads them all and the filters apply in Python.
-        """
+        """(form, events, filters) for the GET filters, applied in SQL; invalid values are ignored, never a 500."""
         events = self.events()
-        years = sorted({event.start_date.year for event in events if event.start_date}, reverse=True)
+        years = [day.year for day in events.filter(start_date__isnull=False).dates("start_date", "year", "DESC")]
         form = AgendaFilterForm(request.GET or None, themes=EventTheme.objects.all(), years=years)
         filters = {}
         if form.is_valid():
             filters = {name: value for name, value in form.cleaned_data.items() if value}
             if "theme" in filters:
-                events = [event for event in events if event.theme and event.theme.slug == filters["theme"]]
+                events = events.filter(theme__slug=filters["theme"])
             if "region" in filters:
-                events = [event for event in events if event.region == filters["region"]]
+                events = events.filter(region=filters["region"])
             if "year" in filters:
-                events = [event for event in events
-                          if event.start_date and event.start_date.year == int(filters["year"])]
+                events = events.filter(start_date__year=filters["year"])
         return form, events, filters
 
     def agenda(self, request, now) -> Agenda:
         form, events, filters = self.filtered(request)
-        upcoming = [event for event in events if is_upcoming(event, now)]
-        past = [event for event in events if not is_upcoming(event, now)]
-        past.sort(key=lambda event: event.pk, reverse=True)
-        past.sort(key=lambda event: event.start_date or datetime.date.min, reverse=True)  # undated ones last
+        upcoming = events.filter(upcoming_q(now)).order_by(
+            F("start_date").asc(nulls_first=True), F("start_time").asc(nulls_first=True), "pk")
+        past = events.exclude(upcoming_q(now)).order_by(F("start_date").desc(nulls_last=True), "-pk")
         feed_filters = {key: value for key, value in filters.items() if key in ("theme", "region")}
         feed = self.reverse_subpage("feed") + ("?" + urlencode(feed_filters) if feed_filters else "")
+        upcoming_page = Paginator(upcoming, self.PER_PAGE).get_page(request.GET.get(self.UPCOMING_PAGE))
+        past_page = Paginator(past, self.PER_PAGE).get_page(request.GET.get("page"))
         return Agenda(
             filter_form=form,
-            filter_query=urlencode(filters),
-            upcoming_events=sorted(upcoming, key=lambda event: (
-                event.start_date or datetime.date.min, event.start_time or datetime.time.min, event.pk)),
-            past_events=Paginator(past, self.PER_PAGE).get_page(request.GET.get("page")),
+            upcoming_events=upcoming_page,
+            past_events=past_page,
+            upcoming_query=urlencode({**filters, "page": past_page.number}),
+            past_query=urlencode({**filters, self.UPCOMING_PAGE: upcoming_page.number}),
             tours=list(TourPage.objects.child_of(self).live().exclude(private_q())
                        .order_by(F("season_start").desc(nulls_last=True), "-pk")),
             feed_url=self.get_url(request) + feed,
@@ -113,15 +111,16 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         now = clock.now()
         context["agenda"] = SimpleLazyObject(lambda: self.agenda(request, now))
         # The fragment's key: the time (an event moves from upcoming to past when it ends) and the filters.
+        varying = (*self.FILTERS, "page", self.UPCOMING_PAGE)
         context["cache_vary"] = [time_slot(now, UPCOMING_REFRESH_MINUTES),
-                                 *(request.GET.get(name, "")[:40] for name in (*self.FILTERS, "page"))]
+                                 *(request.GET.get(name, "")[:40] for name in varying)]
         return context
 
     @path("ical/", name="feed")
     def feed(self, request):
         _form, events, _filters = self.filtered(request)
-        events = sorted((event for event in events if event.start_date), key=lambda event: (event.start_date, event.pk))
-        entries = [event.calendar_entry(request) for event in events]
+        entries = [event.calendar_entry(request)
+                   for event in events.filter(start_date__isnull=False).order_by("start_date", "pk")]
         return ics_response(ical.build_calendar(entries, name=str(_("Agenda des Interconnectés")), stamp=clock.now()),
                              "agenda-interconnectes.ics")
 

@@ -74,13 +74,6 @@ def upcoming_q(now):
     return Q(end_date__gt=today) | Q(end_date=today) & (Q(end_time__isnull=True) | Q(end_time__gt=time))
 
 
-def is_upcoming(event, now):
-    """upcoming_q() for an event already in memory."""
-    today, time = timeline.local_today(now), timeline.local_time(now)
-    return event.end_date is not None and (
-        event.end_date > today or event.end_date == today and (event.end_time is None or event.end_time > time))
-
-
 def upcoming_events(limit, now=None):
     """The next live events that have not ended (the home page shows a few)."""
     return list(public_events(EventPage.objects.all()).filter(upcoming_q(now or clock.now()))

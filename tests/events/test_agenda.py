@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
+from django.db.models.signals import post_init
 from icalendar import Calendar
 
-from events.models import EventIndexPage
+from events.models import EventIndexPage, JourneeExpertPage
 from interconnectes.regions import Region
 from tests.events.factories import (
     EventThemeFactory,
@@ -84,6 +85,42 @@ def test_pagination_of_past_events(client, agenda, tour, set_now):
     second = client.get(agenda.url + "?page=2")
     assert len(second.context["agenda"].past_events) == 3
     assert client.get(agenda.url + "?page=abc").context["agenda"].past_events.number == 1
+
+
+def test_pagination_of_upcoming_events_keeps_the_filters_and_the_past_page(client, agenda, tour, set_now):
+    set_now(2025, 1, 1, 12, 0)
+    data = EventThemeFactory(name="Data")
+    for day in range(EventIndexPage.PER_PAGE + 2):
+        JourneeExpertPageFactory(parent=tour, title=f"Étape {day:02d}", theme=data,
+                                 start_date=D(2025, 2, 1) + datetime.timedelta(days=day))
+    JourneeExpertPageFactory(parent=tour, title="Hors thème", start_date=D(2025, 1, 15))
+    first = client.get(agenda.url, {"theme": "data"})
+    upcoming = first.context["agenda"].upcoming_events
+    assert titles(upcoming) == [f"Étape {day:02d}" for day in range(EventIndexPage.PER_PAGE)]
+    assert 'href="?theme=data&amp;page=1&amp;a_venir=2" rel="next"' in first.text
+    second = client.get(agenda.url, {"theme": "data", "a_venir": "2"})
+    assert titles(second.context["agenda"].upcoming_events) == ["Étape 12", "Étape 13"]
+    assert client.get(agenda.url, {"a_venir": "x"}).context["agenda"].upcoming_events.number == 1
+
+
+def test_the_agenda_builds_only_the_events_of_its_pages_whatever_the_archive(client, agenda, tour, set_now):
+    """Filters and pages are applied in the database: the page builds two pages of events at most."""
+    set_now(2025, 1, 1, 12, 0)
+    for day in range(3 * EventIndexPage.PER_PAGE):
+        JourneeExpertPageFactory(parent=tour, start_date=D(2024, 1, 1) + datetime.timedelta(days=day))
+        JourneeExpertPageFactory(parent=tour, start_date=D(2025, 2, 1) + datetime.timedelta(days=day))
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=JourneeExpertPage)
+    try:
+        response = client.get(agenda.url, {"year": "2024"})
+    finally:
+        post_init.disconnect(count, sender=JourneeExpertPage)
+    assert len(response.context["agenda"].past_events) == EventIndexPage.PER_PAGE
+    assert len(built) <= 2 * EventIndexPage.PER_PAGE, len(built)
 
 
 def test_feed_honours_theme_and_region(client, agenda, events, set_now):
