@@ -85,18 +85,17 @@ class ManifestoIndexPage(BasePage):
         return ManifestoPage.objects.child_of(self).live().exclude(private_q()).order_by("-adoption_date", "-pk")
 
     def manifesto_list(self, request) -> ManifestoList:
-        """Filter in Python over one query: an association publishes a few texts a year."""
-        manifestos = list(self.manifestos())
-        years = sorted({manifesto.adoption_date.year for manifesto in manifestos}, reverse=True)
+        """Filters and the page applied in SQL: the page reads its ten texts, whatever the archive holds."""
+        manifestos = self.manifestos()
+        years = [day.year for day in manifestos.dates("adoption_date", "year", "DESC")]
         form = ManifestoFilterForm(request.GET or None, years=years)
         filters = {}
         if form.is_valid():
             filters = {name: value for name, value in form.cleaned_data.items() if value}
-            manifestos = [
-                manifesto for manifesto in manifestos
-                if filters.get("year", manifesto.adoption_date.year) == manifesto.adoption_date.year
-                and filters.get("kind", manifesto.kind) == manifesto.kind
-            ]
+            if "year" in filters:
+                manifestos = manifestos.filter(adoption_date__year=filters["year"])
+            if "kind" in filters:
+                manifestos = manifestos.filter(kind=filters["kind"])
         return ManifestoList(form, urlencode(filters), Paginator(manifestos, self.PER_PAGE).get_page(
             request.GET.get("page")))
 

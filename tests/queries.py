@@ -9,13 +9,17 @@ test as both; a logged-in reader adds their session on a cold cache and their
 user).
 """
 
+from contextlib import contextmanager
+
 from django.core.cache import cache
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 
 from interconnectes.budgets import MAX_COLD_QUERIES, MAX_WARM_QUERIES
 
-__all__ = ["MAX_COLD_QUERIES", "MAX_WARM_QUERIES", "cold_queries", "page_queries", "within_budget"]
+__all__ = ["MAX_COLD_QUERIES", "MAX_WARM_QUERIES", "cold_queries", "instances_built", "page_queries",
+           "within_budget"]
 
 
 def count_queries(client, url, data=None) -> int:
@@ -41,3 +45,19 @@ def page_queries(client, url, data=None) -> tuple[int, int]:
 def within_budget(counts: tuple[int, int]) -> bool:
     cold, warm = counts
     return cold <= MAX_COLD_QUERIES and warm <= MAX_WARM_QUERIES
+
+
+@contextmanager
+def instances_built(model):
+    """The instances of `model` built while the block runs: a page that filters and paginates in the database
+    builds one page of rows, whatever the table holds, where filtering in Python builds them all."""
+    built: list = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=model, weak=False)
+    try:
+        yield built
+    finally:
+        post_init.disconnect(count, sender=model)

@@ -98,19 +98,19 @@ class LabelIndexPage(RoutablePageMixin, BasePage):
         from labels.models.applications import Application
 
         campaigns = self.published_campaigns(clock.now())
-        applications = (
-            public_results.laureates_and_mentions(
-                Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
-            if campaigns else []
-        )
-        laureates = archive.laureates_of(campaigns, applications)
-        years, labels, categories = archive.filter_choices(laureates)
+        applications = public_results.laureates_and_mentions(
+            Application.objects.filter(campaign_id__in=[c.pk for c in campaigns]))
+        years, labels, categories = archive.filter_choices(
+            campaigns, set(applications.order_by().values_list("campaign_id", flat=True).distinct()),
+            applications.filter(category__isnull=False).order_by().values_list("category__name", flat=True)
+            .distinct())
         form, filters = archive.filter_form(request.GET, years=years, labels=labels, categories=categories)
-        found = archive.apply_filters(laureates, filters)
+        page = Paginator(archive.apply_filters(applications, campaigns, filters), archive.PER_PAGE).get_page(
+            request.GET.get("page"))
+        page.object_list = archive.laureates_of(campaigns, page.object_list)
         context = {
             "page": self, "self": self, "request": request, "filter_form": form, "filters": filters,
-            "laureates": Paginator(found, archive.PER_PAGE).get_page(request.GET.get("page")),
-            "total": len(found), "query_string": urlencode(filters),
+            "laureates": page, "total": page.paginator.count, "query_string": urlencode(filters),
         }
         return TemplateResponse(request, "labels/laureates_archive.html", context)
 

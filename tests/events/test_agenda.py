@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.db.models.signals import post_init
 from icalendar import Calendar
 
 from events.models import EventIndexPage, JourneeExpertPage
@@ -15,7 +14,7 @@ from tests.events.factories import (
     ProgrammeSessionFactory,
     SessionParticipantFactory,
 )
-from tests.queries import page_queries, within_budget
+from tests.queries import instances_built, page_queries, within_budget
 
 pytestmark = pytest.mark.django_db
 D, T = datetime.date, datetime.time
@@ -109,16 +108,8 @@ def test_the_agenda_builds_only_the_events_of_its_pages_whatever_the_archive(cli
     for day in range(3 * EventIndexPage.PER_PAGE):
         JourneeExpertPageFactory(parent=tour, start_date=D(2024, 1, 1) + datetime.timedelta(days=day))
         JourneeExpertPageFactory(parent=tour, start_date=D(2025, 2, 1) + datetime.timedelta(days=day))
-    built = []
-
-    def count(sender, instance, **kwargs):
-        built.append(instance)
-
-    post_init.connect(count, sender=JourneeExpertPage)
-    try:
+    with instances_built(JourneeExpertPage) as built:
         response = client.get(agenda.url, {"year": "2024"})
-    finally:
-        post_init.disconnect(count, sender=JourneeExpertPage)
     assert len(response.context["agenda"].past_events) == EventIndexPage.PER_PAGE
     assert len(built) <= 2 * EventIndexPage.PER_PAGE, len(built)
 

@@ -10,9 +10,9 @@ from interconnectes.regions import Region
 from jury.models import DecisionOutcome
 from jury.services import publication
 from jury.services.decisions import record_decision
-from labels.models import ApplicationStatus, CampaignCategory, Label
+from labels.models import Application, ApplicationStatus, CampaignCategory, Label
 from tests.labels.factories import LabelCampaignPageFactory, SubmittedApplicationFactory, paris
-from tests.queries import page_queries, within_budget
+from tests.queries import instances_built, page_queries, within_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -289,6 +289,15 @@ def test_archive_costs_the_same_with_2_or_40_laureates(reader_client, label_inde
     large = page_queries(reader_client, ARCHIVE)
     assert small == filtered == large and within_budget(large)
     assert text(reader_client.get(ARCHIVE)).count('<li class="laureate') == 24
+
+
+def test_archive_builds_only_the_laureates_of_its_page(client, label_index, staff, clock, site_settings):
+    results_campaign(label_index, staff, 40, title="Grande édition")
+    clock.set(AFTER_JURY)
+    with instances_built(Application) as built:
+        second = text(client.get(ARCHIVE, {"page": "2"}))
+    assert second.count('<li class="laureate') == 16
+    assert len(built) <= 24, len(built)
 
 
 def test_ignored_values_leave_no_error_state_in_the_form(client, campaign, decided, startups_2025, staff, clock):

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from interconnectes.models import HomePage, StandardPage
 from manifestes.models import ManifestoIndexPage, ManifestoKind, ManifestoPage
 from tests.factories import ManifestoPageFactory
+from tests.queries import instances_built
 
 pytestmark = pytest.mark.django_db
 
@@ -112,6 +113,17 @@ def test_index_paginates_and_keeps_filters_in_links(client, manifesto_index):
     assert first.select_one("a[rel=next]")["href"] == "?year=2021&page=2"
     second = soup(client.get(manifesto_index.url, {"year": 2021, "page": 2}))
     assert len(second.select(".card")) == 2
+
+
+def test_index_builds_only_the_texts_of_its_page_whatever_the_archive(client, manifesto_index):
+    for day in range(1, 29):
+        ManifestoPageFactory(parent=manifesto_index, adoption_date=datetime.date(2021, 2, day))
+        ManifestoPageFactory(parent=manifesto_index, adoption_date=datetime.date(2022, 2, day))
+    with instances_built(ManifestoPage) as built:
+        response = client.get(manifesto_index.url, {"year": 2022, "page": 2})
+    cards = soup(response).select(".card time")
+    assert [card["datetime"] for card in cards] == [f"2022-02-{day:02d}" for day in range(18, 8, -1)]
+    assert len(built) <= ManifestoIndexPage.PER_PAGE, len(built)
 
 
 def test_draft_manifesto_is_not_public(client, manifesto):
