@@ -59,6 +59,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["events.TourPage", "events.ForumPage"]
     max_count = 1
     PER_PAGE = 12
+    SPEAKER_PER_PAGE = 20  # a speaker's sessions, newest first
     UPCOMING_PAGE = "a_venir"  # the GET parameter of the page of upcoming events ("page" is the past's)
     FILTERS = ("theme", "region", "year")
 
@@ -128,12 +129,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def speaker(self, request, slug):
         person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
         public = EventPage.objects.descendant_of(self).live().exclude(private_q())
-        participations = list(
+        participations = Paginator(
             SessionParticipant.objects.filter(person=person, session__page__in=public)
             .select_related("session__page", "session__room")
-            .order_by("-session__day", "session__start_time")
-        )
-        if not participations:
+            .order_by("-session__day", "session__start_time", "pk"),
+            self.SPEAKER_PER_PAGE,
+        ).get_page(request.GET.get("page"))
+        if not participations.paginator.count:
             raise Http404
         context = {"page": self, "self": self, "request": request, "person": person,
                    "participations": participations}

@@ -17,6 +17,7 @@ from events.models import (
     JourneeExpertPage,
     ParticipantRole,
     SessionKind,
+    SessionParticipant,
     TourPage,
 )
 from interconnectes.models import HomePage
@@ -28,6 +29,7 @@ from tests.events.factories import (
     SessionParticipantFactory,
 )
 from tests.factories import PersonFactory
+from tests.queries import instances_built
 
 pytestmark = pytest.mark.django_db
 D, T = datetime.date, datetime.time
@@ -243,6 +245,24 @@ def test_speaker_page_lists_sessions_across_events_with_title_held_then(client, 
     assert "Session brouillon" not in html
     assert client.get(f"{agenda.url}intervenants/inconnu/").status_code == 404
     assert client.get(f"{agenda.url}intervenants/{PersonFactory().slug}/").status_code == 404
+
+
+def test_speaker_page_shows_one_page_of_sessions_newest_first(client, agenda, tour):
+    person = PersonFactory(name="Matthieu Brient")
+    for index in range(EventIndexPage.SPEAKER_PER_PAGE + 5):
+        stop = JourneeExpertPageFactory(parent=tour, start_date=datetime.date(2020, 1, 1) + datetime.timedelta(
+            days=7 * index))
+        SessionParticipantFactory(session=ProgrammeSessionFactory(page=stop, title=f"Session {index:02d}"),
+                                  person=person)
+    url = f"{agenda.url}intervenants/{person.slug}/"
+    with instances_built(SessionParticipant) as built:
+        first = client.get(url)
+    titles = re.findall(r"Session (\d\d)</a>", first.text)
+    assert titles == [f"{index:02d}" for index in range(24, 4, -1)]
+    assert len(built) == EventIndexPage.SPEAKER_PER_PAGE
+    assert 'href="?page=2" rel="next"' in first.text
+    assert re.findall(r"Session (\d\d)</a>", client.get(url, {"page": "2"}).text) == ["04", "03", "02", "01", "00"]
+    assert client.get(url, {"page": "zzz"}).status_code == 200
 
 
 def test_forum_links_to_the_label_campaigns_it_hosts(client, home, agenda):
