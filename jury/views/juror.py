@@ -67,22 +67,23 @@ def round_applications(request, round_id):
     scored = (Score.objects.filter(round=jury_round, juror=member, application_id=OuterRef("pk"),
                                    criterion_id__in=[criterion.pk for criterion in criteria])
               .order_by().values("application_id").annotate(count=Count("pk")).values("count"))
-    applications = list(
+    applications = (
         permissions.applications_for_juror(request.user, jury_round).select_related("category")
         .annotate(declared=Exists(ConflictDeclaration.objects.filter(juror=member, application_id=OuterRef("pk"),
                                                                      has_conflict=False)),
                   scored=Coalesce(Subquery(scored, output_field=IntegerField()), Value(0)))
         .order_by("reference", "pk")
     )
+    scoring = jury_round.criteria_frozen and bool(criteria)
+    done = applications.filter(scored__gte=len(criteria)).count() if scoring else 0
+    page = Paginator(applications, FILES_PER_PAGE).get_page(request.GET.get("page"))  # reads this page's files
     facts = member.conflict_facts()
-    for application in applications:
-        application.complete = jury_round.criteria_frozen and bool(criteria) and application.scored >= len(criteria)
+    for application in page:
+        application.complete = scoring and application.scored >= len(criteria)
         application.flag = obvious_conflict(facts, application_facts(application))
-    done = sum(application.complete for application in applications)
     return render(request, "jury/round.html", {
         "round": jury_round, "phase": jury_round.phase(now),
-        "applications": Paginator(applications, FILES_PER_PAGE).get_page(request.GET.get("page")),
-        "done": done, "total": len(applications),
+        "applications": page, "done": done, "total": page.paginator.count,
         "page_title": str(jury_round), "header_title": f"{jury_round.campaign.title} — {jury_round}",
     })
 
