@@ -1,17 +1,22 @@
-"""Site-wide views that are not pages: search, robots.txt and the server error page."""
+"""Site-wide views that are not pages: search, robots.txt, sitemap.xml and the server error page."""
 
 import re
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page
+
+from interconnectes.sitemaps import public_page_count, section_sitemaps
 
 
 class SearchForm(forms.Form):
@@ -50,6 +55,22 @@ def search(request):
 def robots_txt(request):
     return render(request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
                   content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap(request):
+    """Wagtail's one-file sitemap, or past `SITEMAP["SECTIONS_FROM"]` pages an index of one per section."""
+    site = Sitemap(request).get_wagtail_site()
+    if public_page_count(site) <= settings.SITEMAP["SECTIONS_FROM"]:
+        return wagtail_sitemap_views.sitemap(request)
+    return sitemap_views.index(request, section_sitemaps(request, site), sitemap_url_name="sitemap_section")
+
+
+@require_GET
+def sitemap_section(request, section):
+    """One section's sitemap, listed by the index (404 for a name it does not list)."""
+    return sitemap_views.sitemap(request, section_sitemaps(request, Sitemap(request).get_wagtail_site()),
+                                 section=section)
 
 
 def server_error(request, template_name="500.html"):

@@ -295,6 +295,8 @@ PRIVILEGED_SESSIONS = {
 
 # Whole pages kept for readers without a session (interconnectes/page_cache.py); 0 turns it off. A minute bounds
 # how late a page shows what follows the clock; anything an editor changes is seen at once.
+# Past this many public pages, sitemap.xml is an index of one sitemap per section (interconnectes/sitemaps.py).
+SITEMAP = {"SECTIONS_FROM": 3000}
 PAGE_CACHE = {"SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "60"))}
 
 # How many proxies (CDN, load balancer) stand in front of the app servers and append to X-Forwarded-For:

@@ -63,6 +63,7 @@ JURY_ROLES = {"juror_a": JUROR, "juror_b": JUROR, "outsider": JUROR, "staff": ST
 NAMED = {
     "search": {PUBLIC},
     "sitemap": {PUBLIC},
+    "sitemap_section": {PUBLIC},  # lists only live, public pages (interconnectes/sitemaps.py)
     "robots_txt": {PUBLIC},
     "wagtail_serve": {PUBLIC},  # pages: Wagtail checks each page's privacy settings
     "wagtaildocs_serve": {PUBLIC},  # documents: Wagtail checks each collection's privacy settings

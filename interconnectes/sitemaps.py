@@ -1,0 +1,50 @@
+"""sitemap.xml: one file while the site is small, an index of one sitemap per section once it is not.
+
+A single sitemap of a few thousand pages takes long to build and weighs
+hundreds of kilobytes, and a crawler rereads all of it for one new page.
+Past `SITEMAP["SECTIONS_FROM"]` public pages, /sitemap.xml becomes a sitemap
+index (the sitemaps protocol's, as Django builds it) pointing at the home
+page's own sitemap and at one per section (each child of the home page with
+all its descendants), each dated by its latest publication.
+"""
+
+from django.db.models import Max
+from django.db.models.functions import Coalesce
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
+from wagtail.models import Page
+
+HOME = "accueil"  # the name of the home page's own sitemap; sections are named by their slug
+
+
+class SectionSitemap(Sitemap):
+    """Wagtail's sitemap limited to one page (`inclusive` only) or to a page and its descendants."""
+
+    def __init__(self, request, root, *, descendants=True):
+        super().__init__(request)
+        self.root = root
+        self.descendants = descendants
+
+    def pages(self):
+        pages = Page.objects.descendant_of(self.root, inclusive=True) if self.descendants else \
+            Page.objects.filter(pk=self.root.pk)
+        return pages.live().public()
+
+    def items(self):
+        return self.pages().order_by("path").defer_streamfields().specific()
+
+    def get_latest_lastmod(self):
+        """The index's date of this sitemap, in one query rather than by reading every page."""
+        return self.pages().aggregate(latest=Max(Coalesce("last_published_at", "latest_revision_created_at")))[
+            "latest"]
+
+
+def public_page_count(site) -> int:
+    return site.root_page.get_descendants(inclusive=True).live().public().count()
+
+
+def section_sitemaps(request, site) -> dict:
+    """{name: sitemap}: the home page alone, then each live, public child of it with its descendants."""
+    home = site.root_page
+    sections = home.get_children().live().public().order_by("path")
+    return {HOME: SectionSitemap(request, home, descendants=False),
+            **{section.slug: SectionSitemap(request, section) for section in sections}}
