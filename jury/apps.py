@@ -7,6 +7,7 @@ class JuryConfig(AppConfig):
     verbose_name = _("Jury")
 
     def ready(self):
-        from jury import signals
+        from jury import ranking_cache, signals
 
         signals.connect()
+        ranking_cache.follow_scores()

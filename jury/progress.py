@@ -9,7 +9,8 @@ A sheet is complete when every criterion of the round is scored.
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Case, Count, FloatField, Sum, Value, When
+from django.db.models.functions import Cast
 
 from jury import scoring
 from jury.models import Assignment, RoundCriterion, Score, in_round_q
@@ -21,15 +22,50 @@ class RoundRanking:
     ranking: scoring.Ranking
     criteria: list  # scoring.Criterion of the round
     categories: dict  # application id -> category id
-    rows: list  # the scoring.ScoreRow that counted, for the charts
+    distribution: dict  # criterion id -> {score: how many times it was given}, for the charts
     names: dict  # criterion id -> name
 
     def by_category(self):
         return self.ranking.by_category(self.categories)
 
 
+def summed_totals(scores, criteria) -> tuple[dict, list]:
+    """`scoring.weighted_totals` added up by the database: one row per (file, juror) rather than per score.
+
+    The same definition: 100 * sum(weight * score / max_score) / sum(weight),
+    only for a sheet that scores every criterion; the others are incomplete.
+    """
+    weight_sum = sum(criterion.weight for criterion in criteria)
+    if not criteria:
+        return {}, []
+    score = Cast("value", FloatField())
+    weighted = Case(*[When(criterion_id=c.id, then=Value(c.weight) * score / Value(float(c.max_score)))
+                      for c in criteria], default=Value(0.0), output_field=FloatField())
+    sheets = (scores.order_by().values("application_id", "juror_id")
+              .annotate(weighted=Sum(weighted), scored=Count("criterion_id"))
+              .values_list("application_id", "juror_id", "weighted", "scored"))
+    totals, incomplete = {}, []
+    for application, juror, weighted, scored in sheets:
+        if scored < len(criteria) or weight_sum <= 0:
+            incomplete.append((application, juror))
+        else:
+            totals[(application, juror)] = 100 * weighted / weight_sum
+    return totals, sorted(incomplete)
+
+
+def counted_distribution(scores, criteria) -> dict:
+    """`scoring.score_distribution` counted by the database (one row per criterion and score given)."""
+    distribution = {criterion.id: dict.fromkeys(range(criterion.max_score + 1), 0) for criterion in criteria}
+    for criterion_id, value, count in (scores.order_by().values("criterion_id", "value")
+                                       .annotate(count=Count("pk")).values_list("criterion_id", "value", "count")):
+        bucket = distribution[criterion_id]
+        bucket[value] = bucket.get(value, 0) + count
+    return distribution
+
+
 def round_ranking(jury_round, **options) -> RoundRanking:
-    """The round's ranking in three queries whatever its size: criteria, applications, score rows.
+    """The round's ranking in four queries whatever its size: criteria, applications, the weighted totals per
+    (file, juror) and the distribution of scores, both added up by the database.
 
     Scores of a juror with a declared conflict on the file never count, nor
     scores on criteria that are not the round's. `options` go to
@@ -39,13 +75,13 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     criteria = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in round_criteria]
     applications = jury_round.applications()
     categories = dict(applications.order_by().values_list("pk", "category_id"))
-    rows = (Score.objects.filter(round=jury_round, criterion_id__in=[c.id for c in criteria],
-                                 application_id__in=applications.values("pk"))
-            .exclude(conflicted_q()).order_by()
-            .values_list("application_id", "juror_id", "criterion_id", "value"))
-    score_rows = [scoring.ScoreRow(*row) for row in rows]
-    ranking = scoring.rank(score_rows, criteria, application_ids=sorted(categories), **options)
-    return RoundRanking(ranking, criteria, categories, score_rows, {c.pk: c.name for c in round_criteria})
+    scores = (Score.objects.filter(round=jury_round, criterion_id__in=[c.id for c in criteria],
+                                   application_id__in=applications.values("pk"))
+              .exclude(conflicted_q()))
+    ranking = scoring.rank([], criteria, application_ids=sorted(categories),
+                           summed=summed_totals(scores, criteria), **options)
+    return RoundRanking(ranking, criteria, categories, counted_distribution(scores, criteria),
+                        {c.pk: c.name for c in round_criteria})
 
 
 def juror_progress(seats) -> dict:

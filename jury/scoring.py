@@ -131,9 +131,10 @@ def normalise(totals: dict, profiles: dict) -> dict:
 
 
 def rank(rows, criteria, *, min_scored: int = MIN_SCORED_FOR_NORMALISATION,
-         discuss_threshold: float = DISCUSS_THRESHOLD, application_ids=()) -> Ranking:
-    """The whole ranking of a round. `application_ids` adds applications nobody has scored yet."""
-    totals, incomplete = weighted_totals(rows, criteria)
+         discuss_threshold: float = DISCUSS_THRESHOLD, application_ids=(), summed=None) -> Ranking:
+    """The whole ranking of a round. `application_ids` adds applications nobody has scored yet; `summed`, the
+    (totals, incomplete) of `weighted_totals` when the database already added them up (`rows` is then unread)."""
+    totals, incomplete = summed if summed is not None else weighted_totals(rows, criteria)
     profiles = juror_profiles(totals, min_scored)
     normalised = normalise(totals, profiles)
     results = {application: ApplicationResult(application) for application in application_ids}

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from interconnectes import clock
 from jury import tasks
 from jury.models import JURY_STATUSES, DecisionOutcome, latest_decision
+from jury.ranking_cache import bump_ranking_version
 from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
 
@@ -109,6 +110,7 @@ def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:
         application.status = OUTCOME_STATUS[application.outcome]
         application.published_citation = application.citation if application.outcome in DISTINGUISHED else ""
     Application.objects.bulk_update(applications, ["status", "published_citation"])
+    bump_ranking_version(page.pk)  # the statuses the ranking reads changed, without a model signal
 
     counts = Counter(application.outcome for application in applications)
     notified = applications if notify else []

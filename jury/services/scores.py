@@ -11,6 +11,7 @@ from interconnectes import clock
 from jury.models import Score, ScoreChange, ScoreSheet, ScoreUnlock
 from jury.permissions import require_staff
 from jury.phases import RoundPhase
+from jury.ranking_cache import bump_ranking_version
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def save_scores(state, scores: dict, overall_comment: str = "") -> SavedSheet:
             [ScoreChange(**keys, criterion_id=criterion_id, value_before=old[0], comment_before=old[1],
                          value_after=new[0], comment_after=new[1], changed_at=now)
              for criterion_id, old, new in changes(before, scored)])
+    bump_ranking_version(state.round.campaign_id)  # bulk writes send no model signal
     return SavedSheet(now, previous)
 
 

@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interconnectes import clock
-from jury import charts, exports, scoring
+from jury import charts, exports
 from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
 from jury.models import DecisionOutcome, JuryMember, latest_decision
-from jury.progress import round_progress, round_ranking
+from jury.progress import round_progress
+from jury.ranking_cache import cached_ranking
 from jury.services import assignments, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
@@ -182,7 +183,7 @@ def _charts(result, jurors):
     """The score distribution per criterion and each juror's leniency, drawn on the server."""
     # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
     histograms = [charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]})
-                  for cid, counts in scoring.score_distribution(result.rows, result.criteria).items()]
+                  for cid, counts in result.distribution.items()]
     histograms = [mark_safe(svg) for svg in histograms]  # nosec B308 B703 # escaped by charts.py
     leniency = charts.leniency(
         [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],
@@ -200,7 +201,7 @@ def ranking(request, round_id):
     """
     jury_round = staff_round(round_id)
     freeze_if_open(jury_round, clock.now())
-    result = round_ranking(jury_round)
+    result = cached_ranking(jury_round)
     applications = {application.pk: application for application in _round_applications(jury_round)}
     categories = {application.category_id: application.category for application in applications.values()}
     views = _ranking_views(result, categories)

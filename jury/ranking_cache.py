@@ -1,0 +1,106 @@
+"""A round's ranking computed once per change of what it is computed from, then served from the cache.
+
+Ranking a national round (2,000 files, 20 jurors, 6 criteria) takes a
+second; staff click through its views and pages many times between two
+score saves. So `cached_ranking` keeps the ranking under a key made of the
+round, the audience it was computed for and the campaign's *ranking
+version*, as `interconnectes.content_version` does for pages: every change
+that can move the ranking (a score, a declaration of conflict, the round's
+criteria or shortlist, an application's status or category, the campaign's
+criteria) sets a new version, and entries under older ones are never read
+again and expire on their own. The version is per campaign, not per round:
+a round's files depend on the round before it (its shortlist).
+
+Writes that bypass model signals (the score sheet's bulk upsert, the
+publication's bulk update) call `bump_ranking_version` themselves. A cache
+that cannot be reached only means computing the ranking on each request.
+"""
+
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from jury.progress import RoundRanking, round_ranking
+
+STAFF = "staff"  # the only audience of the ranking today: campaign staff (jury.views.access.staff_required)
+RANKING_SECONDS = 24 * 3600  # an entry unused for a day is computed again
+
+
+def version_key(campaign_id) -> str:
+    return f"jury-ranking-version:{campaign_id}"
+
+
+def ranking_version(campaign_id) -> int:
+    version = cache.get_or_set(version_key(campaign_id), time.time_ns, timeout=None)
+    return version if version is not None else time.time_ns()
+
+
+def bump_ranking_version(campaign_id) -> None:
+    cache.set(version_key(campaign_id), time.time_ns(), timeout=None)
+
+
+def ranking_key(jury_round, audience: str, options: dict) -> str:
+    settings = ",".join(f"{name}={value}" for name, value in sorted(options.items()))
+    return f"jury-ranking:{audience}:{jury_round.pk}:{ranking_version(jury_round.campaign_id)}:{settings}"
+
+
+def cached_ranking(jury_round, *, audience: str = STAFF, **options) -> RoundRanking:
+    """`jury.progress.round_ranking(jury_round, **options)`, computed once per ranking version and audience."""
+    key = ranking_key(jury_round, audience, options)
+    result = cache.get(key)
+    if result is None:
+        result = round_ranking(jury_round, **options)
+        cache.set(key, result, RANKING_SECONDS)
+    return result
+
+
+# --- What moves the version ----------------------------------------------------------------------------------
+
+def _score_changed(sender, instance, **kwargs):
+    bump_ranking_version(instance.application.campaign_id)
+
+
+def _declaration_changed(sender, instance, **kwargs):
+    bump_ranking_version(instance.juror.campaign_id)
+
+
+def _round_changed(sender, instance, **kwargs):
+    bump_ranking_version(instance.campaign_id)
+
+
+def _round_criterion_changed(sender, instance, **kwargs):
+    bump_ranking_version(instance.round.campaign_id)
+
+
+def _application_changed(sender, instance, **kwargs):
+    bump_ranking_version(instance.campaign_id)
+
+
+def _campaign_criterion_changed(sender, instance, **kwargs):
+    bump_ranking_version(instance.page_id)
+
+
+def _round_relation_changed(sender, instance, action, **kwargs):
+    """A round's shortlist or criteria, changed from either side: a round or an application (`campaign_id`), a
+    campaign's criterion (`page_id`, its campaign page)."""
+    if action.startswith("post_"):
+        campaign_id = getattr(instance, "campaign_id", None)
+        bump_ranking_version(campaign_id if campaign_id is not None else instance.page_id)
+
+
+def follow_scores() -> None:
+    """Connect the model signals that move a campaign's ranking version (called by `JuryConfig.ready`)."""
+    from jury.models import ConflictDeclaration, JuryRound, RoundCriterion, Score
+    from labels.models import Application, EvaluationCriterion
+
+    handlers = [(Score, _score_changed), (ConflictDeclaration, _declaration_changed), (JuryRound, _round_changed),
+                (RoundCriterion, _round_criterion_changed), (Application, _application_changed),
+                (EvaluationCriterion, _campaign_criterion_changed)]
+    for model, handler in handlers:
+        label = model._meta.label_lower
+        post_save.connect(handler, sender=model, dispatch_uid=f"ranking-version-save-{label}")
+        post_delete.connect(handler, sender=model, dispatch_uid=f"ranking-version-delete-{label}")
+    for relation in (JuryRound.shortlist.through, JuryRound.criteria.through):
+        m2m_changed.connect(_round_relation_changed, sender=relation,
+                            dispatch_uid=f"ranking-version-{relation._meta.label_lower}")

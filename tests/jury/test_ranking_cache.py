@@ -1,0 +1,87 @@
+"""The ranking computed once per change of what it reads (`jury/ranking_cache.py`) and the weighted totals added up
+by the database (`jury.progress.summed_totals`): the same figures as the pure rules, fresh after every change,
+never shown to a juror."""
+
+import pytest
+from django.urls import reverse
+
+from jury import scoring
+from jury.models import Score
+from jury.progress import summed_totals
+from jury.ranking_cache import STAFF, cached_ranking, ranking_key
+from jury.services import conflicts
+from tests.jury.factories import OPEN, build_scored_round, frozen, save_sheet
+from tests.labels.factories import SubmittedApplicationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_database_adds_up_the_same_totals_as_the_rules(round1, jurors, criteria, campaign):
+    """Impact weighs 2 (out of 10), Sobriété 1 (out of 5): A on X 8, 4 → 80; B on X 5, 5 → 66.67; A on Y only
+    Impact → incomplete."""
+    impact, sobriety = (frozen(round1, criterion) for criterion in criteria)
+    x, y = SubmittedApplicationFactory(campaign=campaign), SubmittedApplicationFactory(campaign=campaign)
+    a, b = jurors[:2]
+    for juror, application, criterion, value in [(a, x, impact, 8), (a, x, sobriety, 4), (b, x, impact, 5),
+                                                 (b, x, sobriety, 5), (a, y, impact, 9)]:
+        Score.objects.create(round=round1, juror=a if juror is a else b, application=application,
+                             criterion=criterion, value=value, updated_at=OPEN)
+    rules = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in (impact, sobriety)]
+    totals, incomplete = summed_totals(Score.objects.filter(round=round1), rules)
+    assert totals == {(x.pk, a.pk): pytest.approx(80), (x.pk, b.pk): pytest.approx(200 / 3)}
+    assert incomplete == [(y.pk, a.pk)]
+    rows = [scoring.ScoreRow(*row) for row in Score.objects.filter(round=round1).values_list(
+        "application_id", "juror_id", "criterion_id", "value")]
+    expected_totals, expected_incomplete = scoring.weighted_totals(rows, rules)
+    assert totals == pytest.approx(expected_totals) and incomplete == expected_incomplete
+
+
+def test_a_ranking_is_computed_once_then_served_without_a_query(round1, jurors, criteria, campaign,
+                                                                django_assert_num_queries):
+    build_scored_round(round1, jurors, criteria, campaign, 30)
+    first = cached_ranking(round1)
+    with django_assert_num_queries(0):
+        again = cached_ranking(round1)
+    assert [r.application_id for r in again.ranking.results] == [r.application_id for r in first.ranking.results]
+
+
+def test_a_score_saved_or_a_conflict_declared_renews_the_ranking(scene, criteria, clock):
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    assert cached_ranking(scene.round).ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 10, criteria[1]: 5})
+    assert cached_ranking(scene.round).ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(100)}
+    conflicts.declare(scene.juror_a, scene.file, has_conflict=True, reason="Lien découvert", by=scene.juror_a.user)
+    assert all(not result.totals for result in cached_ranking(scene.round).ranking.results)
+
+
+def test_a_change_of_category_renews_the_ranking_views(scene, criteria, campaign):
+    before = cached_ranking(scene.round).categories[scene.file.pk]
+    other = campaign.categories.exclude(pk=before).first()
+    scene.file.category = other
+    scene.file.save()
+    assert cached_ranking(scene.round).categories[scene.file.pk] == other.pk
+
+
+def test_the_ranking_page_follows_the_scores_across_its_views(client, scene, criteria, campaign_staff, clock):
+    clock.set(OPEN)
+    client.force_login(campaign_staff)
+    url = reverse("jury:ranking", args=[scene.round.pk])
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    assert "<td>80,0</td>" in client.get(url).text
+    assert "80,0" in client.get(url, {"vue": "jures"}).text  # the jurors' view, from the same cached ranking
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 2, criteria[1]: 1})
+    page = client.get(url).text
+    assert "<td>20,0</td>" in page and "80,0" not in page
+
+
+def test_a_juror_is_never_served_the_ranking_staff_computed(client, scene, criteria, campaign_staff, clock):
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    client.force_login(campaign_staff)
+    url = reverse("jury:ranking", args=[scene.round.pk])
+    assert client.get(url).status_code == 200  # the ranking is now cached for staff
+    client.force_login(scene.juror_a.user)
+    response = client.get(url)
+    assert response.status_code == 403 and "Cantines sans gaspillage" not in response.text
+    assert ranking_key(scene.round, STAFF, {}) != ranking_key(scene.round, "juror", {})
