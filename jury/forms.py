@@ -7,6 +7,7 @@ the field it concerns, and the service saves what the form cleaned.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from jury import assignment, rules
@@ -148,6 +149,21 @@ class FetchedChoices(forms.models.ModelChoiceIterator):
         return len(self.field.fetched) + (self.field.empty_label is not None)
 
 
+class FileReferenceField(forms.ModelChoiceField):
+    """A file of the round typed by its reference: a round of two thousand files cannot be a select."""
+
+    widget = forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "size": 16})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Sa référence, par exemple TI-2026-0042 (recherchez-la dans la liste "
+                                         "ci-dessus)."))
+        super().__init__(queryset=None, to_field_name="reference", **kwargs)
+        self.error_messages["invalid_choice"] = _("Aucune candidature de ce tour ne porte cette référence.")
+
+    def to_python(self, value):
+        return super().to_python(value.strip().upper() if isinstance(value, str) else value)
+
+
 class JurorAndFileChoicesMixin:
     """A juror and a file of the round, checked against the `jurors` and `applications` querysets."""
 
@@ -156,25 +172,41 @@ class JurorAndFileChoicesMixin:
         self.fields["juror"].queryset = jurors
         self.fields["application"].queryset = applications
 
-    def draw_options_from(self, jurors, applications):
-        """Take the selects' options from these lists, already read for the page, rather than new queries."""
-        for name, objects in (("juror", jurors), ("application", applications)):
-            field = self.fields[name]
-            field.fetched, field.iterator = objects, FetchedChoices
-            field.widget.choices = field.choices
+    def draw_options_from(self, jurors):
+        """Take the juror select's options from this list, already read for the page, rather than a new query."""
+        field = self.fields["juror"]
+        field.fetched, field.iterator = jurors, FetchedChoices
+        field.widget.choices = field.choices
 
 
 class UnlockForm(JurorAndFileChoicesMixin, AccessibleFormMixin, forms.Form):
     juror = forms.ModelChoiceField(label=_("Juré"), queryset=None,
                                    error_messages={"required": _("Choisissez le juré.")})
-    application = forms.ModelChoiceField(label=_("Candidature"), queryset=None, required=False,
-                                         empty_label=_("Toutes ses candidatures"))
+    application = FileReferenceField(label=_("Candidature"), required=False, help_text=_(
+        "Sa référence ; laissez vide pour toutes ses candidatures."))
     until = forms.DateTimeField(label=_("Déverrouillé jusqu'au (heure de Paris)"),
                                 widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
                                 error_messages={"required": _("Indiquez jusqu'à quand."),
                                                 "invalid": _("Saisissez une date et une heure valides.")})
     reason = forms.CharField(label=_("Motif"), max_length=2000, widget=COMMENT,
                              error_messages={"required": _("Indiquez le motif du déverrouillage.")})
+
+
+class FileSearchForm(forms.Form):
+    """The progress page's search among the round's files: reference, organisation or project title."""
+
+    q = forms.CharField(label=_("Rechercher une candidature"), required=False, max_length=100, strip=True,
+                        help_text=_("Référence, organisation ou titre du projet."),
+                        error_messages={"max_length": _("Votre recherche est trop longue : %(limit_value)d "
+                                                        "caractères au plus.")})
+
+    def filter(self, applications):
+        """`applications` narrowed to the search in SQL; an invalid search narrows nothing."""
+        query = self.cleaned_data["q"] if self.is_valid() else ""
+        if not query:
+            return applications
+        return applications.filter(Q(reference__icontains=query) | Q(org_name__icontains=query)
+                                   | Q(title__icontains=query))
 
 
 class AssignForm(forms.Form):
@@ -187,6 +219,6 @@ class AssignmentChangeForm(JurorAndFileChoicesMixin, AccessibleFormMixin, forms.
     action = forms.ChoiceField(label=_("Action"), choices=[(ADD, _("Attribuer")), (REMOVE, _("Retirer"))])
     juror = forms.ModelChoiceField(label=_("Juré"), queryset=None,
                                    error_messages={"required": _("Choisissez le juré.")})
-    application = forms.ModelChoiceField(label=_("Candidature"), queryset=None,
-                                         error_messages={"required": _("Choisissez la candidature.")})
+    application = FileReferenceField(label=_("Candidature"),
+                                     error_messages={"required": _("Indiquez la référence de la candidature.")})
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jury import assignment as rules
 from jury.models import Assignment, ConflictDeclaration, JuryMember, Score
-from jury.obvious_conflicts import application_facts, flag_conflicts
+from jury.obvious_conflicts import ApplicationFacts, flag_conflicts
 from jury.permissions import require_staff
 
 
@@ -13,8 +13,8 @@ def flagged_conflicts(jury_round) -> dict:
     """Obvious conflicts of the round, {(juror id, application id): reason}, to show before anyone scores."""
     jurors = [member.conflict_facts() for member in
               JuryMember.objects.filter(campaign_id=jury_round.campaign_id).select_related("organisation")]
-    applications = [application_facts(application) for application in
-                    jury_round.applications().only("pk", "org_name", "siren", "siret")]
+    applications = [ApplicationFacts(*row) for row in  # rows, not instances: a round may hold thousands
+                    jury_round.applications().order_by().values_list("pk", "org_name", "siren", "siret")]
     return flag_conflicts(jurors, applications)
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -21,13 +22,14 @@ from django.views.decorators.http import require_POST
 
 from interconnectes import clock
 from jury import charts, exports
-from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
+from jury.forms import AssignForm, AssignmentChangeForm, FileSearchForm, UnlockForm
 from jury.models import DecisionOutcome, JuryMember, latest_decision
 from jury.progress import round_progress
 from jury.ranking_cache import cached_ranking
 from jury.services import assignments, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
+from labels.models import CampaignCategory
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -37,16 +39,20 @@ def _jurors(jury_round):
 
 
 def _round_applications(jury_round):
-    """The round's files with their category and the jury's current decision, in one query."""
-    applications = list(jury_round.applications().select_related("category")
-                        .annotate(decision=latest_decision("outcome")).order_by("reference", "pk"))
+    """The round's files with their category and the jury's current decision, as one query to narrow and page."""
+    return (jury_round.applications().select_related("category")
+            .annotate(decision=latest_decision("outcome")).order_by("reference", "pk"))
+
+
+def _with_decision_labels(applications):
+    applications = list(applications)
     for application in applications:
         application.decision_label = DecisionOutcome(application.decision).label if application.decision else ""
     return applications
 
 
 def _change_forms(jury_round, data=None):
-    jurors, applications = _jurors(jury_round), jury_round.applications().order_by("reference")
+    jurors, applications = _jurors(jury_round), jury_round.applications()
     return (AssignmentChangeForm(data, jurors=jurors, applications=applications, prefix="attribution"),
             UnlockForm(data, jurors=jurors, applications=applications, prefix="deverrouillage"))
 
@@ -56,24 +62,32 @@ def progress(request, round_id):
     return progress_page(request, staff_round(round_id))
 
 
+PROGRESS_PER_PAGE = 25  # files a page of the progress table: a national round is searched, not scrolled
+
+
 def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
-    """Progress per juror and per application, the assignment, reminders and unlock forms."""
+    """Progress per juror and per application (one page of files, searchable), the assignment, reminders and
+    unlock forms, which take a file by its reference."""
     now = clock.now()
     freeze_if_open(jury_round, now)
     state = round_progress(jury_round)
     jurors = list(_jurors(jury_round))
     for juror in jurors:
         juror.done, juror.assigned = state.per_juror.get(juror.pk, (0, 0))
-    applications = _round_applications(jury_round)
+    search = FileSearchForm(request.GET)
+    applications = Paginator(search.filter(_round_applications(jury_round)), PROGRESS_PER_PAGE).get_page(
+        request.GET.get("page"))
     for application in applications:
         application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
     change_form, default_unlock_form = _change_forms(jury_round)
     assignment_form, unlock_form = assignment_form or change_form, unlock_form or default_unlock_form
     for form in (assignment_form, unlock_form):
-        form.draw_options_from(jurors, applications)
+        form.draw_options_from(jurors)
     return render(request, "jury/progress.html", {
         "round": jury_round, "phase": jury_round.phase(now), "jurors": jurors,
-        "applications": applications, "assigned": any(juror.assigned for juror in jurors),
+        "applications": applications, "search": search,
+        "query_string": urlencode({"q": search.cleaned_data["q"]}) if search.is_valid() else "",
+        "assigned": any(juror.assigned for juror in jurors),
         "missing": sum(state.missing.values()), "flagged": assignments.flagged_conflicts(jury_round),
         "assign_form": AssignForm(), "assignment_form": assignment_form, "unlock_form": unlock_form,
         "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
@@ -202,8 +216,8 @@ def ranking(request, round_id):
     jury_round = staff_round(round_id)
     freeze_if_open(jury_round, clock.now())
     result = cached_ranking(jury_round)
-    applications = {application.pk: application for application in _round_applications(jury_round)}
-    categories = {application.category_id: application.category for application in applications.values()}
+    categories = {category.pk: category for category in CampaignCategory.objects.filter(
+        pk__in={category for category in result.categories.values() if category})}
     views = _ranking_views(result, categories)
     view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
     context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
@@ -212,9 +226,13 @@ def ranking(request, round_id):
     if view.entries is None:
         context.update(_charts(result, {juror.pk: juror for juror in _jurors(jury_round)}))
     else:
-        rows = [(entry, applications[entry.application_id]) for entry in view.entries]
-        context.update(rows=Paginator(rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page")),
-                       query_string=urlencode({"vue": view.key}))
+        rows = Paginator(view.entries, RANKING_PAGE_SIZE).get_page(request.GET.get("page"))
+        # Q(pk=None) keeps the query even for an empty view, so that every view costs the same.
+        shown = Q(pk__in=[entry.application_id for entry in rows]) | Q(pk=None)
+        applications = {application.pk: application for application in _with_decision_labels(
+            _round_applications(jury_round).filter(shown))}
+        rows.object_list = [(entry, applications[entry.application_id]) for entry in rows]  # this page's files only
+        context.update(rows=rows, query_string=urlencode({"vue": view.key}))
     return render(request, "jury/ranking.html", context)
 
 

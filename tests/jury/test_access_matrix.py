@@ -132,7 +132,7 @@ def test_staff_posts_change_nothing_for_others(client, scene, clock, request, ro
     client.post(reverse("jury:assign", args=[scene.round.pk]), {"mode": "tous"})
     client.post(reverse("jury:change_assignment", args=[scene.round.pk]),
                 {"attribution-action": "ajouter", "attribution-juror": scene.juror_a.pk,
-                 "attribution-application": scene.hidden_file.pk})
+                 "attribution-application": scene.hidden_file.reference})
     client.post(reverse("jury:decide", args=[scene.round.pk, scene.file.pk]),
                 {"outcome": "laureat", "citation": "Bravo"})
     client.post(reverse("jury:publish", args=[scene.round.campaign_id]))

@@ -219,14 +219,41 @@ def test_progress_per_juror_and_manual_reminder(staff_client, scene, criteria):
 def test_hand_adjustments_and_their_refusals(staff_client, scene):
     url = reverse("jury:change_assignment", args=[scene.round.pk])
     data = {"attribution-action": "ajouter", "attribution-juror": scene.juror_b.pk,
-            "attribution-application": scene.other_file.pk}
+            "attribution-application": f" {scene.other_file.reference.lower()} "}  # typed loosely
     assert staff_client.post(url, data).status_code == 302
     assert Assignment.objects.filter(juror=scene.juror_b, application=scene.other_file).exists()
-    data["attribution-application"] = scene.file.pk  # juror B declared a conflict on it
+    data["attribution-application"] = scene.file.reference  # juror B declared a conflict on it
     response = staff_client.post(url, data)
     assert "a déclaré un conflit d'intérêts" in text(response)
     response = staff_client.post(url, {"attribution-action": "ajouter"})
-    assert "Choisissez le juré." in text(response)
+    assert "Choisissez le juré." in text(response) and "Indiquez la référence de la candidature." in text(response)
+    for typed in ("TI-1999-9999", scene.foreign_file.reference):  # unknown, or a file of another campaign
+        response = staff_client.post(url, {**data, "attribution-application": typed})
+        page = text(response)
+        assert "Aucune candidature de ce tour ne porte cette référence." in page
+        assert f'value="{typed}"' in page  # what was typed stays in the field
+    assert Assignment.objects.filter(round=scene.round).count() == 4
+
+
+def test_progress_lists_one_page_of_files_and_searches_them(staff_client, scene, criteria, campaign):
+    applications = build_scored_round(scene.round, [scene.juror_a, scene.juror_b], criteria, campaign, 40)
+    url = reverse("jury:progress", args=[scene.round.pk])
+    with instances_built(Application) as built:
+        first = text(staff_client.get(url))
+    assert len(built) == 25 and "43 candidatures" in first and "Page 1 sur 2" in first
+    # The forms take a file by its reference: no select lists the round's files.
+    assert 'type="text" name="attribution-application"' in first
+    assert 'type="text" name="deverrouillage-application"' in first
+    assert first.count("<option") < 20
+    found = text(staff_client.get(url, {"q": applications[7].reference}))
+    assert "1 candidature" in found and applications[7].reference in found
+    assert applications[8].reference not in found
+    by_name = text(staff_client.get(url, {"q": "plouha"}))  # the organisation, whatever the case
+    assert "Ville de Plouha" in by_name and "Ville de Lannion" not in by_name
+    nothing = text(staff_client.get(url, {"q": "introuvable", "page": "x"}))
+    assert "Aucune candidature ne correspond à cette recherche." in nothing
+    too_long = text(staff_client.get(url, {"q": "x" * 101}))
+    assert "Votre recherche est trop longue" in too_long and "43 candidatures" in too_long
 
 
 def test_unlock_form_refuses_an_open_round_and_a_missing_reason(staff_client, scene):
