@@ -131,6 +131,17 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
     assert page.get_by_text("2 / 2 notées").is_visible()
     assert page.get_by_role("link", name="Administration").is_visible()
     assert_accessible(page)
+    page.get_by_label("Rechercher une candidature").fill(jury["other"].reference.lower())
+    follow(page, page.get_by_role("button", name="Rechercher"))
+    assert page.get_by_text("1 candidature", exact=True).is_visible()
+    assert page.get_by_role("cell", name=jury["other"].reference).is_visible()
+    assert page.get_by_role("cell", name=jury["laureate"].reference).count() == 0
+    assert_accessible(page)
+    page.get_by_label("Candidature", exact=True).first.fill("TI-1999-0000")
+    follow(page, page.get_by_role("button", name="Appliquer"))
+    assert page.get_by_text("Aucune candidature de ce tour ne porte cette référence.").is_visible()
+    assert page.get_by_label("Candidature", exact=True).first.input_value() == "TI-1999-0000"
+    assert_accessible(page)
     follow(page, page.get_by_role("link", name="Classement", exact=True))
     assert_accessible(page)
     follow(page, page.get_by_role("link", name=jury["laureate"].reference).first)
