@@ -416,3 +416,25 @@ def test_each_session_has_its_own_sequence(client, stop):
     page.title = "Nouveau titre"
     page.save_revision().publish()
     assert sequences() == (2, 2, 2)
+
+
+def test_the_programme_is_kept_apart_while_the_live_list_is_renewed(client, tour, set_now, settings):
+    """During the event the body is drawn again every few minutes; the programme comes from its own fragment
+    until the page is published again."""
+    settings.PAGE_CACHE = {"SECONDS": 0}  # every request renders, from the cached fragments
+    stop = JourneeExpertPageFactory(parent=tour, start_date=datetime.date(2025, 6, 24), start_time=T(9, 0),
+                                    end_time=T(17, 0), livestream_url="https://example.org/direct")
+    session = ProgrammeSessionFactory(page=stop, title="Table ronde des usages", start_time=T(10, 0),
+                                      end_time=T(11, 0))
+    set_now(2025, 6, 24, 9, 50)
+    client.get("/")  # the first request of a test creates the site settings row
+    first = client.get(stop.url).text
+    assert "Table ronde des usages" in first and "Aucune session en cours pour le moment." in first
+    type(session).objects.filter(pk=session.pk).update(title="Titre jamais publié")  # bypasses every signal
+    set_now(2025, 6, 24, 10, 5)  # another five minutes: the live list is drawn again
+    during = client.get(stop.url).text
+    assert '<li><a href="#session-' in during  # the live list, drawn again with the session on air
+    assert '<h4 class="session-title">Table ronde des usages</h4>' in during  # the programme, kept
+    page = JourneeExpertPage.objects.get(pk=stop.pk)
+    page.save_revision().publish()
+    assert '<h4 class="session-title">Titre jamais publié</h4>' in client.get(stop.url).text
