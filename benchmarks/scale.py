@@ -20,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,15 +110,19 @@ def grow(factor: int):
                                for c, criterion in enumerate(criteria)], batch_size=5000)
 
 
+def logged(queries, execute, sql, params, many, context):
+    """A database execute wrapper that notes each query in `queries`."""
+    queries.append(sql)
+    return execute(sql, params, many, context)
+
+
 def measure() -> list:
     """[(page, queries, cold ms, warm ms, KB)] for this process's data set."""
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
-    from django.core.signals import request_started
-    from django.db import connection, reset_queries
+    from django.db import connection
     from django.db.models import Count
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from events.models import EventIndexPage, JourneeExpertPage, TourPage
@@ -147,14 +152,13 @@ def measure() -> list:
         "jury : suivi": reverse("jury:progress", args=[jury_round.pk]),
     }
     rows = []
-    request_started.disconnect(reset_queries)  # else each request empties the log the queries are counted in
     anonymous, team = Client(), Client()
     team.force_login(get_user_model().objects.get(username="equipe@example.org"))
     for audience, pages in ((anonymous, public), (team, staff)):
         for name, url in pages.items():
             cache.clear()
-            reset_queries()  # the log keeps 9,000 queries at most: count from an empty one
-            with CaptureQueriesContext(connection) as queries:
+            queries: list = []
+            with connection.execute_wrapper(partial(logged, queries)):
                 response = audience.get(url)
             assert response.status_code == 200, (url, response.status_code)
             size = len(response.content)
