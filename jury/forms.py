@@ -133,6 +133,15 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
                                            "(jamais les commentaires bruts des jurés)."))
     minutes = forms.CharField(label=_("Procès-verbal de la délibération"), required=False, max_length=10000,
                               widget=forms.Textarea(attrs={"rows": 4}))
+    correction_reason = forms.CharField(
+        label=_("Motif de la correction"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Les résultats sont publiés : la correction met à jour la page publique et prévient le "
+                    "candidat une fois. Le registre garde ce motif."))
+
+    def __init__(self, *args, published: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not published:
+            del self.fields["correction_reason"]
 
 
 class FetchedChoices(forms.models.ModelChoiceIterator):
@@ -190,3 +199,12 @@ class AssignmentChangeForm(JurorAndFileChoicesMixin, AccessibleFormMixin, forms.
     application = forms.ModelChoiceField(label=_("Candidature"), queryset=None,
                                          error_messages={"required": _("Choisissez la candidature.")})
 
+
+
+class PublishConfirmForm(AccessibleFormMixin, forms.Form):
+    """The explicit confirmation the publication needs: it cannot be undone."""
+
+    confirm = forms.BooleanField(
+        label=_("J'ai relu ce récapitulatif : publier les résultats et envoyer ces e-mails."),
+        error_messages={"required": _("Cochez la case pour confirmer la publication : elle ne peut pas être "
+                                      "annulée.")})

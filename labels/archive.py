@@ -72,7 +72,7 @@ def laureates_of(campaigns, applications) -> list[Laureate]:
     by_pk = {campaign.pk: (position, campaign) for position, campaign in enumerate(campaigns)}
     rows = [Laureate(application, by_pk[application.campaign_id][1])
             for application in applications if application.campaign_id in by_pk]
-    rows.sort(key=lambda row: (by_pk[row.campaign.pk][0], row.is_mention, row.application.org_name.casefold(),
+    rows.sort(key=lambda row: (by_pk[row.campaign.pk][0], row.is_mention, row.application.published_org_name.casefold(),
                                row.application.pk))
     return rows
 

@@ -44,6 +44,9 @@ class Decision(AppendOnlyModel):
     feedback = models.TextField(_("retour au candidat"), max_length=3000, blank=True,
                                 help_text=_("Synthèse approuvée par le jury, envoyée au candidat."))
     minutes = models.TextField(_("procès-verbal"), blank=True)
+    correction_reason = models.TextField(
+        _("motif de la correction"), blank=True,
+        help_text=_("Pour une décision enregistrée après la publication des résultats."))
     recorded_at = models.DateTimeField(_("enregistrée le"))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("par"), null=True,
                                     on_delete=models.SET_NULL, related_name="+")

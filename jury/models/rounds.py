@@ -1,13 +1,18 @@
 """Scoring rounds, and the criteria each one froze when its scoring opened."""
 
+import zoneinfo
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from jury.phases import round_phase
+from jury.phases import round_phase, scoring_opens_at
 from labels.models import Application, ApplicationStatus, EvaluationCriterion
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 # Applications a jury looks at: submitted ones, and those a decision already touched.
 JURY_STATUSES = (
@@ -72,13 +77,22 @@ class JuryRound(models.Model):
             errors["closes_at"] = _("La clôture doit suivre l'ouverture.")
         if self.deliberation_opens_at and self.closes_at and self.deliberation_opens_at < self.closes_at:
             errors["deliberation_opens_at"] = _("La délibération s'ouvre après la clôture de la notation.")
+        campaign_closes_at = self.campaign.closes_at if self.campaign_id else None
+        if self.opens_at and campaign_closes_at and self.opens_at < campaign_closes_at:
+            errors["opens_at"] = _("La notation s'ouvre après la clôture des candidatures de la campagne "
+                                   "(%(date)s).") % {"date": formats.date_format(
+                                       campaign_closes_at.astimezone(PARIS), "j F Y à H:i")}
         if self.jurors_per_application == 0:
             errors["jurors_per_application"] = _("Au moins un juré par candidature.")
         if errors:
             raise ValidationError(errors)
 
     def phase(self, now):
-        return round_phase(self.opens_at, self.closes_at, now, deliberation_opens_at=self.deliberation_opens_at)
+        """The round's phase at `now`. Scoring never opens before the campaign closes to applicants, whatever
+        the round's own dates say (a round saved through the ORM or an old form): it stays "à venir" until
+        then. Reads the campaign: select_related it in lists."""
+        return round_phase(scoring_opens_at(self.opens_at, self.campaign.closes_at), self.closes_at, now,
+                           deliberation_opens_at=self.deliberation_opens_at)
 
     @property
     def criteria_frozen(self) -> bool:

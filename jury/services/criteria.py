@@ -39,7 +39,8 @@ def freeze_if_open(jury_round, now) -> None:
 def freeze_opened_rounds(now) -> list:
     """Freeze the criteria of every round whose scoring has opened, even if nobody opened its pages yet (the
     daily command); returns the rounds frozen now."""
-    rounds = list(JuryRound.objects.filter(opens_at__lte=now, criteria_frozen_at__isnull=True).order_by("pk"))
+    rounds = list(JuryRound.objects.filter(opens_at__lte=now, criteria_frozen_at__isnull=True)
+                  .select_related("campaign").order_by("pk"))
     for jury_round in rounds:
         freeze_if_open(jury_round, now)
     return rounds

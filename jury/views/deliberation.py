@@ -10,16 +10,15 @@ deliberation. Nothing of the results is public before
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from jury.forms import DecisionForm
-from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, Score, ScoreChange, ScoreSheet
+from jury.forms import DecisionForm, PublishConfirmForm
+from jury.models import Decision, JuryRound, Score, ScoreChange, ScoreSheet
 from jury.permissions import conflicted_q
 from jury.services import decisions, publication
 from jury.views.access import render, staff_required, staff_round
-from labels.models import Application, LabelCampaignPage, ResultsPublication
+from labels.models import LabelCampaignPage, ResultsPublication
 
 
 @staff_required
@@ -32,10 +31,12 @@ def decide(request, round_id, application_id):
     current = register[0] if register else None
     initial = {"outcome": current.outcome, "citation": current.citation, "feedback": current.feedback,
                "minutes": current.minutes} if current else {}
-    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial)
+    published = ResultsPublication.objects.filter(campaign_id=jury_round.campaign_id).exists()
+    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial, published=published)
     if request.method == "POST" and form.is_valid():
         try:
-            decisions.record_decision(application, by=request.user, **form.cleaned_data)
+            decisions.record_decision(application, by=request.user,
+                                      base_url=request.build_absolute_uri("/").rstrip("/"), **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)  # a per-field error goes next to its field
         else:
@@ -78,26 +79,24 @@ def score_history(request, round_id, application_id):
 
 @staff_required
 def publish(request, campaign_id):
-    """What will be published (decisions per outcome, files still undecided), then the one action."""
+    """The confirmation page: what will happen (counts per outcome, the e-mails and a preview of each kind), or
+    why it is refused; then the one action, with an explicit confirmation. The service checks everything again."""
     campaign = get_object_or_404(LabelCampaignPage.objects.specific(), pk=campaign_id)
-    if request.method == "POST":
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    form = PublishConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
-            summary = publication.publish_results(campaign, by=request.user,
-                                                  base_url=request.build_absolute_uri("/").rstrip("/"))
+            summary = publication.publish_results(campaign, by=request.user, base_url=base_url)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Résultats publiés : %(count)s candidats prévenus par e-mail.")
                              % {"count": summary.notified})
-            return redirect("jury:home")
-    pending = Application.objects.filter(campaign=campaign, status__in=JURY_STATUSES)
-    outcomes = (Decision.objects.current().filter(application__in=pending).order_by()
-                .values("outcome").annotate(count=Count("pk")).values_list("outcome", "count"))
-    decided = [(DecisionOutcome(outcome).label, count) for outcome, count in outcomes]
-    undecided = pending.exclude(pk__in=Decision.objects.values("application_id")).order_by("reference")
+            return redirect("jury:publish", campaign.pk)
+    publication_row = ResultsPublication.objects.filter(campaign=campaign).select_related("published_by").first()
+    plan = None if publication_row else publication.preview(campaign, base_url=base_url)
     return render(request, "jury/publish.html", {
-        "campaign": campaign, "decided": decided, "undecided": list(undecided),
-        "publication": ResultsPublication.objects.filter(campaign=campaign).select_related("published_by").first(),
+        "campaign": campaign, "plan": plan, "form": form, "publication": publication_row,
         "rounds": JuryRound.objects.filter(campaign=campaign),
         "page_title": _("Publication des résultats"),
         "header_title": _("Publication des résultats — %(campaign)s") % {"campaign": campaign.title},

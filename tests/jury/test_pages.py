@@ -326,10 +326,17 @@ def test_publication_needs_every_decision_then_shows_the_laureate(staff_client, 
                                  DecisionOutcome.NOT_SELECTED), (scene.hidden_file, DecisionOutcome.NOT_SELECTED)):
         staff_client.post(reverse("jury:decide", args=[scene.round.pk, application.pk]),
                           {"outcome": outcome, "citation": "Un projet exemplaire.", "feedback": "Merci."})
-    assert "Publier les résultats" in text(staff_client.get(url))
+    page = text(staff_client.get(url))
+    assert 'name="confirm"' not in page and "La notation du tour « Tour 1 » est encore ouverte" in page
     assert "Un projet exemplaire." not in text(client.get(scene.round.campaign.url))
     clock.set(DELIBERATION)
-    response = staff_client.post(url, follow=True)
+    page = text(staff_client.get(url))
+    assert 'name="confirm"' in page and "3 e-mails à envoyer" in page
+    assert "Aperçu de l'e-mail « Lauréat » (1 envoi)" in page and "« Un projet exemplaire. »" in page
+    unconfirmed = text(staff_client.post(url, {}))
+    assert "Cochez la case pour confirmer la publication" in unconfirmed
+    assert not ResultsPublication.objects.exists()
+    response = staff_client.post(url, {"confirm": "on"}, follow=True)
     assert "Résultats publiés : 3 candidats prévenus par e-mail." in text(response)
     scene.file.refresh_from_db()
     assert scene.file.status == ApplicationStatus.LAUREATE

@@ -21,6 +21,7 @@ from labels.models import (
     LabelIndexPage,
     ResultsPublication,
 )
+from labels.public_results import PUBLIC_STATUSES
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -123,6 +124,10 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     data_protection = "Aucune donnée personnelle : comptages agrégés par école."
     consent_rules = True
     consent_data = True
+    # A laureate or a mention made directly in this status has the public record publication would have copied.
+    published_org_name = factory.LazyAttribute(lambda o: o.org_name if getattr(o, "status", "") in PUBLIC_STATUSES else "")
+    published_title = factory.LazyAttribute(lambda o: o.title if getattr(o, "status", "") in PUBLIC_STATUSES else "")
+    published_summary = factory.LazyAttribute(lambda o: o.summary if getattr(o, "status", "") in PUBLIC_STATUSES else "")
 
 
 class SubmittedApplicationFactory(ApplicationFactory):
