@@ -98,6 +98,10 @@ class LabelCampaignPageFactory(wagtail_factories.PageFactory):
             ResultsPublication.objects.create(campaign=obj, published_at=extracted)
 
 
+def public_copy(resolver, name):
+    return getattr(resolver, name) if getattr(resolver, "status", "") in PUBLIC_STATUSES else ""
+
+
 class ApplicationFactory(factory.django.DjangoModelFactory):
     """A draft with every required field filled in (ready to be submitted)."""
 
@@ -125,9 +129,9 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     consent_rules = True
     consent_data = True
     # A laureate or a mention made directly in this status has the public record publication would have copied.
-    published_org_name = factory.LazyAttribute(lambda o: o.org_name if getattr(o, "status", "") in PUBLIC_STATUSES else "")
-    published_title = factory.LazyAttribute(lambda o: o.title if getattr(o, "status", "") in PUBLIC_STATUSES else "")
-    published_summary = factory.LazyAttribute(lambda o: o.summary if getattr(o, "status", "") in PUBLIC_STATUSES else "")
+    published_org_name = factory.LazyAttribute(lambda o: public_copy(o, "org_name"))
+    published_title = factory.LazyAttribute(lambda o: public_copy(o, "title"))
+    published_summary = factory.LazyAttribute(lambda o: public_copy(o, "summary"))
 
 
 class SubmittedApplicationFactory(ApplicationFactory):
