@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jury import assignment, rules
-from jury.models import DecisionOutcome
 from labels.forms import AccessibleFormMixin
 
 COMMENT = forms.Textarea(attrs={"rows": 3})
@@ -120,11 +119,13 @@ class ScoreSheetForm(AccessibleFormMixin, forms.Form):
 
 
 class DecisionForm(AccessibleFormMixin, forms.Form):
-    """A new entry of the register; the citation a laureate or a mention needs is required by `Decision.clean`,
-    whose error the view puts next to the field."""
+    """A new entry of the register, among the outcomes the round offers (`jury/outcomes.py`); the citation a
+    laureate or a mention needs is required by `Decision.clean`, whose error the view puts next to the field."""
 
-    outcome = forms.ChoiceField(label=_("Décision du jury"), choices=DecisionOutcome.choices, widget=forms.RadioSelect,
-                                error_messages={"required": _("Choisissez la décision du jury.")})
+    outcome = forms.ChoiceField(label=_("Décision du jury"), widget=forms.RadioSelect,
+                                error_messages={"required": _("Choisissez la décision du jury."),
+                                                "invalid_choice": _("Cette décision n'est pas possible dans ce "
+                                                                    "tour.")})
     citation = forms.CharField(label=_("Citation publique"), required=False, max_length=1200, widget=COMMENT,
                                help_text=_("Publiée sur la page de la campagne pour un lauréat ou une mention."))
     feedback = forms.CharField(label=_("Retour au candidat"), required=False, max_length=3000,
@@ -133,15 +134,28 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
                                            "(jamais les commentaires bruts des jurés)."))
     minutes = forms.CharField(label=_("Procès-verbal de la délibération"), required=False, max_length=10000,
                               widget=forms.Textarea(attrs={"rows": 4}))
+    override_reason = forms.CharField(
+        label=_("Motif de dérogation au critère éliminatoire"), required=False, max_length=3000, widget=COMMENT,
+        help_text=_("Requis pour donner un niveau de lauréat à un dossier éliminé sur un critère."))
     correction_reason = forms.CharField(
         label=_("Motif de la correction"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Les résultats sont publiés : la correction met à jour la page publique et prévient le "
                     "candidat une fois. Le registre garde ce motif."))
 
-    def __init__(self, *args, published: bool = False, **kwargs):
+    def __init__(self, *args, choices=(), published: bool = False, eliminated: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.choices = {choice.key: choice for choice in choices}
+        self.fields["outcome"].choices = [(choice.key, choice.label) for choice in choices]
         if not published:
             del self.fields["correction_reason"]
+        if not eliminated:
+            del self.fields["override_reason"]
+
+    def decision(self) -> dict:
+        """The cleaned data as `record_decision` takes it: the chosen key read back into outcome and level."""
+        data = dict(self.cleaned_data)
+        choice = self.choices[data.pop("outcome")]
+        return {**data, "outcome": choice.outcome, "level": choice.level}
 
 
 class FetchedChoices(forms.models.ModelChoiceIterator):

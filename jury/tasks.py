@@ -59,6 +59,7 @@ def result_email(application, outcome, decision, url: str) -> tuple[str, dict]:
         "application": application, "campaign": application.campaign, "url": url,
         "feedback": decision.feedback if decision else "",
         "citation": decision.citation if decision and distinguished else "",
+        "level": decision.level if decision and outcome == DecisionOutcome.LAUREATE else "",
         "forum": forum, "forum_url": urljoin(url, forum.get_url() or "") if forum else "",
     }
 

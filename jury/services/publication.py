@@ -31,7 +31,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from interconnectes import clock
-from jury import publication_rules, tasks
+from jury import outcomes, publication_rules, tasks
 from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, latest_decision
 from labels import emails
 from labels.models import Application, ApplicationStatus, ApplicationVersion, LabelCampaignPage, ResultsPublication
@@ -43,6 +43,7 @@ OUTCOME_STATUS = {
     DecisionOutcome.NOT_SELECTED: ApplicationStatus.NOT_SELECTED,
 }
 DISTINGUISHED = (DecisionOutcome.LAUREATE, DecisionOutcome.MENTION)
+OUTCOME_ORDER = {DecisionOutcome.LAUREATE: 0, DecisionOutcome.MENTION: 1, DecisionOutcome.NOT_SELECTED: 2}
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def absolute(base_url: str, url: str) -> str:
 def _applications(page_id):
     """The files the jury looks at, with their current decision's outcome and citation, by reference."""
     return (Application.objects.filter(campaign_id=page_id, status__in=JURY_STATUSES)
-            .annotate(outcome=latest_decision("outcome"), citation=latest_decision("citation"))
+            .annotate(outcome=latest_decision("outcome"), citation=latest_decision("citation"),
+                      level=latest_decision("level"))
             .order_by("reference", "pk"))
 
 
@@ -77,7 +79,7 @@ def _facts(page, applications, *, already_published: bool) -> publication_rules.
                                                 jury_round.deliberation_opens_at)
                    for jury_round in JuryRound.objects.filter(campaign_id=page.pk).order_by("number"))
     undecided = tuple(application.reference or f"n° {application.pk}" for application in applications
-                      if application.outcome is None)
+                      if application.outcome in (None, DecisionOutcome.RETAINED))
     return publication_rules.CampaignFacts(page.live, page.closes_at, already_published, rounds, undecided,
                                            len(applications))
 
@@ -115,9 +117,11 @@ def preview(campaign, *, base_url: str = "", now=None) -> PublicationPlan:
     applications = list(_applications(campaign.pk).select_related("owner", "campaign", "category"))
     already = ResultsPublication.objects.filter(campaign_id=campaign.pk).exists()
     refusals = publication_rules.refusals(_facts(campaign, applications, already_published=already), now)
-    counts = Counter(application.outcome for application in applications if application.outcome)
-    recipients = [(application, DecisionOutcome(application.outcome).label, tasks.recipients_of(application))
-                  for application in applications if application.outcome]
+    decided = [application for application in applications if application.outcome in OUTCOME_STATUS]
+    counts = Counter((application.outcome, application.level) for application in decided)
+    levels = campaign.levels()
+    recipients = [(application, outcomes.label_of(application.outcome, application.level),
+                   tasks.recipients_of(application)) for application in decided]
     first = {}
     for application, _label, addresses in recipients:
         if addresses:
@@ -133,8 +137,10 @@ def preview(campaign, *, base_url: str = "", now=None) -> PublicationPlan:
             subject, text, _html = emails.render(template, context, app="jury")
             sent = sum(1 for other, _label, addresses in recipients if addresses and other.outcome == outcome)
             previews.append(EmailPreview(outcome.label, sent, subject, text))
-    return PublicationPlan(refusals, [(outcome.label, counts[outcome.value]) for outcome in DecisionOutcome
-                                      if counts[outcome.value]], recipients, previews)
+    order = sorted(counts, key=lambda pair: (OUTCOME_ORDER[pair[0]],
+                                             levels.index(pair[1]) if pair[1] in levels else len(levels), pair[1]))
+    return PublicationPlan(refusals, [(outcomes.label_of(*pair), counts[pair]) for pair in order], recipients,
+                           previews)
 
 
 def publish_results(campaign, *, by, now=None, base_url: str = "", notify: bool = True) -> PublicationSummary:
@@ -184,9 +190,10 @@ def public_record(application, snapshot) -> dict:
     return {name: snapshot.get(name, getattr(application, name)) or "" for name in ("org_name", "title", "summary")}
 
 
-def apply_public_record(application, outcome, citation, snapshot) -> None:
-    """Set the published status, citation and record of `application` for `outcome` (in memory)."""
+def apply_public_record(application, outcome, citation, snapshot, level: str = "") -> None:
+    """Set the published status, level, citation and record of `application` for `outcome` (in memory)."""
     application.status = OUTCOME_STATUS[outcome]
+    application.published_level = level if outcome == DecisionOutcome.LAUREATE else ""
     distinguished = outcome in DISTINGUISHED
     application.published_citation = citation if distinguished else ""
     record = public_record(application, snapshot) if distinguished else {}
@@ -195,7 +202,7 @@ def apply_public_record(application, outcome, citation, snapshot) -> None:
     application.published_summary = record.get("summary", "")
 
 
-PUBLISHED_FIELDS = ["status", "published_citation", "published_org_name", "published_title", "published_summary"]
+PUBLISHED_FIELDS = ["status", "published_level", "published_citation", "published_org_name", "published_title", "published_summary"]
 
 
 def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:
@@ -209,7 +216,8 @@ def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:
 
     versions = submitted_versions([application.pk for application in applications])
     for application in applications:
-        apply_public_record(application, application.outcome, application.citation, versions.get(application.pk))
+        apply_public_record(application, application.outcome, application.citation, versions.get(application.pk),
+                            application.level)
     Application.objects.bulk_update(applications, PUBLISHED_FIELDS)
 
     counts = Counter(application.outcome for application in applications)
@@ -221,5 +229,5 @@ def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:
     url = campaign_url(page, base_url)
     for application in notified:
         transaction.on_commit(partial(tasks.send_result.enqueue, application.pk, url), robust=True)
-    return PublicationSummary(now, {outcome.value: counts.get(outcome.value, 0) for outcome in DecisionOutcome},
+    return PublicationSummary(now, {outcome.value: counts.get(outcome.value, 0) for outcome in OUTCOME_STATUS},
                               len(notified))

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
+from jury import outcomes
 from jury.forms import DecisionForm, PublishConfirmForm
 from jury.models import Decision, JuryRound, Score, ScoreChange, ScoreSheet
 from jury.permissions import conflicted_q
@@ -26,17 +27,19 @@ def decide(request, round_id, application_id):
     """All the jury's scores and comments on one file, the decision register and the form for a new entry."""
     jury_round = staff_round(round_id)
     application = get_object_or_404(jury_round.applications().select_related("category"), pk=application_id)
-    register = list(Decision.objects.filter(application=application).select_related("recorded_by")
+    register = list(Decision.objects.filter(application=application).select_related("recorded_by", "round")
                     .latest_first())
-    current = register[0] if register else None
-    initial = {"outcome": current.outcome, "citation": current.citation, "feedback": current.feedback,
-               "minutes": current.minutes} if current else {}
+    in_round = [decision for decision in register if decision.round_id == jury_round.pk]
+    current = in_round[0] if in_round else None
+    initial = {"outcome": outcomes.key_of(current.outcome, current.level), "citation": current.citation,
+               "feedback": current.feedback, "minutes": current.minutes} if current else {}
     published = ResultsPublication.objects.filter(campaign_id=jury_round.campaign_id).exists()
-    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial, published=published)
+    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial, published=published,
+                        choices=outcomes.choices(jury_round.purpose, jury_round.campaign.levels()))
     if request.method == "POST" and form.is_valid():
         try:
-            decisions.record_decision(application, by=request.user,
-                                      base_url=request.build_absolute_uri("/").rstrip("/"), **form.cleaned_data)
+            decisions.record_decision(application, by=request.user, jury_round=jury_round,
+                                      base_url=request.build_absolute_uri("/").rstrip("/"), **form.decision())
         except ValidationError as error:
             form.add_error(None, error)  # a per-field error goes next to its field
         else:

@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interconnectes import clock
-from jury import charts, exports, scoring
+from jury import charts, exports, outcomes, scoring
 from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
-from jury.models import DecisionOutcome, JuryMember, latest_decision
+from jury.models import JuryMember, latest_decision
 from jury.progress import round_progress, round_ranking
 from jury.services import assignments, reminders, scores
 from jury.services.criteria import freeze_if_open
@@ -36,11 +36,13 @@ def _jurors(jury_round):
 
 
 def _round_applications(jury_round):
-    """The round's files with their category and the jury's current decision, in one query."""
+    """The round's files with their category and the round's current decision, in one query."""
     applications = list(jury_round.applications().select_related("category")
-                        .annotate(decision=latest_decision("outcome")).order_by("reference", "pk"))
+                        .annotate(decision=latest_decision("outcome", round_id=jury_round.pk),
+                                  decision_level=latest_decision("level", round_id=jury_round.pk))
+                        .order_by("reference", "pk"))
     for application in applications:
-        application.decision_label = DecisionOutcome(application.decision).label if application.decision else ""
+        application.decision_label = outcomes.label_of(application.decision, application.decision_level)
     return applications
 
 

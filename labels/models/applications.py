@@ -72,6 +72,8 @@ class Application(models.Model):
     published_org_name = models.CharField(_("organisation publiée"), max_length=255, blank=True)
     published_title = models.CharField(_("titre publié"), max_length=255, blank=True)
     published_summary = models.TextField(_("résumé publié"), blank=True)
+    published_level = models.CharField(_("niveau publié"), max_length=60, blank=True,
+                                       help_text=_("Le niveau du lauréat (Or, Argent, Bronze…) tel que publié."))
 
     # Organisation
     org_name = models.CharField(_("nom de l'organisation"), max_length=255, blank=True)

@@ -134,7 +134,7 @@ def test_staff_posts_change_nothing_for_others(client, scene, clock, request, ro
                 {"attribution-action": "ajouter", "attribution-juror": scene.juror_a.pk,
                  "attribution-application": scene.hidden_file.pk})
     client.post(reverse("jury:decide", args=[scene.round.pk, scene.file.pk]),
-                {"outcome": "laureat", "citation": "Bravo"})
+                {"outcome": "laureat:Or", "citation": "Bravo"})
     client.post(reverse("jury:publish", args=[scene.round.campaign_id]))
     assert scene.round.assignments.count() == before
     assert not Decision.objects.exists()
