@@ -16,8 +16,8 @@ PUBLIC_STATUSES = (ApplicationStatus.LAUREATE, ApplicationStatus.MENTION)
 # The columns the public lists show: the long project fields and the contact details stay unread.
 # The organisation, title and summary are those of the submitted version, copied at publication: an edit the
 # applicant made afterwards and never submitted is not public.
-PUBLIC_COLUMNS = ("id", "campaign_id", "status", "published_level", "published_org_name", "org_region", "published_title",
-                  "published_summary", "published_citation", "category__id", "category__name",
+PUBLIC_COLUMNS = ("id", "campaign_id", "status", "published_level", "published_org_name", "org_region",
+                  "published_title", "published_summary", "published_citation", "category__id", "category__name",
                   "category__sort_order")
 
 

@@ -202,7 +202,8 @@ def apply_public_record(application, outcome, citation, snapshot, level: str = "
     application.published_summary = record.get("summary", "")
 
 
-PUBLISHED_FIELDS = ["status", "published_level", "published_citation", "published_org_name", "published_title", "published_summary"]
+PUBLISHED_FIELDS = ["status", "published_level", "published_citation", "published_org_name", "published_title",
+                    "published_summary"]
 
 
 def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:

@@ -125,8 +125,8 @@ def test_rounds_get_purposes_and_the_shortlist_becomes_preselection_decisions(ca
     from tests.labels.factories import SubmittedApplicationFactory
 
     round1 = JuryRoundFactory(campaign=campaign, number=1)
-    round2 = JuryRoundFactory(campaign=campaign, number=2, opens_at=DELIBERATION, closes_at=DELIBERATION.replace(day=20),
-                              deliberation_opens_at=None)
+    round2 = JuryRoundFactory(campaign=campaign, number=2, opens_at=DELIBERATION,
+                              closes_at=DELIBERATION.replace(day=20), deliberation_opens_at=None)
     files = [SubmittedApplicationFactory(campaign=campaign) for _ in range(3)]
     try:
         old = migrate([("jury", "0007_decision_correction_reason")])
