@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jury import assignment, rules
+from jury import assignment, bulk, rules
 from labels.forms import AccessibleFormMixin
 
 COMMENT = forms.Textarea(attrs={"rows": 3})
@@ -222,3 +222,48 @@ class PublishConfirmForm(AccessibleFormMixin, forms.Form):
         label=_("J'ai relu ce récapitulatif : publier les résultats et envoyer ces e-mails."),
         error_messages={"required": _("Cochez la case pour confirmer la publication : elle ne peut pas être "
                                       "annulée.")})
+
+
+class BulkDecisionForm(AccessibleFormMixin, forms.Form):
+    """One outcome for files picked from the ranking (`jury/bulk.py`), with one reason."""
+
+    MODES = [(bulk.CHECKED, _("Les dossiers cochés")), (bulk.FIRST, _("Les N premiers du classement")),
+             (bulk.BELOW, _("Tous les dossiers classés au-delà du rang N"))]
+
+    mode = forms.ChoiceField(label=_("Dossiers concernés"), choices=MODES, widget=forms.RadioSelect,
+                             initial=bulk.CHECKED)
+    number = forms.IntegerField(label=_("N"), required=False, min_value=0, max_value=10000)
+    dossiers = forms.TypedMultipleChoiceField(
+        label=_("Dossiers cochés"), required=False, coerce=int,
+        error_messages={"invalid_choice": _("Un dossier coché n'est pas dans ce tour.")})
+    outcome = forms.ChoiceField(label=_("Décision pour tous"), error_messages={
+        "required": _("Choisissez la décision."),
+        "invalid_choice": _("Cette décision n'est pas possible dans ce tour.")})
+    reason = forms.CharField(label=_("Motif"), max_length=3000, widget=COMMENT,
+                             error_messages={"required": _("Indiquez le motif de cette décision groupée.")})
+
+    def __init__(self, *args, choices=(), application_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = {choice.key: choice for choice in choices}
+        self.fields["outcome"].choices = [("", _("— choisir —")), *[(c.key, c.label) for c in choices]]
+        self.fields["dossiers"].choices = [(pk, pk) for pk in application_ids]
+
+    def clean(self):
+        data = super().clean()
+        mode = data.get("mode")
+        if mode in (bulk.FIRST, bulk.BELOW) and data.get("number") is None:
+            self.add_error("number", _("Indiquez N."))
+        if mode == bulk.CHECKED and not data.get("dossiers") and "dossiers" not in self.errors:
+            self.add_error("dossiers", _("Cochez au moins un dossier dans le classement."))
+        return data
+
+    @property
+    def checked(self) -> set[int]:
+        """The boxes ticked in the ranking, kept when the form comes back with an error."""
+        if not self.is_bound:
+            return set()
+        return {int(value) for value in self.data.getlist(self.add_prefix("dossiers")) if value.isdigit()}
+
+    def decision(self) -> tuple[str, str]:
+        choice = self.choices[self.cleaned_data["outcome"]]
+        return choice.outcome, choice.level

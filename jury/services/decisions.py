@@ -109,3 +109,38 @@ def _correct_public_record(application_id, decision, page, base_url):
     application.save(update_fields=publication.PUBLISHED_FIELDS)
     url = publication.campaign_url(page, base_url)
     transaction.on_commit(partial(tasks.send_result.enqueue, application.pk, url), robust=True)
+
+
+def record_bulk(jury_round, application_ids, *, outcome: str, level: str = "", reason: str, by, now=None) -> int:
+    """One outcome for many files of the round, one reason: a register row per file, all or nothing.
+
+    Refused whole (ValidationError, nothing recorded) when a file is not in
+    this round (another campaign's, another round's) or already has a decision
+    in this round, or when the reason is missing: the single decision form is
+    there to change one decision.
+    """
+    require_staff(by)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Indiquez le motif de cette décision groupée.")})
+    ids = sorted(set(application_ids))
+    if not ids:
+        raise ValidationError(_("Aucun dossier sélectionné."))
+    now = now or clock.now()
+    with transaction.atomic():
+        page = LabelCampaignPage.objects.select_for_update().get(pk=jury_round.campaign_id)
+        applications = {application.pk: application for application in
+                        jury_round.applications().select_for_update(of=("self",)).filter(pk__in=ids)}
+        foreign = [str(pk) for pk in ids if pk not in applications]
+        if foreign:
+            raise ValidationError(_("Ces dossiers ne sont pas dans ce tour : n° %(ids)s. Rien n'a été enregistré.")
+                                  % {"ids": ", ".join(foreign)})
+        decided = sorted(str(applications[pk]) for pk in Decision.objects.filter(
+            round=jury_round, application_id__in=ids).values_list("application_id", flat=True).distinct())
+        if decided:
+            raise ValidationError(_("Ces dossiers ont déjà une décision dans ce tour : %(refs)s. Rien n'a été "
+                                    "enregistré ; changez-les un par un.") % {"refs": ", ".join(decided)})
+        for pk in ids:
+            _record(page, applications[pk], outcome=outcome, level=level, by=by, jury_round=jury_round,
+                    citation="", feedback="", minutes=_("Décision groupée : %(reason)s") % {"reason": reason.strip()},
+                    correction_reason="", override_reason="", now=now, base_url="")
+    return len(ids)

@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interconnectes import clock
-from jury import charts, exports, outcomes, scoring
-from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
+from jury import bulk, charts, exports, outcomes, scoring
+from jury.forms import AssignForm, AssignmentChangeForm, BulkDecisionForm, UnlockForm
 from jury.models import JuryMember, latest_decision
 from jury.progress import round_progress, round_ranking
-from jury.services import assignments, reminders, scores
+from jury.services import assignments, decisions, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
 
@@ -195,12 +195,21 @@ def _charts(result, jurors):
 
 @staff_required
 def ranking(request, round_id):
-    """One view of the ranking at a time (overall, "à discuter", a category, the jurors), 20 files a page.
+    return ranking_page(request, staff_round(round_id))
+
+
+def _bulk_form(jury_round, application_ids, data=None):
+    return BulkDecisionForm(data, prefix="groupe", application_ids=application_ids,
+                            choices=outcomes.choices(jury_round.purpose, jury_round.campaign.levels()))
+
+
+def ranking_page(request, jury_round, bulk_form=None):
+    """One view of the ranking at a time (overall, "à discuter", a category, the jurors), 20 files a page, and
+    the bulk decision form over the ranking.
 
     Each view keeps the page within the budget of a listing (`interconnectes.budgets`)
     whatever the round's size; the overall table flags the files to discuss.
     """
-    jury_round = staff_round(round_id)
     freeze_if_open(jury_round, clock.now())
     result = round_ranking(jury_round)
     applications = {application.pk: application for application in _round_applications(jury_round)}
@@ -208,6 +217,7 @@ def ranking(request, round_id):
     views = _ranking_views(result, categories)
     view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
     context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
+               "bulk_form": bulk_form or _bulk_form(jury_round, list(applications)),
                "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
                % {"campaign": jury_round.campaign.title, "round": jury_round}}
     if view.entries is None:
@@ -217,6 +227,29 @@ def ranking(request, round_id):
         context.update(rows=Paginator(rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page")),
                        query_string=urlencode({"vue": view.key}))
     return render(request, "jury/ranking.html", context)
+
+
+@staff_required
+@require_POST
+def bulk_decide(request, round_id):
+    """Record one outcome for the files picked from the ranking; refused whole, with the reason, otherwise."""
+    jury_round = staff_round(round_id)
+    result = round_ranking(jury_round)
+    ranked = [(entry.application_id, entry.rank) for entry in result.ranking.results]
+    form = _bulk_form(jury_round, [application_id for application_id, _rank in ranked], request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        chosen = bulk.select(ranked, data["mode"], data["number"], set(data["dossiers"]))
+        outcome, level = form.decision()
+        try:
+            count = decisions.record_bulk(jury_round, chosen, outcome=outcome, level=level, reason=data["reason"],
+                                          by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Décision enregistrée pour %(count)s dossiers.") % {"count": count})
+            return redirect("jury:ranking", jury_round.pk)
+    return ranking_page(request, jury_round, bulk_form=form)
 
 
 EXPORTS = {"classement": exports.ranking_table, "notes": exports.scores_table}
