@@ -32,9 +32,14 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     """The round's ranking in three queries whatever its size: criteria, applications, score rows.
 
     Scores of a juror with a declared conflict on the file never count, nor
-    scores on criteria that are not the round's. `options` go to
-    `scoring.rank` (min_scored, discuss_threshold).
+    scores on criteria that are not the round's. The calibration method and
+    the "à discuter" threshold are the campaign's settings (the round's
+    campaign is read with it: select_related it); `options` go to
+    `scoring.rank` and override them (min_scored, discuss_threshold, method).
     """
+    campaign = jury_round.campaign
+    options = {"method": campaign.calibration_method, "discuss_threshold": float(campaign.discuss_threshold),
+               **options}
     round_criteria = jury_round.scoring_criteria()
     criteria = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in round_criteria]
     applications = jury_round.applications()

@@ -27,6 +27,7 @@ from jury.progress import round_progress, round_ranking
 from jury.services import assignments, decisions, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
+from labels.models import CalibrationMethod
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -218,6 +219,8 @@ def ranking_page(request, jury_round, bulk_form=None):
     view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
     context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
                "bulk_form": bulk_form or _bulk_form(jury_round, list(applications)),
+               "method_label": CalibrationMethod(result.ranking.method).label, "fallback": result.ranking.fallback,
+               "threshold": jury_round.campaign.discuss_threshold,
                "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
                % {"campaign": jury_round.campaign.title, "round": jury_round}}
     if view.entries is None:
