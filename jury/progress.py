@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from jury import scoring
+from jury import eliminatory, scoring
 from jury.models import Assignment, RoundCriterion, Score, in_round_q
 from jury.permissions import conflicted_q
 
@@ -23,6 +23,7 @@ class RoundRanking:
     categories: dict  # application id -> category id
     rows: list  # the scoring.ScoreRow that counted, for the charts
     names: dict  # criterion id -> name
+    eliminated: dict  # application id -> names of the eliminatory criteria it falls below
 
     def by_category(self):
         return self.ranking.by_category(self.categories)
@@ -50,7 +51,23 @@ def round_ranking(jury_round, **options) -> RoundRanking:
             .values_list("application_id", "juror_id", "criterion_id", "value"))
     score_rows = [scoring.ScoreRow(*row) for row in rows]
     ranking = scoring.rank(score_rows, criteria, application_ids=sorted(categories), **options)
-    return RoundRanking(ranking, criteria, categories, score_rows, {c.pk: c.name for c in round_criteria})
+    rules = [eliminatory.Rule(c.pk, c.name, c.eliminatory_threshold) for c in round_criteria
+             if c.eliminatory and c.eliminatory_threshold is not None]
+    return RoundRanking(ranking, criteria, categories, score_rows, {c.pk: c.name for c in round_criteria},
+                        eliminatory.eliminated(score_rows, rules, campaign.eliminatory_rule))
+
+
+def eliminated_on(jury_round, application_id) -> list[str]:
+    """Names of the eliminatory criteria that eliminate one file in the round (two queries)."""
+    rules = [eliminatory.Rule(c.pk, c.name, c.eliminatory_threshold) for c in jury_round.scoring_criteria()
+             if c.eliminatory and c.eliminatory_threshold is not None]
+    if not rules:
+        return []
+    rows = [scoring.ScoreRow(*row) for row in
+            Score.objects.filter(round=jury_round, application_id=application_id,
+                                 criterion_id__in=[rule.criterion_id for rule in rules])
+            .exclude(conflicted_q()).values_list("application_id", "juror_id", "criterion_id", "value")]
+    return eliminatory.eliminated(rows, rules, jury_round.campaign.eliminatory_rule).get(application_id, [])
 
 
 def juror_progress(seats) -> dict:

@@ -29,7 +29,8 @@ def freeze_if_open(jury_round, now) -> None:
             RoundCriterion.objects.bulk_create([
                 RoundCriterion(round=locked, position=position, name=criterion.name,
                                description=criterion.description, weight=criterion.weight,
-                               max_score=criterion.max_score, source=criterion)
+                               max_score=criterion.max_score, eliminatory=criterion.eliminatory,
+                               eliminatory_threshold=criterion.eliminatory_threshold, source=criterion)
                 for position, criterion in enumerate(locked.campaign_criteria(), start=1)])
             locked.criteria_frozen_at = now
             locked.save(update_fields=["criteria_frozen_at"])

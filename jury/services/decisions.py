@@ -23,6 +23,7 @@ from interconnectes import clock
 from jury import outcomes, tasks
 from jury.models import Decision, DecisionOutcome, JuryRound, RoundPurpose
 from jury.permissions import require_staff
+from jury.progress import eliminated_on
 from jury.services import publication
 from labels.models import Application, LabelCampaignPage, ResultsPublication
 
@@ -75,6 +76,12 @@ def _record(page, application, *, outcome, level, by, jury_round, citation, feed
         raise ValidationError({"outcome": _("Les résultats sont publiés : corrigez la décision de la finale.")})
     if jury_round is not None and jury_round.purpose == RoundPurpose.PRESELECTION:
         _follow_preselection(jury_round, application.pk, outcome)
+    if jury_round is not None and outcome == DecisionOutcome.LAUREATE and not override_reason.strip():
+        criteria = eliminated_on(jury_round, application.pk)
+        if criteria:
+            raise ValidationError({"override_reason": _(
+                "Ce dossier est éliminé sur le critère %(criteria)s : un niveau de lauréat demande le motif de la "
+                "dérogation, gardé au registre.") % {"criteria": ", ".join(criteria)}})
     decision = Decision(application=application, round=jury_round, outcome=outcome,
                         level=level if outcome == DecisionOutcome.LAUREATE else "", citation=citation.strip(),
                         feedback=feedback.strip(), minutes=minutes.strip(), recorded_by=by,

@@ -17,6 +17,7 @@ from jury import outcomes
 from jury.forms import DecisionForm, PublishConfirmForm
 from jury.models import Decision, JuryRound, Score, ScoreChange, ScoreSheet
 from jury.permissions import conflicted_q
+from jury.progress import eliminated_on
 from jury.services import decisions, publication
 from jury.views.access import render, staff_required, staff_round
 from labels.models import LabelCampaignPage, ResultsPublication
@@ -34,7 +35,9 @@ def decide(request, round_id, application_id):
     initial = {"outcome": outcomes.key_of(current.outcome, current.level), "citation": current.citation,
                "feedback": current.feedback, "minutes": current.minutes} if current else {}
     published = ResultsPublication.objects.filter(campaign_id=jury_round.campaign_id).exists()
+    eliminated = eliminated_on(jury_round, application.pk)
     form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial, published=published,
+                        eliminated=bool(eliminated),
                         choices=outcomes.choices(jury_round.purpose, jury_round.campaign.levels()))
     if request.method == "POST" and form.is_valid():
         try:
@@ -52,7 +55,7 @@ def decide(request, round_id, application_id):
               ScoreSheet.objects.filter(application=application).exclude(conflicted_q())}
     return render(request, "jury/decide.html", {
         "round": jury_round, "application": application, "form": form, "register": register,
-        "scores": scores, "sheets": sheets,
+        "scores": scores, "sheets": sheets, "eliminated": eliminated,
         "page_title": _("Délibération"), "header_title": _("Délibération — %(ref)s") % {"ref": application},
     })
 

@@ -226,6 +226,9 @@ def ranking_page(request, jury_round, bulk_form=None):
     if view.entries is None:
         context.update(_charts(result, {juror.pk: juror for juror in _jurors(jury_round)}))
     else:
+        for application_id, names in result.eliminated.items():
+            if application_id in applications:
+                applications[application_id].eliminated_on = ", ".join(names)
         rows = [(entry, applications[entry.application_id]) for entry in view.entries]
         context.update(rows=Paginator(rows, RANKING_PAGE_SIZE).get_page(request.GET.get("page")),
                        query_string=urlencode({"vue": view.key}))
