@@ -25,7 +25,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from jury.models import DecisionOutcome, Score, ScoreSheet, latest_decision
+from jury import outcomes
+from jury.models import Score, ScoreSheet, latest_decision
 from jury.permissions import conflicted_q
 from jury.progress import round_ranking
 from labels.exports import spreadsheet_cell
@@ -62,9 +63,9 @@ def ranking_table(jury_round) -> tuple[list, list]:
     applications = {
         application.pk: application for application in
         Application.objects.filter(pk__in=[r.application_id for r in result.ranking.results])
-        .select_related("category").annotate(decision_outcome=latest_decision("outcome"))
+        .select_related("category").annotate(decision_outcome=latest_decision("outcome", round_id=jury_round.pk),
+                                             decision_level=latest_decision("level", round_id=jury_round.pk))
     }
-    outcomes = dict(DecisionOutcome.choices)
     rows = []
     for entry in result.ranking.results:
         application = applications[entry.application_id]
@@ -80,7 +81,7 @@ def ranking_table(jury_round) -> tuple[list, list]:
             _figure(entry.normalised_mean),
             _figure(entry.spread),
             gettext("oui") if entry.to_discuss else gettext("non"),
-            str(outcomes.get(application.decision_outcome, "")),
+            outcomes.label_of(application.decision_outcome, application.decision_level),
         ])
     return [str(header) for header in RANKING_HEADERS], rows
 

@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from jury import assignment, rules
-from jury.models import DecisionOutcome
+from jury import assignment, bulk, rules
 from labels.forms import AccessibleFormMixin
 
 COMMENT = forms.Textarea(attrs={"rows": 3})
@@ -121,11 +120,13 @@ class ScoreSheetForm(AccessibleFormMixin, forms.Form):
 
 
 class DecisionForm(AccessibleFormMixin, forms.Form):
-    """A new entry of the register; the citation a laureate or a mention needs is required by `Decision.clean`,
-    whose error the view puts next to the field."""
+    """A new entry of the register, among the outcomes the round offers (`jury/outcomes.py`); the citation a
+    laureate or a mention needs is required by `Decision.clean`, whose error the view puts next to the field."""
 
-    outcome = forms.ChoiceField(label=_("Décision du jury"), choices=DecisionOutcome.choices, widget=forms.RadioSelect,
-                                error_messages={"required": _("Choisissez la décision du jury.")})
+    outcome = forms.ChoiceField(label=_("Décision du jury"), widget=forms.RadioSelect,
+                                error_messages={"required": _("Choisissez la décision du jury."),
+                                                "invalid_choice": _("Cette décision n'est pas possible dans ce "
+                                                                    "tour.")})
     citation = forms.CharField(label=_("Citation publique"), required=False, max_length=1200, widget=COMMENT,
                                help_text=_("Publiée sur la page de la campagne pour un lauréat ou une mention."))
     feedback = forms.CharField(label=_("Retour au candidat"), required=False, max_length=3000,
@@ -134,6 +135,28 @@ class DecisionForm(AccessibleFormMixin, forms.Form):
                                            "(jamais les commentaires bruts des jurés)."))
     minutes = forms.CharField(label=_("Procès-verbal de la délibération"), required=False, max_length=10000,
                               widget=forms.Textarea(attrs={"rows": 4}))
+    override_reason = forms.CharField(
+        label=_("Motif de dérogation au critère éliminatoire"), required=False, max_length=3000, widget=COMMENT,
+        help_text=_("Requis pour donner un niveau de lauréat à un dossier éliminé sur un critère."))
+    correction_reason = forms.CharField(
+        label=_("Motif de la correction"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Les résultats sont publiés : la correction met à jour la page publique et prévient le "
+                    "candidat une fois. Le registre garde ce motif."))
+
+    def __init__(self, *args, choices=(), published: bool = False, eliminated: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = {choice.key: choice for choice in choices}
+        self.fields["outcome"].choices = [(choice.key, choice.label) for choice in choices]
+        if not published:
+            del self.fields["correction_reason"]
+        if not eliminated:
+            del self.fields["override_reason"]
+
+    def decision(self) -> dict:
+        """The cleaned data as `record_decision` takes it: the chosen key read back into outcome and level."""
+        data = dict(self.cleaned_data)
+        choice = self.choices[data.pop("outcome")]
+        return {**data, "outcome": choice.outcome, "level": choice.level}
 
 
 class FetchedChoices(forms.models.ModelChoiceIterator):
@@ -222,3 +245,57 @@ class AssignmentChangeForm(JurorAndFileChoicesMixin, AccessibleFormMixin, forms.
     application = FileReferenceField(label=_("Candidature"),
                                      error_messages={"required": _("Indiquez la référence de la candidature.")})
 
+
+
+class PublishConfirmForm(AccessibleFormMixin, forms.Form):
+    """The explicit confirmation the publication needs: it cannot be undone."""
+
+    confirm = forms.BooleanField(
+        label=_("J'ai relu ce récapitulatif : publier les résultats et envoyer ces e-mails."),
+        error_messages={"required": _("Cochez la case pour confirmer la publication : elle ne peut pas être "
+                                      "annulée.")})
+
+
+class BulkDecisionForm(AccessibleFormMixin, forms.Form):
+    """One outcome for files picked from the ranking (`jury/bulk.py`), with one reason."""
+
+    MODES = [(bulk.CHECKED, _("Les dossiers cochés")), (bulk.FIRST, _("Les N premiers du classement")),
+             (bulk.BELOW, _("Tous les dossiers classés au-delà du rang N"))]
+
+    mode = forms.ChoiceField(label=_("Dossiers concernés"), choices=MODES, widget=forms.RadioSelect,
+                             initial=bulk.CHECKED)
+    number = forms.IntegerField(label=_("N"), required=False, min_value=0, max_value=10000)
+    dossiers = forms.TypedMultipleChoiceField(
+        label=_("Dossiers cochés"), required=False, coerce=int,
+        error_messages={"invalid_choice": _("Un dossier coché n'est pas dans ce tour.")})
+    outcome = forms.ChoiceField(label=_("Décision pour tous"), error_messages={
+        "required": _("Choisissez la décision."),
+        "invalid_choice": _("Cette décision n'est pas possible dans ce tour.")})
+    reason = forms.CharField(label=_("Motif"), max_length=3000, widget=COMMENT,
+                             error_messages={"required": _("Indiquez le motif de cette décision groupée.")})
+
+    def __init__(self, *args, choices=(), application_ids=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.choices = {choice.key: choice for choice in choices}
+        self.fields["outcome"].choices = [("", _("— choisir —")), *[(c.key, c.label) for c in choices]]
+        self.fields["dossiers"].choices = [(pk, pk) for pk in application_ids]
+
+    def clean(self):
+        data = super().clean()
+        mode = data.get("mode")
+        if mode in (bulk.FIRST, bulk.BELOW) and data.get("number") is None:
+            self.add_error("number", _("Indiquez N."))
+        if mode == bulk.CHECKED and not data.get("dossiers") and "dossiers" not in self.errors:
+            self.add_error("dossiers", _("Cochez au moins un dossier dans le classement."))
+        return data
+
+    @property
+    def checked(self) -> set[int]:
+        """The boxes ticked in the ranking, kept when the form comes back with an error."""
+        if not self.is_bound:
+            return set()
+        return {int(value) for value in self.data.getlist(self.add_prefix("dossiers")) if value.isdigit()}
+
+    def decision(self) -> tuple[str, str]:
+        choice = self.choices[self.cleaned_data["outcome"]]
+        return choice.outcome, choice.level

@@ -45,6 +45,14 @@ def round_phase(opens_at: datetime.datetime, closes_at: datetime.datetime, now: 
     return RoundPhase.CLOSED
 
 
+def scoring_opens_at(opens_at: datetime.datetime, applications_close_at: datetime.datetime | None):
+    """When scoring really opens: the round's opening, never before the campaign closes to applicants (the
+    jury scores files that can no longer change; the closing second still belongs to applicants)."""
+    if applications_close_at is None or opens_at > applications_close_at:
+        return opens_at
+    return applications_close_at + datetime.timedelta(seconds=1)
+
+
 def scoring_has_opened(phase: RoundPhase) -> bool:
     """From the opening of scoring on, the round's criteria are frozen (`jury.services.criteria`)."""
     return phase != RoundPhase.UPCOMING
@@ -55,8 +63,14 @@ def others_scores_visible(deliberation_opens_at: datetime.datetime | None, now: 
     return deliberation_opens_at is not None and now >= deliberation_opens_at
 
 
-def phase_refusal(phase: RoundPhase, unlocked: bool):
-    """Why scores cannot be saved at this moment of the round (a French message), or None."""
+def phase_refusal(phase: RoundPhase, unlocked: bool, *, published: bool = False):
+    """Why scores cannot be saved at this moment of the round (a French message), or None.
+
+    Once the campaign's results are published no score changes, whatever the
+    phase or an unlock says: the scores are what the results were decided on.
+    """
+    if published:
+        return _("Les résultats de la campagne sont publiés : les notes ne peuvent plus être modifiées.")
     if phase == RoundPhase.UPCOMING:
         return _("La notation de ce tour n'est pas encore ouverte.")
     if phase in (RoundPhase.CLOSED, RoundPhase.DELIBERATION) and not unlocked:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, FloatField, Sum, Value, When
 from django.db.models.functions import Cast
 
-from jury import scoring
+from jury import eliminatory, scoring
 from jury.models import Assignment, RoundCriterion, Score, in_round_q
 from jury.permissions import conflicted_q
 
@@ -24,6 +24,7 @@ class RoundRanking:
     categories: dict  # application id -> category id
     distribution: dict  # criterion id -> {score: how many times it was given}, for the charts
     names: dict  # criterion id -> name
+    eliminated: dict  # application id -> names of the eliminatory criteria it falls below
 
     def by_category(self):
         return self.ranking.by_category(self.categories)
@@ -68,9 +69,14 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     (file, juror) and the distribution of scores, both added up by the database.
 
     Scores of a juror with a declared conflict on the file never count, nor
-    scores on criteria that are not the round's. `options` go to
-    `scoring.rank` (min_scored, discuss_threshold).
+    scores on criteria that are not the round's. The calibration method and
+    the "à discuter" threshold are the campaign's settings (the round's
+    campaign is read with it: select_related it); `options` go to
+    `scoring.rank` and override them (min_scored, discuss_threshold, method).
     """
+    campaign = jury_round.campaign
+    options = {"method": campaign.calibration_method, "discuss_threshold": float(campaign.discuss_threshold),
+               **options}
     round_criteria = jury_round.scoring_criteria()
     criteria = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in round_criteria]
     applications = jury_round.applications()
@@ -80,8 +86,32 @@ def round_ranking(jury_round, **options) -> RoundRanking:
               .exclude(conflicted_q()))
     ranking = scoring.rank([], criteria, application_ids=sorted(categories),
                            summed=summed_totals(scores, criteria), **options)
+    rules = eliminatory_rules(round_criteria)
+    eliminated = {}
+    if rules:  # only the scores of the eliminatory criteria are read row by row
+        rows = [scoring.ScoreRow(*row) for row in
+                scores.filter(criterion_id__in=[rule.criterion_id for rule in rules]).order_by()
+                .values_list("application_id", "juror_id", "criterion_id", "value")]
+        eliminated = eliminatory.eliminated(rows, rules, campaign.eliminatory_rule)
     return RoundRanking(ranking, criteria, categories, counted_distribution(scores, criteria),
-                        {c.pk: c.name for c in round_criteria})
+                        {c.pk: c.name for c in round_criteria}, eliminated)
+
+
+def eliminatory_rules(round_criteria) -> list:
+    return [eliminatory.Rule(c.pk, c.name, c.eliminatory_threshold) for c in round_criteria
+            if c.eliminatory and c.eliminatory_threshold is not None]
+
+
+def eliminated_on(jury_round, application_id) -> list[str]:
+    """Names of the eliminatory criteria that eliminate one file in the round (two queries)."""
+    rules = eliminatory_rules(jury_round.scoring_criteria())
+    if not rules:
+        return []
+    rows = [scoring.ScoreRow(*row) for row in
+            Score.objects.filter(round=jury_round, application_id=application_id,
+                                 criterion_id__in=[rule.criterion_id for rule in rules])
+            .exclude(conflicted_q()).values_list("application_id", "juror_id", "criterion_id", "value")]
+    return eliminatory.eliminated(rows, rules, jury_round.campaign.eliminatory_rule).get(application_id, [])
 
 
 def juror_progress(seats) -> dict:

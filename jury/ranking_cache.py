@@ -7,7 +7,7 @@ round, the audience it was computed for and the campaign's *ranking
 version*, as `interconnectes.content_version` does for pages: every change
 that can move the ranking (a score, a declaration of conflict, the round's
 criteria or shortlist, an application's status or category, the campaign's
-criteria) sets a new version, and entries under older ones are never read
+criteria and ranking settings) sets a new version, and entries under older ones are never read
 again and expire on their own. The version is per campaign, not per round:
 a round's files depend on the round before it (its shortlist).
 
@@ -81,6 +81,11 @@ def _campaign_criterion_changed(sender, instance, **kwargs):
     bump_ranking_version(instance.page_id)
 
 
+def _campaign_changed(sender, instance, **kwargs):
+    """The campaign's calibration method, "à discuter" threshold and eliminatory rule shape its ranking."""
+    bump_ranking_version(instance.pk)
+
+
 def _round_relation_changed(sender, instance, action, **kwargs):
     """A round's shortlist or criteria, changed from either side: a round or an application (`campaign_id`), a
     campaign's criterion (`page_id`, its campaign page)."""
@@ -92,11 +97,12 @@ def _round_relation_changed(sender, instance, action, **kwargs):
 def follow_scores() -> None:
     """Connect the model signals that move a campaign's ranking version (called by `JuryConfig.ready`)."""
     from jury.models import ConflictDeclaration, JuryRound, RoundCriterion, Score
-    from labels.models import Application, EvaluationCriterion
+    from labels.models import Application, EvaluationCriterion, LabelCampaignPage
 
     handlers = [(Score, _score_changed), (ConflictDeclaration, _declaration_changed), (JuryRound, _round_changed),
                 (RoundCriterion, _round_criterion_changed), (Application, _application_changed),
-                (EvaluationCriterion, _campaign_criterion_changed)]
+                (EvaluationCriterion, _campaign_criterion_changed),
+                (LabelCampaignPage, _campaign_changed)]
     for model, handler in handlers:
         label = model._meta.label_lower
         post_save.connect(handler, sender=model, dispatch_uid=f"ranking-version-save-{label}")

@@ -16,18 +16,28 @@ Definitions
   ``global_mean + global_sd * (total - juror_mean) / juror_sd`` (per-juror
   standardisation, brought back to the scale of all totals). Jurors with too
   few files, or who gave the same total everywhere, keep their raw totals.
-* Applications whose spread passes ``discuss_threshold`` points go to the
-  "à discuter" list.
-* The ranking sorts by normalised mean, then raw mean, then reference; equal
-  normalised and raw means share a rank (1, 2, 2, 4).
+* **Calibration** (the campaign's choice): ``brut`` ranks on the raw mean,
+  ``z-scores`` on the normalised mean above, ``ajuste`` on the quality fitted by
+  `jury/calibration.py` (quality per file + bias per juror over the whole
+  assignment graph, which survives a juror given the strongest files). The
+  result's ``score`` is the value ranked on, ``calibrated_totals`` each juror's
+  total once their severity is taken out by the same method.
+* Applications whose spread of calibrated totals passes ``discuss_threshold``
+  points go to the "à discuter" list: a severe and a lenient juror on the same
+  file no longer make it "split".
+* The ranking sorts by score, then raw mean, then reference; equal scores and
+  raw means share a rank (1, 2, 2, 4).
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 from statistics import fmean, median, pstdev
 
+from jury import calibration
+
 MIN_SCORED_FOR_NORMALISATION = 5
 DISCUSS_THRESHOLD = 25.0
+RAW, ZSCORES, FITTED = "brut", "z-scores", "ajuste"
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,9 @@ class ApplicationResult:
     normalised_mean: float | None = None
     rank: int | None = None
     to_discuss: bool = False
+    score: float | None = None  # what the ranking sorts on, by the round's calibration method
+    calibrated_totals: dict = field(default_factory=dict)  # juror id -> total with their severity taken out
+    calibrated_spread: float | None = None
 
 
 @dataclass
@@ -67,6 +80,8 @@ class JurorProfile:
     sd: float
     normalised: bool
     leniency: float  # juror mean minus the mean of all totals: > 0 lenient, < 0 severe
+    fitted_bias: float | None = None  # the fitted model's bias (points; > 0 lenient), None when not fitted
+    fitted_scale: float | None = None
 
 
 @dataclass
@@ -74,7 +89,9 @@ class Ranking:
     results: list  # ApplicationResult, best first
     jurors: dict  # juror id -> JurorProfile
     incomplete: list  # (application id, juror id) pairs with a partial score sheet
-    to_discuss: list  # ApplicationResult whose spread passes the threshold
+    to_discuss: list  # ApplicationResult whose spread of calibrated totals passes the threshold
+    method: str = ZSCORES  # the calibration the ranking used
+    fallback: str | None = None  # why the fitted model fell back to raw means (French), None otherwise
 
     def by_category(self, categories: dict) -> dict:
         """The ranking split by category (application id -> category), each ranked on its own."""
@@ -131,17 +148,25 @@ def normalise(totals: dict, profiles: dict) -> dict:
 
 
 def rank(rows, criteria, *, min_scored: int = MIN_SCORED_FOR_NORMALISATION,
-         discuss_threshold: float = DISCUSS_THRESHOLD, application_ids=(), summed=None) -> Ranking:
-    """The whole ranking of a round. `application_ids` adds applications nobody has scored yet; `summed`, the
-    (totals, incomplete) of `weighted_totals` when the database already added them up (`rows` is then unread)."""
+         discuss_threshold: float = DISCUSS_THRESHOLD, application_ids=(), method: str = ZSCORES,
+         summed=None) -> Ranking:
+    """The whole ranking of a round. `application_ids` adds applications nobody has scored yet; `method` is the
+    calibration ranked on (RAW, ZSCORES or FITTED); `summed`, the (totals, incomplete) of `weighted_totals` when
+    the database already added them up (`rows` is then unread)."""
     totals, incomplete = summed if summed is not None else weighted_totals(rows, criteria)
     profiles = juror_profiles(totals, min_scored)
     normalised = normalise(totals, profiles)
+    fit = calibration.fit(totals) if method == FITTED else None
+    if fit is not None and fit.fallback is None:
+        for juror, profile in profiles.items():
+            profile.fitted_bias, profile.fitted_scale = fit.bias[juror], fit.scale[juror]
+    calibrated = {RAW: totals, ZSCORES: normalised}.get(method, fit.calibrated if fit else totals)
     results = {application: ApplicationResult(application) for application in application_ids}
     for (application, juror), total in totals.items():
         result = results.setdefault(application, ApplicationResult(application))
         result.totals[juror] = total
         result.normalised_totals[juror] = normalised[(application, juror)]
+        result.calibrated_totals[juror] = calibrated[(application, juror)]
     for result in results.values():
         values = list(result.totals.values())
         result.count = len(values)
@@ -150,14 +175,18 @@ def rank(rows, criteria, *, min_scored: int = MIN_SCORED_FOR_NORMALISATION,
             result.median = median(values)
             result.spread = max(values) - min(values)
             result.normalised_mean = fmean(result.normalised_totals.values())
-            result.to_discuss = result.count > 1 and result.spread > discuss_threshold
+            result.calibrated_spread = max(result.calibrated_totals.values()) - min(result.calibrated_totals.values())
+            result.score = {RAW: result.mean, ZSCORES: result.normalised_mean}.get(
+                method, fit.quality[result.application_id] if fit else result.mean)
+            result.to_discuss = result.count > 1 and result.calibrated_spread > discuss_threshold
     ordered = _ranks(list(results.values()), inplace=True)
-    return Ranking(ordered, profiles, incomplete, [result for result in ordered if result.to_discuss])
+    return Ranking(ordered, profiles, incomplete, [result for result in ordered if result.to_discuss], method,
+                   fit.fallback if fit else None)
 
 
 def _sort_key(result):
-    unscored = result.normalised_mean is None
-    return (unscored, -(result.normalised_mean or 0), -(result.mean or 0), result.application_id)
+    unscored = result.score is None
+    return (unscored, -(result.score or 0), -(result.mean or 0), result.application_id)
 
 
 def _ranks(results: list, *, inplace: bool) -> list:
@@ -167,7 +196,7 @@ def _ranks(results: list, *, inplace: bool) -> list:
     previous_rank: int | None = 0
     current_rank: int | None
     for position, result in enumerate(results, start=1):
-        if result.normalised_mean is None:
+        if result.score is None:
             current_rank = None
         elif previous is not None and _same_score(previous, result):
             current_rank = previous_rank
@@ -182,8 +211,7 @@ def _ranks(results: list, *, inplace: bool) -> list:
 
 
 def _same_score(a, b, tolerance=1e-9):
-    return (abs(a.normalised_mean - b.normalised_mean) < tolerance
-            and abs(a.mean - b.mean) < tolerance)
+    return abs(a.score - b.score) < tolerance and abs(a.mean - b.mean) < tolerance
 
 
 def score_distribution(rows, criteria) -> dict:

@@ -23,6 +23,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from jury import phases
 from jury.models import Assignment, ConflictDeclaration, ScoreUnlock, in_round_q
 from jury.permissions import conflicted_q
+from labels.models import ResultsPublication
 from labels.services import has_duplicate
 
 
@@ -33,6 +34,7 @@ class ScoringState:
     declared: bool  # the juror declared no conflict on the file: it may open
     unlocked: bool  # staff reopened the juror's scoring after the close, until a date still ahead
     has_duplicate: bool  # another active application of the same SIREN (the eligibility verdict)
+    published: bool = False  # the campaign's results are out: every round is closed for scoring, unlocks included
 
     @property
     def round(self):
@@ -58,7 +60,7 @@ class ScoringState:
     @property
     def refusal(self):
         """Why the juror may not save scores now (a French message for the page), or None."""
-        return phases.phase_refusal(self.phase, self.unlocked)
+        return phases.phase_refusal(self.phase, self.unlocked, published=self.published)
 
     @property
     def may_score(self) -> bool:
@@ -87,11 +89,13 @@ def load(user, round_id, application_id, now, *, with_attachments=False) -> Scor
         .exclude(conflicted_q())
         .select_related("round__campaign", "juror__organisation", "application__campaign", "application__category")
         .annotate(declared=Exists(declared), unlocked=Exists(unlocks),
-                  has_duplicate=has_duplicate("application__"))
+                  has_duplicate=has_duplicate("application__"),
+                  published=Exists(ResultsPublication.objects.filter(campaign_id=OuterRef("round__campaign_id"))))
     )
     if with_attachments:
         assignments = assignments.prefetch_related("application__attachments")
     assignment = assignments.first() if user.is_authenticated else None
     if assignment is None:
         return None
-    return ScoringState(assignment, now, assignment.declared, assignment.unlocked, assignment.has_duplicate)
+    return ScoringState(assignment, now, assignment.declared, assignment.unlocked, assignment.has_duplicate,
+                        assignment.published)

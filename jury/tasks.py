@@ -40,6 +40,30 @@ def ceremony_forum(campaign_id: int):
             .order_by("-start_date", "-pk").first())
 
 
+def recipients_of(application) -> list[str]:
+    """The owner's and the contact's addresses, each once whatever its case."""
+    recipients: dict[str, str] = {}
+    for address in (application.owner.email if application.owner else "", application.contact_email):
+        if address:
+            recipients.setdefault(address.strip().lower(), address.strip())
+    return list(recipients.values())
+
+
+def result_email(application, outcome, decision, url: str) -> tuple[str, dict]:
+    """(template, context) of the e-mail telling `application` its `outcome`: what is sent, and what the
+    confirmation page of the publication previews. `decision` gives the approved summary and the citation."""
+    outcome = DecisionOutcome(outcome)
+    distinguished = outcome != DecisionOutcome.NOT_SELECTED
+    forum = ceremony_forum(application.campaign_id) if distinguished else None
+    return f"result_{outcome.value}", {
+        "application": application, "campaign": application.campaign, "url": url,
+        "feedback": decision.feedback if decision else "",
+        "citation": decision.citation if decision and distinguished else "",
+        "level": decision.level if decision and outcome == DecisionOutcome.LAUREATE else "",
+        "forum": forum, "forum_url": urljoin(url, forum.get_url() or "") if forum else "",
+    }
+
+
 @task()
 def send_result(application_id: int, url: str) -> None:
     """Tell the applicant the published result: one template per outcome, the jury's approved summary only.
@@ -47,7 +71,9 @@ def send_result(application_id: int, url: str) -> None:
     The outcome is read from the application's status (what was published),
     the summary and citation from the current decision; jurors' scores and
     comments never reach the applicant. Nothing is sent for an application
-    whose status is not a result (it changed before the worker ran).
+    whose status is not a result (it changed before the worker ran). A
+    correction after the publication sends the same e-mail, once, with the
+    corrected result.
     """
     application = Application.objects.select_related("campaign", "owner", "category").get(pk=application_id)
     outcome = STATUS_OUTCOME.get(application.status)
@@ -55,17 +81,8 @@ def send_result(application_id: int, url: str) -> None:
         return
     decision = (Decision.objects.filter(application=application).latest_first()
                 .only("outcome", "citation", "feedback").first())
-    recipients = {}
-    for address in (application.owner.email if application.owner else "", application.contact_email):
-        if address:
-            recipients.setdefault(address.strip().lower(), address.strip())
+    recipients = recipients_of(application)
     if not recipients:
         return
-    distinguished = outcome != DecisionOutcome.NOT_SELECTED
-    forum = ceremony_forum(application.campaign_id) if distinguished else None
-    emails.send(f"result_{outcome.value}", list(recipients.values()), {
-        "application": application, "campaign": application.campaign, "url": url,
-        "feedback": decision.feedback if decision else "",
-        "citation": decision.citation if decision and distinguished else "",
-        "forum": forum, "forum_url": urljoin(url, forum.get_url() or "") if forum else "",
-    }, app="jury")
+    template, context = result_email(application, outcome, decision, url)
+    emails.send(template, recipients, context, app="jury")

@@ -23,6 +23,7 @@ urlpatterns = [
     path("tour/<int:round_id>/deverrouiller/", staff.unlock, name="unlock"),
     path("tour/<int:round_id>/relancer/", staff.remind, name="remind"),
     path("tour/<int:round_id>/classement/", staff.ranking, name="ranking"),
+    path("tour/<int:round_id>/decision-groupee/", staff.bulk_decide, name="bulk_decide"),
     path("tour/<int:round_id>/export/<slug:kind>.<slug:fmt>", staff.export, name="export"),
     path("campagne/<int:campaign_id>/publication/", deliberation.publish, name="publish"),
 ]

@@ -97,4 +97,5 @@ def apply_filters(applications, campaigns, filters: dict):
         rows = rows.filter(org_region=filters["region"])
     mention_last = Case(When(status=ApplicationStatus.MENTION, then=Value(1)), default=Value(0),
                         output_field=IntegerField())
-    return rows.order_by("-campaign__year", "campaign__label", "campaign_id", mention_last, Lower("org_name"), "pk")
+    return rows.order_by("-campaign__year", "campaign__label", "campaign_id", mention_last,
+                          Lower("published_org_name"), "pk")

@@ -14,8 +14,11 @@ from labels.models.applications import ApplicationStatus
 PUBLIC_STATUSES = (ApplicationStatus.LAUREATE, ApplicationStatus.MENTION)
 
 # The columns the public lists show: the long project fields and the contact details stay unread.
-PUBLIC_COLUMNS = ("id", "campaign_id", "status", "org_name", "org_region", "title", "summary", "published_citation",
-                  "category__id", "category__name", "category__sort_order")
+# The organisation, title and summary are those of the submitted version, copied at publication: an edit the
+# applicant made afterwards and never submitted is not public.
+PUBLIC_COLUMNS = ("id", "campaign_id", "status", "published_level", "published_org_name", "org_region",
+                  "published_title", "published_summary", "published_citation", "category__id", "category__name",
+                  "category__sort_order")
 
 
 def is_published(published_at, now=None) -> bool:
@@ -32,5 +35,5 @@ def laureates_and_mentions(applications):
     return (
         applications.filter(status__in=PUBLIC_STATUSES)
         .select_related("category").only(*PUBLIC_COLUMNS)
-        .order_by("campaign_id", "org_name", "pk")
+        .order_by("campaign_id", "published_org_name", "pk")
     )

@@ -12,7 +12,7 @@ from .conflicts import ConflictDeclaration
 from .decisions import Decision, DecisionOutcome, latest_decision
 from .members import JuryMember, JuryRole
 from .reminders import JuryReminder, ReminderKind
-from .rounds import JURY_STATUSES, JuryRound, RoundCriterion, in_round_q
+from .rounds import JURY_STATUSES, JuryRound, RoundCriterion, RoundPurpose, in_round_q
 from .score_changes import ScoreChange
 from .scores import Score, ScoreSheet, ScoreUnlock
 
@@ -29,6 +29,7 @@ __all__ = [
     "JuryRound",
     "ReminderKind",
     "RoundCriterion",
+    "RoundPurpose",
     "Score",
     "ScoreChange",
     "ScoreSheet",

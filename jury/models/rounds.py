@@ -1,13 +1,19 @@
 """Scoring rounds, and the criteria each one froze when its scoring opened."""
 
+import zoneinfo
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from jury.phases import round_phase
+from jury.models.decisions import Decision, DecisionOutcome, latest_decision
+from jury.phases import round_phase, scoring_opens_at
 from labels.models import Application, ApplicationStatus, EvaluationCriterion
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 # Applications a jury looks at: submitted ones, and those a decision already touched.
 JURY_STATUSES = (
@@ -17,6 +23,13 @@ JURY_STATUSES = (
     ApplicationStatus.MENTION,
     ApplicationStatus.NOT_SELECTED,
 )
+
+
+class RoundPurpose(models.TextChoices):
+    """What a round decides: who goes to the final, or the laureates and their levels."""
+
+    PRESELECTION = "preselection", _("Présélection")
+    FINAL = "finale", _("Finale")
 
 
 class JuryRound(models.Model):
@@ -31,6 +44,11 @@ class JuryRound(models.Model):
                                  related_name="jury_rounds")
     number = models.PositiveSmallIntegerField(_("numéro"), choices=[(1, _("Tour 1")), (2, _("Tour 2"))], default=1)
     name = models.CharField(_("nom"), max_length=120, blank=True)
+    purpose = models.CharField(
+        _("objet du tour"), max_length=16, choices=RoundPurpose.choices, default=RoundPurpose.FINAL,
+        help_text=_("Présélection : « retenu pour la finale » ou « non retenu ». Finale : les niveaux de la "
+                    "campagne, la mention spéciale ou « non retenu » ; ses dossiers sont exactement ceux que la "
+                    "présélection a retenus."))
     opens_at = models.DateTimeField(_("ouverture de la notation"))
     closes_at = models.DateTimeField(_("clôture de la notation"))
     deliberation_opens_at = models.DateTimeField(
@@ -48,7 +66,8 @@ class JuryRound(models.Model):
     )
     shortlist = models.ManyToManyField(
         "labels.Application", verbose_name=_("présélection"), blank=True, related_name="shortlisted_in",
-        help_text=_("Tour 2 : les candidatures retenues pour ce tour."),
+        help_text=_("Tour 2 : les candidatures que la présélection a retenues pour la finale, tenue à jour par "
+                    "ses décisions."),
     )
     criteria_frozen_at = models.DateTimeField(_("critères figés le"), null=True, blank=True, editable=False)
 
@@ -61,10 +80,19 @@ class JuryRound(models.Model):
             models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")),
                                    name="jury_juryround_closes_after_opens"),
             models.CheckConstraint(condition=Q(number__in=[1, 2]), name="jury_juryround_number_1_or_2"),
+            models.CheckConstraint(condition=Q(purpose="finale") | Q(number=1),
+                                   name="jury_juryround_preselection_is_round_1"),
         ]
 
     def __str__(self):
         return self.name or _("Tour %(number)s") % {"number": self.number}
+
+    def save(self, *args, **kwargs):
+        """A final created after its preselection starts with exactly the files the preselection retained."""
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding and self.purpose == RoundPurpose.FINAL and self.number > 1:
+            self.shortlist.set(self.retained_by_preselection())
 
     def clean(self):
         errors = {}
@@ -72,13 +100,31 @@ class JuryRound(models.Model):
             errors["closes_at"] = _("La clôture doit suivre l'ouverture.")
         if self.deliberation_opens_at and self.closes_at and self.deliberation_opens_at < self.closes_at:
             errors["deliberation_opens_at"] = _("La délibération s'ouvre après la clôture de la notation.")
+        campaign_closes_at = self.campaign.closes_at if self.campaign_id else None
+        if self.opens_at and campaign_closes_at and self.opens_at < campaign_closes_at:
+            errors["opens_at"] = _("La notation s'ouvre après la clôture des candidatures de la campagne "
+                                   "(%(date)s).") % {"date": formats.date_format(
+                                       campaign_closes_at.astimezone(PARIS), "j F Y à H:i")}
+        if self.purpose == RoundPurpose.PRESELECTION and self.number != 1:
+            errors["purpose"] = _("Seul le tour 1 peut être une présélection.")
         if self.jurors_per_application == 0:
             errors["jurors_per_application"] = _("Au moins un juré par candidature.")
         if errors:
             raise ValidationError(errors)
 
+    def retained_by_preselection(self) -> list[int]:
+        """Ids of the files whose current preselection decision is "retenu pour la finale" (one query)."""
+        preselection = JuryRound.objects.filter(campaign_id=self.campaign_id, purpose=RoundPurpose.PRESELECTION)
+        return list(Decision.objects.filter(round__in=preselection)
+                    .filter(pk=latest_decision("pk", "application_id", round_ref="round_id"))
+                    .filter(outcome=DecisionOutcome.RETAINED).values_list("application_id", flat=True))
+
     def phase(self, now):
-        return round_phase(self.opens_at, self.closes_at, now, deliberation_opens_at=self.deliberation_opens_at)
+        """The round's phase at `now`. Scoring never opens before the campaign closes to applicants, whatever
+        the round's own dates say (a round saved through the ORM or an old form): it stays "à venir" until
+        then. Reads the campaign: select_related it in lists."""
+        return round_phase(scoring_opens_at(self.opens_at, self.campaign.closes_at), self.closes_at, now,
+                           deliberation_opens_at=self.deliberation_opens_at)
 
     @property
     def criteria_frozen(self) -> bool:
@@ -123,6 +169,8 @@ class RoundCriterion(models.Model):
     weight = models.DecimalField(_("poids"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0)])
     max_score = models.PositiveSmallIntegerField(_("note maximale"),
                                                  validators=[MinValueValidator(1), MaxValueValidator(100)])
+    eliminatory = models.BooleanField(_("éliminatoire"), default=False)
+    eliminatory_threshold = models.PositiveSmallIntegerField(_("seuil éliminatoire"), null=True, blank=True)
     source = models.ForeignKey("labels.EvaluationCriterion", verbose_name=_("critère de la campagne"), null=True,
                                blank=True, on_delete=models.SET_NULL, related_name="round_copies")
 

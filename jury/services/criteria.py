@@ -29,7 +29,8 @@ def freeze_if_open(jury_round, now) -> None:
             RoundCriterion.objects.bulk_create([
                 RoundCriterion(round=locked, position=position, name=criterion.name,
                                description=criterion.description, weight=criterion.weight,
-                               max_score=criterion.max_score, source=criterion)
+                               max_score=criterion.max_score, eliminatory=criterion.eliminatory,
+                               eliminatory_threshold=criterion.eliminatory_threshold, source=criterion)
                 for position, criterion in enumerate(locked.campaign_criteria(), start=1)])
             locked.criteria_frozen_at = now
             locked.save(update_fields=["criteria_frozen_at"])
@@ -39,7 +40,8 @@ def freeze_if_open(jury_round, now) -> None:
 def freeze_opened_rounds(now) -> list:
     """Freeze the criteria of every round whose scoring has opened, even if nobody opened its pages yet (the
     daily command); returns the rounds frozen now."""
-    rounds = list(JuryRound.objects.filter(opens_at__lte=now, criteria_frozen_at__isnull=True).order_by("pk"))
+    rounds = list(JuryRound.objects.filter(opens_at__lte=now, criteria_frozen_at__isnull=True)
+                  .select_related("campaign").order_by("pk"))
     for jury_round in rounds:
         freeze_if_open(jury_round, now)
     return rounds

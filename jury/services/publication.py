@@ -10,6 +10,14 @@ laureates and mentions), records who published, when and what was sent in
 revision of the campaign page later cannot take the results back), and sends
 each applicant their result once the transaction has committed, so that nobody
 hears of a result that was rolled back.
+
+The workflow order is checked here, on the server, by `jury.publication_rules`
+(every round closed and its deliberation open, every file decided), whatever
+the screens showed; the confirmation page (`preview`) shows the same reasons,
+the counts and the e-mails before anything happens. Once the row exists, no
+score can change (`jury.scoring_state` refuses, unlocks included): publishing
+closes every round for scoring. A decision recorded afterwards is a correction
+(`jury.services.decisions.record_decision`), never a silent change.
 """
 
 import datetime
@@ -23,10 +31,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from interconnectes import clock
-from jury import tasks
-from jury.models import JURY_STATUSES, DecisionOutcome, latest_decision
+from jury import outcomes, publication_rules, tasks
+from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, latest_decision
 from jury.ranking_cache import bump_ranking_version
-from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
+from labels import emails
+from labels.models import Application, ApplicationStatus, ApplicationVersion, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
 
 OUTCOME_STATUS = {
@@ -35,6 +44,7 @@ OUTCOME_STATUS = {
     DecisionOutcome.NOT_SELECTED: ApplicationStatus.NOT_SELECTED,
 }
 DISTINGUISHED = (DecisionOutcome.LAUREATE, DecisionOutcome.MENTION)
+OUTCOME_ORDER = {DecisionOutcome.LAUREATE: 0, DecisionOutcome.MENTION: 1, DecisionOutcome.NOT_SELECTED: 2}
 
 
 @dataclass(frozen=True)
@@ -57,15 +67,97 @@ def absolute(base_url: str, url: str) -> str:
     return urljoin(base_url.rstrip("/") + "/", url.lstrip("/"))
 
 
+def _applications(page_id):
+    """The files the jury looks at, with their current decision's outcome and citation, by reference."""
+    return (Application.objects.filter(campaign_id=page_id, status__in=JURY_STATUSES)
+            .annotate(outcome=latest_decision("outcome"), citation=latest_decision("citation"),
+                      level=latest_decision("level"))
+            .order_by("reference", "pk"))
+
+
+def _facts(page, applications, *, already_published: bool) -> publication_rules.CampaignFacts:
+    rounds = tuple(publication_rules.RoundFacts(str(jury_round), jury_round.opens_at, jury_round.closes_at,
+                                                jury_round.deliberation_opens_at)
+                   for jury_round in JuryRound.objects.filter(campaign_id=page.pk).order_by("number"))
+    undecided = tuple(application.reference or f"n° {application.pk}" for application in applications
+                      if application.outcome in (None, DecisionOutcome.RETAINED))
+    return publication_rules.CampaignFacts(page.live, page.closes_at, already_published, rounds, undecided,
+                                           len(applications))
+
+
+def campaign_url(page, base_url: str) -> str:
+    return absolute(base_url, page.get_url() or "") if base_url else (page.get_full_url() or "")
+
+
+@dataclass(frozen=True)
+class EmailPreview:
+    outcome: str  # its label
+    count: int
+    subject: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PublicationPlan:
+    """What publishing now would do, for the confirmation page: or why it is refused."""
+
+    refusals: list
+    counts: list  # (outcome label, number of files), in the register's order
+    recipients: list  # (application, outcome label, addresses)
+    previews: list  # EmailPreview, one per kind of e-mail that would be sent
+
+    @property
+    def emails(self) -> int:
+        return sum(1 for _application, _label, addresses in self.recipients if addresses)
+
+
+def preview(campaign, *, base_url: str = "", now=None) -> PublicationPlan:
+    """What `publish_results` would do now: the refusals, the counts per outcome, who is e-mailed and a preview
+    of each kind of e-mail (rendered from the first file that would receive it). Reads only."""
+    now = now or clock.now()
+    applications = list(_applications(campaign.pk).select_related("owner", "campaign", "category"))
+    already = ResultsPublication.objects.filter(campaign_id=campaign.pk).exists()
+    refusals = publication_rules.refusals(_facts(campaign, applications, already_published=already), now)
+    decided = [application for application in applications if application.outcome in OUTCOME_STATUS]
+    counts = Counter((application.outcome, application.level) for application in decided)
+    levels = campaign.levels()
+    recipients = [(application, outcomes.label_of(application.outcome, application.level),
+                   tasks.recipients_of(application)) for application in decided]
+    first = {}
+    for application, _label, addresses in recipients:
+        if addresses:
+            first.setdefault(application.outcome, application)
+    decisions = {decision.application_id: decision for decision in
+                 Decision.objects.current().filter(application_id__in=[a.pk for a in first.values()])}
+    url = campaign_url(campaign, base_url)
+    previews = []
+    for outcome in DecisionOutcome:
+        if outcome.value in first:
+            application = first[outcome.value]
+            template, context = tasks.result_email(application, outcome, decisions.get(application.pk), url)
+            subject, text, _html = emails.render(template, context, app="jury")
+            sent = sum(1 for other, _label, addresses in recipients if addresses and other.outcome == outcome)
+            previews.append(EmailPreview(outcome.label, sent, subject, text))
+    order = sorted(counts, key=lambda pair: (OUTCOME_ORDER[pair[0]],
+                                             levels.index(pair[1]) if pair[1] in levels else len(levels), pair[1]))
+    return PublicationPlan(refusals, [(outcomes.label_of(*pair), counts[pair]) for pair in order], recipients,
+                           previews)
+
+
 def publish_results(campaign, *, by, now=None, base_url: str = "", notify: bool = True) -> PublicationSummary:
     """Publish a closed campaign's results from the jury's current decisions, and tell every applicant.
 
     Refused (PermissionDenied) for anyone but campaign staff; refused
-    (ValidationError) when the results are already out, the campaign is not
-    closed or its page not live, or when an application the jury looks at has
-    no decision yet (their references are listed). Draft, withdrawn and
-    ineligible applications are left as they are. The campaign page and its
-    revisions are not touched.
+    (ValidationError, every reason of `publication_rules.refusals`) when the
+    results are already out, the campaign is not closed or its page not live,
+    a round is still open for scoring or its deliberation not yet open, or an
+    application the jury looks at has no decision yet (their references are
+    listed). Draft, withdrawn and ineligible applications are left as they
+    are. The campaign page and its revisions are not touched.
+
+    Two requests at once: the campaign's page row is locked, then the
+    publication row is unique per campaign, so one publishes and the other is
+    refused before anything is sent.
 
     The e-mails link to the campaign page on `base_url` (a view passes
     `request.build_absolute_uri("/")`), else on the Wagtail site's root URL.
@@ -83,33 +175,52 @@ def publish_results(campaign, *, by, now=None, base_url: str = "", notify: bool 
     return summary
 
 
+def submitted_versions(application_ids) -> dict:
+    """{application id: snapshot of its latest submitted version}, in one query."""
+    latest = {}
+    for application_id, snapshot in (ApplicationVersion.objects.filter(application_id__in=application_ids)
+                                     .order_by("application_id", "number").values_list("application_id", "snapshot")):
+        latest[application_id] = snapshot
+    return latest
+
+
+def public_record(application, snapshot) -> dict:
+    """The organisation, title and summary the public pages show: those of the submitted version (the live
+    fields only for a file that has no version, made before versions were kept)."""
+    snapshot = snapshot or {}
+    return {name: snapshot.get(name, getattr(application, name)) or "" for name in ("org_name", "title", "summary")}
+
+
+def apply_public_record(application, outcome, citation, snapshot, level: str = "") -> None:
+    """Set the published status, level, citation and record of `application` for `outcome` (in memory)."""
+    application.status = OUTCOME_STATUS[outcome]
+    application.published_level = level if outcome == DecisionOutcome.LAUREATE else ""
+    distinguished = outcome in DISTINGUISHED
+    application.published_citation = citation if distinguished else ""
+    record = public_record(application, snapshot) if distinguished else {}
+    application.published_org_name = record.get("org_name", "")
+    application.published_title = record.get("title", "")
+    application.published_summary = record.get("summary", "")
+
+
+PUBLISHED_FIELDS = ["status", "published_level", "published_citation", "published_org_name", "published_title",
+                    "published_summary"]
+
+
 def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:
     page = LabelCampaignPage.objects.select_for_update().get(pk=campaign.pk)
-    if ResultsPublication.objects.filter(campaign_id=page.pk).exists():
-        raise ValidationError(_("Les résultats de cette campagne sont déjà publiés."))
-    if not page.live:
-        raise ValidationError(_("La page de la campagne n'est pas en ligne : publiez-la d'abord."))
-    if page.closes_at is None or now <= page.closes_at:
-        raise ValidationError(_("Les candidatures ne sont pas encore closes : les résultats attendront."))
-    applications = list(
-        Application.objects.select_for_update().filter(campaign_id=page.pk, status__in=JURY_STATUSES)
-        .annotate(outcome=latest_decision("outcome"), citation=latest_decision("citation"))
-        .order_by("reference", "pk").only("id", "reference", "status")
-    )
-    missing = [application.reference or f"n° {application.pk}" for application in applications
-               if application.outcome is None]
-    if missing:
-        raise ValidationError(
-            _("Le jury n'a pas encore décidé pour %(count)d candidature(s) : %(references)s.")
-            % {"count": len(missing), "references": ", ".join(missing)}
-        )
-    if not applications:
-        raise ValidationError(_("Aucune candidature n'a été examinée par le jury : rien à publier."))
+    already = ResultsPublication.objects.filter(campaign_id=page.pk).exists()
+    applications = list(_applications(page.pk).select_for_update(of=("self",))
+                        .only("id", "reference", "status", "org_name", "title", "summary"))
+    refusals = publication_rules.refusals(_facts(page, applications, already_published=already), now)
+    if refusals:
+        raise ValidationError(refusals)
 
+    versions = submitted_versions([application.pk for application in applications])
     for application in applications:
-        application.status = OUTCOME_STATUS[application.outcome]
-        application.published_citation = application.citation if application.outcome in DISTINGUISHED else ""
-    Application.objects.bulk_update(applications, ["status", "published_citation"])
+        apply_public_record(application, application.outcome, application.citation, versions.get(application.pk),
+                            application.level)
+    Application.objects.bulk_update(applications, PUBLISHED_FIELDS)
     bump_ranking_version(page.pk)  # the statuses the ranking reads changed, without a model signal
 
     counts = Counter(application.outcome for application in applications)
@@ -118,8 +229,8 @@ def _publish(campaign, *, by, now, base_url, notify) -> PublicationSummary:
         campaign=page, published_at=now, published_by=by, laureates=counts[DecisionOutcome.LAUREATE],
         mentions=counts[DecisionOutcome.MENTION], not_selected=counts[DecisionOutcome.NOT_SELECTED],
         notified=len(notified))
-    url = absolute(base_url, page.get_url() or "") if base_url else (page.get_full_url() or "")
+    url = campaign_url(page, base_url)
     for application in notified:
         transaction.on_commit(partial(tasks.send_result.enqueue, application.pk, url), robust=True)
-    return PublicationSummary(now, {outcome.value: counts.get(outcome.value, 0) for outcome in DecisionOutcome},
+    return PublicationSummary(now, {outcome.value: counts.get(outcome.value, 0) for outcome in OUTCOME_STATUS},
                               len(notified))

@@ -12,6 +12,7 @@ from jury.models import Score, ScoreChange, ScoreSheet, ScoreUnlock
 from jury.permissions import require_staff
 from jury.phases import RoundPhase
 from jury.ranking_cache import bump_ranking_version
+from labels.models import ResultsPublication
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ def unlock(jury_round, juror, *, by, reason: str, until: datetime.datetime, appl
         raise ValidationError({"reason": _("Indiquez le motif du déverrouillage.")})
     if jury_round.phase(now) in (RoundPhase.UPCOMING, RoundPhase.OPEN):
         raise ValidationError(_("Ce tour n'est pas clos : rien à déverrouiller."))
+    if ResultsPublication.objects.filter(campaign_id=jury_round.campaign_id).exists():
+        raise ValidationError(_("Les résultats sont publiés : les notes ne peuvent plus être modifiées."))
     if until <= now:
         raise ValidationError({"until": _("La fin du déverrouillage doit être dans le futur.")})
     if juror.campaign_id != jury_round.campaign_id:

@@ -10,16 +10,17 @@ deliberation. Nothing of the results is public before
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
-from jury.forms import DecisionForm
-from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, Score, ScoreChange, ScoreSheet
+from jury import outcomes
+from jury.forms import DecisionForm, PublishConfirmForm
+from jury.models import Decision, JuryRound, Score, ScoreChange, ScoreSheet
 from jury.permissions import conflicted_q
+from jury.progress import eliminated_on
 from jury.services import decisions, publication
 from jury.views.access import render, staff_required, staff_round
-from labels.models import Application, LabelCampaignPage, ResultsPublication
+from labels.models import LabelCampaignPage, ResultsPublication
 
 
 @staff_required
@@ -27,15 +28,21 @@ def decide(request, round_id, application_id):
     """All the jury's scores and comments on one file, the decision register and the form for a new entry."""
     jury_round = staff_round(round_id)
     application = get_object_or_404(jury_round.applications().select_related("category"), pk=application_id)
-    register = list(Decision.objects.filter(application=application).select_related("recorded_by")
+    register = list(Decision.objects.filter(application=application).select_related("recorded_by", "round")
                     .latest_first())
-    current = register[0] if register else None
-    initial = {"outcome": current.outcome, "citation": current.citation, "feedback": current.feedback,
-               "minutes": current.minutes} if current else {}
-    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial)
+    in_round = [decision for decision in register if decision.round_id == jury_round.pk]
+    current = in_round[0] if in_round else None
+    initial = {"outcome": outcomes.key_of(current.outcome, current.level), "citation": current.citation,
+               "feedback": current.feedback, "minutes": current.minutes} if current else {}
+    published = ResultsPublication.objects.filter(campaign_id=jury_round.campaign_id).exists()
+    eliminated = eliminated_on(jury_round, application.pk)
+    form = DecisionForm(request.POST if request.method == "POST" else None, initial=initial, published=published,
+                        eliminated=bool(eliminated),
+                        choices=outcomes.choices(jury_round.purpose, jury_round.campaign.levels()))
     if request.method == "POST" and form.is_valid():
         try:
-            decisions.record_decision(application, by=request.user, **form.cleaned_data)
+            decisions.record_decision(application, by=request.user, jury_round=jury_round,
+                                      base_url=request.build_absolute_uri("/").rstrip("/"), **form.decision())
         except ValidationError as error:
             form.add_error(None, error)  # a per-field error goes next to its field
         else:
@@ -48,7 +55,7 @@ def decide(request, round_id, application_id):
               ScoreSheet.objects.filter(application=application).exclude(conflicted_q())}
     return render(request, "jury/decide.html", {
         "round": jury_round, "application": application, "form": form, "register": register,
-        "scores": scores, "sheets": sheets,
+        "scores": scores, "sheets": sheets, "eliminated": eliminated,
         "page_title": _("Délibération"), "header_title": _("Délibération — %(ref)s") % {"ref": application},
     })
 
@@ -78,26 +85,24 @@ def score_history(request, round_id, application_id):
 
 @staff_required
 def publish(request, campaign_id):
-    """What will be published (decisions per outcome, files still undecided), then the one action."""
+    """The confirmation page: what will happen (counts per outcome, the e-mails and a preview of each kind), or
+    why it is refused; then the one action, with an explicit confirmation. The service checks everything again."""
     campaign = get_object_or_404(LabelCampaignPage.objects.specific(), pk=campaign_id)
-    if request.method == "POST":
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    form = PublishConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
         try:
-            summary = publication.publish_results(campaign, by=request.user,
-                                                  base_url=request.build_absolute_uri("/").rstrip("/"))
+            summary = publication.publish_results(campaign, by=request.user, base_url=base_url)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Résultats publiés : %(count)s candidats prévenus par e-mail.")
                              % {"count": summary.notified})
-            return redirect("jury:home")
-    pending = Application.objects.filter(campaign=campaign, status__in=JURY_STATUSES)
-    outcomes = (Decision.objects.current().filter(application__in=pending).order_by()
-                .values("outcome").annotate(count=Count("pk")).values_list("outcome", "count"))
-    decided = [(DecisionOutcome(outcome).label, count) for outcome, count in outcomes]
-    undecided = pending.exclude(pk__in=Decision.objects.values("application_id")).order_by("reference")
+            return redirect("jury:publish", campaign.pk)
+    publication_row = ResultsPublication.objects.filter(campaign=campaign).select_related("published_by").first()
+    plan = None if publication_row else publication.preview(campaign, base_url=base_url)
     return render(request, "jury/publish.html", {
-        "campaign": campaign, "decided": decided, "undecided": list(undecided),
-        "publication": ResultsPublication.objects.filter(campaign=campaign).select_related("published_by").first(),
+        "campaign": campaign, "plan": plan, "form": form, "publication": publication_row,
         "rounds": JuryRound.objects.filter(campaign=campaign),
         "page_title": _("Publication des résultats"),
         "header_title": _("Publication des résultats — %(campaign)s") % {"campaign": campaign.title},

@@ -21,15 +21,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interconnectes import clock
-from jury import charts, exports
-from jury.forms import AssignForm, AssignmentChangeForm, FileSearchForm, UnlockForm
-from jury.models import DecisionOutcome, JuryMember, latest_decision
+from jury import bulk, charts, exports, outcomes
+from jury.forms import AssignForm, AssignmentChangeForm, BulkDecisionForm, FileSearchForm, UnlockForm
+from jury.models import JuryMember, latest_decision
 from jury.progress import round_progress
 from jury.ranking_cache import cached_ranking
-from jury.services import assignments, reminders, scores
+from jury.services import assignments, decisions, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
-from labels.models import CampaignCategory
+from labels.models import CalibrationMethod, CampaignCategory
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -39,15 +39,17 @@ def _jurors(jury_round):
 
 
 def _round_applications(jury_round):
-    """The round's files with their category and the jury's current decision, as one query to narrow and page."""
+    """The round's files with their category and the round's current decision, as one query to narrow and page."""
     return (jury_round.applications().select_related("category")
-            .annotate(decision=latest_decision("outcome")).order_by("reference", "pk"))
+            .annotate(decision=latest_decision("outcome", round_id=jury_round.pk),
+                      decision_level=latest_decision("level", round_id=jury_round.pk))
+            .order_by("reference", "pk"))
 
 
 def _with_decision_labels(applications):
     applications = list(applications)
     for application in applications:
-        application.decision_label = DecisionOutcome(application.decision).label if application.decision else ""
+        application.decision_label = outcomes.label_of(application.decision, application.decision_level)
     return applications
 
 
@@ -208,19 +210,32 @@ def _charts(result, jurors):
 
 @staff_required
 def ranking(request, round_id):
-    """One view of the ranking at a time (overall, "à discuter", a category, the jurors), 20 files a page.
+    return ranking_page(request, staff_round(round_id))
+
+
+def _bulk_form(jury_round, application_ids, data=None):
+    return BulkDecisionForm(data, prefix="groupe", application_ids=application_ids,
+                            choices=outcomes.choices(jury_round.purpose, jury_round.campaign.levels()))
+
+
+def ranking_page(request, jury_round, bulk_form=None):
+    """One view of the ranking at a time (overall, "à discuter", a category, the jurors), 20 files a page, and
+    the bulk decision form over the ranking.
 
     Each view keeps the page within the budget of a listing (`interconnectes.budgets`)
     whatever the round's size; the overall table flags the files to discuss.
     """
-    jury_round = staff_round(round_id)
     freeze_if_open(jury_round, clock.now())
     result = cached_ranking(jury_round)
     categories = {category.pk: category for category in CampaignCategory.objects.filter(
         pk__in={category for category in result.categories.values() if category})}
     views = _ranking_views(result, categories)
     view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
+    ranked = [entry.application_id for entry in result.ranking.results]
     context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
+               "bulk_form": bulk_form or _bulk_form(jury_round, ranked),
+               "method_label": CalibrationMethod(result.ranking.method).label, "fallback": result.ranking.fallback,
+               "threshold": jury_round.campaign.discuss_threshold,
                "page_title": _("Classement"), "header_title": _("Classement — %(campaign)s, %(round)s")
                % {"campaign": jury_round.campaign.title, "round": jury_round}}
     if view.entries is None:
@@ -231,9 +246,34 @@ def ranking(request, round_id):
         shown = Q(pk__in=[entry.application_id for entry in rows]) | Q(pk=None)
         applications = {application.pk: application for application in _with_decision_labels(
             _round_applications(jury_round).filter(shown))}
+        for application_id, application in applications.items():
+            application.eliminated_on = ", ".join(result.eliminated.get(application_id, ()))
         rows.object_list = [(entry, applications[entry.application_id]) for entry in rows]  # this page's files only
         context.update(rows=rows, query_string=urlencode({"vue": view.key}))
     return render(request, "jury/ranking.html", context)
+
+
+@staff_required
+@require_POST
+def bulk_decide(request, round_id):
+    """Record one outcome for the files picked from the ranking; refused whole, with the reason, otherwise."""
+    jury_round = staff_round(round_id)
+    result = cached_ranking(jury_round)
+    ranked = [(entry.application_id, entry.rank) for entry in result.ranking.results]
+    form = _bulk_form(jury_round, [application_id for application_id, _rank in ranked], request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        chosen = bulk.select(ranked, data["mode"], data["number"], set(data["dossiers"]))
+        outcome, level = form.decision()
+        try:
+            count = decisions.record_bulk(jury_round, chosen, outcome=outcome, level=level, reason=data["reason"],
+                                          by=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Décision enregistrée pour %(count)s dossiers.") % {"count": count})
+            return redirect("jury:ranking", jury_round.pk)
+    return ranking_page(request, jury_round, bulk_form=form)
 
 
 EXPORTS = {"classement": exports.ranking_table, "notes": exports.scores_table}

@@ -10,7 +10,15 @@ from .applications import (
 )
 from .email_requests import EmailRequest
 from .inactivity import InactivityWarning
-from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
+from .pages import (
+    CalibrationMethod,
+    CampaignCategory,
+    EliminatoryRule,
+    EvaluationCriterion,
+    Label,
+    LabelCampaignPage,
+    LabelIndexPage,
+)
 from .results import ResultsPublication
 
 __all__ = [
@@ -19,8 +27,10 @@ __all__ = [
     "ApplicationStatus",
     "ApplicationVersion",
     "Attachment",
+    "CalibrationMethod",
     "CampaignCategory",
     "CoEditor",
+    "EliminatoryRule",
     "EmailRequest",
     "EvaluationCriterion",
     "EventKind",

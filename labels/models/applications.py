@@ -67,6 +67,13 @@ class Application(models.Model):
         _("citation publiée"), max_length=1200, blank=True,
         help_text=_("La citation du jury telle que publiée avec les résultats (lauréats et mentions)."),
     )
+    # What the public pages show of a laureate or a mention: copied from the submitted version when the results
+    # are published, so that a later edit the applicant never submitted stays private.
+    published_org_name = models.CharField(_("organisation publiée"), max_length=255, blank=True)
+    published_title = models.CharField(_("titre publié"), max_length=255, blank=True)
+    published_summary = models.TextField(_("résumé publié"), blank=True)
+    published_level = models.CharField(_("niveau publié"), max_length=60, blank=True,
+                                       help_text=_("Le niveau du lauréat (Or, Argent, Bronze…) tel que publié."))
 
     # Organisation
     org_name = models.CharField(_("nom de l'organisation"), max_length=255, blank=True)

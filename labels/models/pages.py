@@ -1,6 +1,7 @@
 """Label pages: the index ("Les labels") and one page per campaign (label × edition)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -150,6 +151,22 @@ class CampaignDetails:
     laureates_archive_url: str
 
 
+class CalibrationMethod(models.TextChoices):
+    """How the jury's ranking corrects jurors' severity (`jury/scoring.py`, `jury/calibration.py`)."""
+
+    RAW = "brut", _("Moyenne brute")
+    ZSCORES = "z-scores", _("Standardisation par juré")
+    FITTED = "ajuste", _("Modèle ajusté (qualité du dossier + biais du juré)")
+
+
+class EliminatoryRule(models.TextChoices):
+    MEDIAN = "mediane", _("Médiane des notes des jurés")
+    ANY = "un-jure", _("Note d'un seul juré")
+
+
+DEFAULT_LEVELS = "Or, Argent, Bronze"
+
+
 class LabelCampaignPage(BasePage):
     label = models.CharField(_("label"), max_length=32, choices=Label.choices, default=Label.TERRITOIRE_INNOVANT)
     year = models.PositiveSmallIntegerField(
@@ -168,6 +185,24 @@ class LabelCampaignPage(BasePage):
         "wagtaildocs.Document", verbose_name=_("règlement (PDF)"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
+    # The jury's settings for this campaign (read by the jury app; `labels` never imports it).
+    laureate_levels = models.CharField(
+        _("niveaux des lauréats"), max_length=200, default=DEFAULT_LEVELS,
+        help_text=_("Séparés par des virgules, du plus haut au plus bas. La finale décide entre ces niveaux, "
+                    "la mention spéciale et « non retenu »."))
+    calibration_method = models.CharField(
+        _("correction de la sévérité des jurés"), max_length=16, choices=CalibrationMethod.choices,
+        default=CalibrationMethod.FITTED,
+        help_text=_("Le classement suit la moyenne brute, la standardisation par juré ou le modèle ajusté, qui "
+                    "reste juste quand un juré a reçu des dossiers plus forts que les autres."))
+    discuss_threshold = models.DecimalField(
+        _("seuil « à discuter »"), max_digits=5, decimal_places=1, default=Decimal("20.0"),
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Écart, en points sur 100, entre les totaux corrigés des jurés d'un dossier au-delà duquel "
+                    "il est à discuter."))
+    eliminatory_rule = models.CharField(
+        _("critère éliminatoire appliqué sur"), max_length=16, choices=EliminatoryRule.choices,
+        default=EliminatoryRule.MEDIAN)
 
     year.required_on_save = True
     opens_at.required_on_save = True
@@ -188,6 +223,9 @@ class LabelCampaignPage(BasePage):
         FieldPanel("rules_pdf"),
         InlinePanel("categories", label=_("catégories"), min_num=1),
         InlinePanel("criteria", label=_("critères d'évaluation")),
+        MultiFieldPanel([FieldPanel("laureate_levels"), FieldPanel("calibration_method"),
+                         FieldPanel("discuss_threshold"), FieldPanel("eliminatory_rule")],
+                        heading=_("Jury")),
     ]
     search_fields = [*BasePage.search_fields, index.FilterField("label")]
     parent_page_types = ["labels.LabelIndexPage"]
@@ -203,6 +241,10 @@ class LabelCampaignPage(BasePage):
             raise ValidationError({"closes_at": _("La clôture doit suivre l'ouverture.")})
         if self.jury_starts_at and self.closes_at and self.jury_starts_at < self.closes_at:
             raise ValidationError({"jury_starts_at": _("Le jury délibère après la clôture.")})
+
+    def levels(self) -> list[str]:
+        """The laureates' levels, highest first (the default ones when the field was emptied)."""
+        return [name.strip() for name in (self.laureate_levels or DEFAULT_LEVELS).split(",") if name.strip()]
 
     @property
     def reference_prefix(self):
@@ -297,9 +339,17 @@ class EvaluationCriterion(Orderable):
                                  validators=[MinValueValidator(0)])
     max_score = models.PositiveSmallIntegerField(_("note maximale"), default=10,
                                                  validators=[MinValueValidator(1), MaxValueValidator(100)])
+    eliminatory = models.BooleanField(
+        _("éliminatoire"), default=False,
+        help_text=_("Un dossier sous le seuil sur ce critère ne peut recevoir un niveau de lauréat sans motif "
+                    "de dérogation enregistré."))
+    eliminatory_threshold = models.PositiveSmallIntegerField(
+        _("seuil éliminatoire"), null=True, blank=True,
+        help_text=_("Note en dessous de laquelle le critère est jugé insuffisant (sur la note maximale)."))
 
     panels = [FieldPanel("name"), FieldPanel("description"),
-              FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")])]
+              FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")]),
+              FieldRowPanel([FieldPanel("eliminatory"), FieldPanel("eliminatory_threshold")])]
 
     class Meta(Orderable.Meta):
         verbose_name = _("critère d'évaluation")
@@ -307,3 +357,10 @@ class EvaluationCriterion(Orderable):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.eliminatory and self.eliminatory_threshold is None:
+            raise ValidationError({"eliminatory_threshold": _("Indiquez le seuil d'un critère éliminatoire.")})
+        if self.eliminatory_threshold is not None and self.max_score and self.eliminatory_threshold > self.max_score:
+            raise ValidationError({"eliminatory_threshold": _("Le seuil ne peut dépasser la note maximale.")})

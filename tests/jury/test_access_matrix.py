@@ -39,10 +39,11 @@ EXPECTED = {
     "unlock": {"staff": OK},
     "remind": {"staff": REDIRECT},
     "ranking": {"staff": OK},
+    "bulk_decide": {"staff": OK},  # an empty post comes back with its errors on the ranking
     "export": {"staff": OK},
     "publish": {"staff": OK},
 }
-POST_ONLY = {"assign", "change_assignment", "unlock", "remind"}
+POST_ONLY = {"assign", "change_assignment", "unlock", "remind", "bulk_decide"}
 # Who gets what instead: the site's login page (anonymous), 404 for a file or round that is not theirs, 403 for a
 # staff page or the jury's home without a seat.
 REFUSALS = {"anonymous": {"login"}, "applicant": {403, 404}, "juror_a": {403, 404}, "juror_b": {403, 404},
@@ -84,6 +85,7 @@ def urls(name, scene):
         "unlock": [reverse("jury:unlock", args=[scene.round.pk])],
         "remind": [reverse("jury:remind", args=[scene.round.pk])],
         "ranking": [reverse("jury:ranking", args=[scene.round.pk])],
+        "bulk_decide": [reverse("jury:bulk_decide", args=[scene.round.pk])],
         "export": [reverse("jury:export", args=[scene.round.pk, kind, fmt])
                    for kind in ("classement", "notes") for fmt in ("csv", "xlsx")],
         "publish": [reverse("jury:publish", args=[scene.round.campaign_id])],
@@ -134,8 +136,11 @@ def test_staff_posts_change_nothing_for_others(client, scene, clock, request, ro
                 {"attribution-action": "ajouter", "attribution-juror": scene.juror_a.pk,
                  "attribution-application": scene.hidden_file.reference})
     client.post(reverse("jury:decide", args=[scene.round.pk, scene.file.pk]),
-                {"outcome": "laureat", "citation": "Bravo"})
-    client.post(reverse("jury:publish", args=[scene.round.campaign_id]))
+                {"outcome": "laureat:Or", "citation": "Bravo"})
+    client.post(reverse("jury:bulk_decide", args=[scene.round.pk]),
+                {"groupe-mode": "premiers", "groupe-number": "3", "groupe-outcome": "non-retenu",
+                 "groupe-reason": "Motif."})
+    client.post(reverse("jury:publish", args=[scene.round.campaign_id]), {"confirm": "on"})
     assert scene.round.assignments.count() == before
     assert not Decision.objects.exists()
 

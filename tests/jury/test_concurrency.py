@@ -2,13 +2,15 @@
 
 Jurors saving score sheets on the same file at once: nothing is lost, and one juror's two tabs end with one
 sheet. The round's criteria frozen by two requests at the opening second: one copy. Two staff members
-publishing at once: one publication.
+publishing at once: one publication, each e-mail sent once.
 """
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from jury import tasks
 from jury.models import Assignment, Score, ScoreSheet
 from jury.services import conflicts, decisions, publication
 from jury.services.criteria import freeze_if_open
@@ -49,10 +51,14 @@ def test_two_requests_at_the_opening_freeze_the_criteria_once(campaign, criteria
     assert jury_round.frozen_criteria.count() == 2
 
 
-def test_two_publications_at_once_make_one(campaign, staff):
-    application = SubmittedApplicationFactory(campaign=campaign)
-    decisions.record_decision(application, outcome="non-retenu", by=staff)
+def test_two_publications_at_once_make_one_and_send_each_email_once(campaign, staff):
+    applications = [SubmittedApplicationFactory(campaign=campaign) for _ in range(3)]
+    for application in applications:
+        decisions.record_decision(application, outcome="non-retenu", by=staff)
     when = paris(2026, 6, 10, 18)
-    errors = run_together([lambda: publication.publish_results(campaign, by=staff, now=when, notify=False)] * 3)
+    errors = run_together([lambda: publication.publish_results(campaign, by=staff, now=when)] * 3)
     assert len(errors) == 2 and all(isinstance(error, ValidationError) for error in errors)
     assert ResultsPublication.objects.count() == 1
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    expected = sorted(address for application in applications for address in tasks.recipients_of(application))
+    assert recipients == expected and len(set(recipients)) == len(recipients)

@@ -50,9 +50,9 @@ def example(round1, jurors, criteria, campaign, staff):
         ScoreSheet.objects.create(round=round1, juror=juror, application=application,
                                   overall_comment=f"avis de {juror.pk}", updated_at=OPEN)
     conflicts.declare(c, x, has_conflict=True, reason="Ancien employeur", by=c.user)
-    decisions.record_decision(y, outcome=DecisionOutcome.NOT_SELECTED, by=staff, now=OPEN)
-    decisions.record_decision(y, outcome=DecisionOutcome.LAUREATE, citation="Un projet exemplaire.", by=staff,
-                                  now=OPEN.replace(hour=13))
+    decisions.record_decision(y, outcome=DecisionOutcome.NOT_SELECTED, by=staff, jury_round=round1, now=OPEN)
+    decisions.record_decision(y, outcome=DecisionOutcome.LAUREATE, level="Or", citation="Un projet exemplaire.",
+                              by=staff, jury_round=round1, now=OPEN.replace(hour=13))
     return {"a": a, "b": b, "c": c, "x": x, "y": y, "z": z}
 
 
@@ -63,7 +63,7 @@ def test_ranking_table_checked_by_hand(example, round1):
     category = example["x"].category.name
     assert rows == [
         [1, "TI-2026-0001", "Ville de Xertigny", category, "Projet X", 2, 73.33, 73.33, 73.33, 13.33, "non", ""],
-        [2, "TI-2026-0002", "Ville d'Yerres", category, "Projet Y", 2, 60.0, 60.0, 60.0, 80.0, "oui", "Lauréat"],
+        [2, "TI-2026-0002", "Ville d'Yerres", category, "Projet Y", 2, 60.0, 60.0, 60.0, 80.0, "oui", "Lauréat — Or"],
         [None, "TI-2026-0003", "Ville de Zillisheim", category, "Projet Z", 0, None, None, None, None, "non", ""],
     ]
 
@@ -190,7 +190,8 @@ def test_tables_take_a_fixed_number_of_queries(count, round1, jurors, criteria, 
                                                django_assert_num_queries):
     applications = build_scored_round(round1, jurors, criteria, campaign, count, sheets=True)
     for application in applications[:3]:
-        decisions.record_decision(application, outcome=DecisionOutcome.MENTION, citation="Bravo", by=staff)
+        decisions.record_decision(application, outcome=DecisionOutcome.MENTION, citation="Bravo", by=staff,
+                                  jury_round=round1)
     with django_assert_num_queries(5):
         headers, rows = ranking_table(round1)
     assert len(rows) == count

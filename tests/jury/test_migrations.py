@@ -117,3 +117,32 @@ def test_the_move_keeps_every_jury_row():
         assert not new.get_model("auth", "Group").objects.filter(name="Jurés").exists()
     finally:
         migrate(latest_nodes())
+
+
+def test_rounds_get_purposes_and_the_shortlist_becomes_preselection_decisions(campaign, criteria):
+    from jury.models import Decision
+    from tests.jury.factories import DELIBERATION, JuryRoundFactory
+    from tests.labels.factories import SubmittedApplicationFactory
+
+    round1 = JuryRoundFactory(campaign=campaign, number=1)
+    round2 = JuryRoundFactory(campaign=campaign, number=2, opens_at=DELIBERATION,
+                              closes_at=DELIBERATION.replace(day=20), deliberation_opens_at=None)
+    files = [SubmittedApplicationFactory(campaign=campaign) for _ in range(3)]
+    try:
+        old = migrate([("jury", "0007_decision_correction_reason")])
+        old.get_model("jury", "JuryRound").objects.get(pk=round2.pk).shortlist.set([files[0].pk, files[1].pk])
+        decisions = old.get_model("jury", "Decision").objects
+        decisions.create(application_id=files[0].pk, outcome="laureat", citation="Bravo", recorded_at=DELIBERATION)
+        decisions.create(application_id=files[2].pk, outcome="non-retenu", recorded_at=DELIBERATION)
+        migrate(latest_nodes())
+        round1.refresh_from_db()
+        round2.refresh_from_db()
+        assert (round1.purpose, round2.purpose) == ("preselection", "finale")
+        rows = list(Decision.objects.order_by("application_id", "recorded_at")
+                    .values_list("application_id", "round_id", "outcome"))
+        assert rows == [(files[0].pk, round1.pk, "finale"), (files[0].pk, round2.pk, "laureat"),
+                        (files[1].pk, round1.pk, "finale"), (files[2].pk, round2.pk, "non-retenu")]
+        assert Decision.objects.get(application=files[0], round=round1).recorded_at == round1.closes_at
+        assert set(round2.applications().values_list("pk", flat=True)) == {files[0].pk, files[1].pk}
+    finally:
+        migrate(latest_nodes())

@@ -338,30 +338,37 @@ def test_decisions_are_a_register(staff_client, scene, campaign_staff, criteria)
     url = reverse("jury:decide", args=[scene.round.pk, scene.file.pk])
     page = text(staff_client.get(url))
     assert "Solide." in page and "Avis du juré A." in page and "6 / 10" in page  # every juror's scores, for staff
-    response = staff_client.post(url, {"outcome": DecisionOutcome.LAUREATE, "citation": ""})
+    response = staff_client.post(url, {"outcome": "laureat:Or", "citation": ""})
     assert "Une citation publique est requise" in text(response)
     assert not Decision.objects.exists()
     staff_client.post(url, {"outcome": DecisionOutcome.MENTION, "citation": "Pour l'audace.", "feedback": "Bravo."})
-    staff_client.post(url, {"outcome": DecisionOutcome.LAUREATE, "citation": "Exemplaire.", "minutes": "Vote 5-1."})
+    staff_client.post(url, {"outcome": "laureat:Or", "citation": "Exemplaire.", "minutes": "Vote 5-1."})
     assert list(Decision.objects.order_by("pk").values_list("outcome", "recorded_by")) == [
         (DecisionOutcome.MENTION, campaign_staff.pk), (DecisionOutcome.LAUREATE, campaign_staff.pk)]
     page = text(staff_client.get(url))
     assert page.count("enregistrée par") == 2 and "Vote 5-1." in page
-    assert 'value="laureat"' in page and "checked" in page
+    assert 'value="laureat:Or"' in page and "checked" in page
 
 
 def test_publication_needs_every_decision_then_shows_the_laureate(staff_client, scene, client, clock, campaign_staff):
     url = reverse("jury:publish", args=[scene.round.campaign_id])
     page = text(staff_client.get(url))
     assert scene.file.reference in page and "Publier les résultats" not in page
-    for application, outcome in ((scene.file, DecisionOutcome.LAUREATE), (scene.other_file,
+    for application, outcome in ((scene.file, "laureat:Or"), (scene.other_file,
                                  DecisionOutcome.NOT_SELECTED), (scene.hidden_file, DecisionOutcome.NOT_SELECTED)):
         staff_client.post(reverse("jury:decide", args=[scene.round.pk, application.pk]),
                           {"outcome": outcome, "citation": "Un projet exemplaire.", "feedback": "Merci."})
-    assert "Publier les résultats" in text(staff_client.get(url))
+    page = text(staff_client.get(url))
+    assert 'name="confirm"' not in page and "La notation du tour « Tour 1 » est encore ouverte" in page
     assert "Un projet exemplaire." not in text(client.get(scene.round.campaign.url))
     clock.set(DELIBERATION)
-    response = staff_client.post(url, follow=True)
+    page = text(staff_client.get(url))
+    assert 'name="confirm"' in page and "3 e-mails à envoyer" in page
+    assert "Aperçu de l'e-mail « Lauréat » (1 envoi)" in page and "« Un projet exemplaire. »" in page
+    unconfirmed = text(staff_client.post(url, {}))
+    assert "Cochez la case pour confirmer la publication" in unconfirmed
+    assert not ResultsPublication.objects.exists()
+    response = staff_client.post(url, {"confirm": "on"}, follow=True)
     assert "Résultats publiés : 3 candidats prévenus par e-mail." in text(response)
     scene.file.refresh_from_db()
     assert scene.file.status == ApplicationStatus.LAUREATE

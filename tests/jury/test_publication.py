@@ -147,11 +147,10 @@ def test_a_pending_draft_published_later_keeps_the_results_public(campaign, deci
     assert page.intro == "Chapô en cours de réécriture." and page.results_published_at == PUBLISHED
 
 
-def test_the_citation_published_is_the_current_decisions_and_stays(campaign, decided, staff):
+def test_the_citation_published_is_the_current_decisions(campaign, decided, staff):
     laureate = decided[0]
     decide(laureate, DecisionOutcome.LAUREATE, staff, at=paris(2026, 6, 2), citation="Citation revue.")
     publication.publish_results(campaign, by=staff, now=PUBLISHED)
-    decide(laureate, DecisionOutcome.LAUREATE, staff, at=paris(2026, 6, 20), citation="Après la publication.")
     laureate.refresh_from_db()
     assert laureate.published_citation == "Citation revue."
     assert Application.objects.get(pk=decided[-1].pk).published_citation == ""  # not selected: no citation

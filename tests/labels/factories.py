@@ -21,6 +21,7 @@ from labels.models import (
     LabelIndexPage,
     ResultsPublication,
 )
+from labels.public_results import PUBLIC_STATUSES
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
@@ -97,6 +98,10 @@ class LabelCampaignPageFactory(wagtail_factories.PageFactory):
             ResultsPublication.objects.create(campaign=obj, published_at=extracted)
 
 
+def public_copy(resolver, name):
+    return getattr(resolver, name) if getattr(resolver, "status", "") in PUBLIC_STATUSES else ""
+
+
 class ApplicationFactory(factory.django.DjangoModelFactory):
     """A draft with every required field filled in (ready to be submitted)."""
 
@@ -123,6 +128,10 @@ class ApplicationFactory(factory.django.DjangoModelFactory):
     data_protection = "Aucune donnée personnelle : comptages agrégés par école."
     consent_rules = True
     consent_data = True
+    # A laureate or a mention made directly in this status has the public record publication would have copied.
+    published_org_name = factory.LazyAttribute(lambda o: public_copy(o, "org_name"))
+    published_title = factory.LazyAttribute(lambda o: public_copy(o, "title"))
+    published_summary = factory.LazyAttribute(lambda o: public_copy(o, "summary"))
 
 
 class SubmittedApplicationFactory(ApplicationFactory):

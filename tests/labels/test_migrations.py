@@ -63,3 +63,23 @@ def test_existing_co_editors_become_invitations_to_send_again(campaign, latest_s
     assert (coeditor.user, coeditor.token_hash, coeditor.expires_at) == (None, None, None)
     assert not coeditor.link_is_valid(clock.now())
     assert not Application.objects.of_applicant(holder).exists()
+
+
+def test_published_laureates_get_the_record_of_their_submitted_version(campaign, latest_state_restored):
+    laureate = ApplicationFactory(campaign=campaign, reference="TI-2026-0001", status="laureat",
+                                  org_name="Ville de Plouha", title="Titre jamais soumis", summary="Brouillon")
+    without_version = ApplicationFactory(campaign=campaign, reference="TI-2026-0002", status="mention",
+                                         org_name="Ville de Lannion", title="Bus à la demande", summary="Résumé")
+    not_selected = ApplicationFactory(campaign=campaign, reference="TI-2026-0003", status="non-retenue",
+                                      title="Projet non retenu")
+    old = migrate([("labels", "0010_inactivity_warnings")])
+    versions = old.get_model("labels", "ApplicationVersion")
+    for number, title in ((1, "Première version"), (2, "Cantines sans gaspillage")):
+        versions.objects.create(application_id=laureate.pk, number=number, created_at=clock.now(),
+                                snapshot={"org_name": "Ville de Plouha", "title": title, "summary": "Déposé."})
+    migrate(latest_nodes())
+    records = {row[0]: row[1:] for row in Application.objects.values_list(
+        "pk", "published_org_name", "published_title", "published_summary")}
+    assert records[laureate.pk] == ("Ville de Plouha", "Cantines sans gaspillage", "Déposé.")
+    assert records[without_version.pk] == ("Ville de Lannion", "Bus à la demande", "Résumé")
+    assert records[not_selected.pk] == ("", "", "")

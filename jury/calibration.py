@@ -1,0 +1,146 @@
+"""Calibration of jurors' totals that survives uneven assignments: pure Python, no ORM, no numpy.
+
+Why
+---
+Per-juror standardisation (z-scores) assumes every juror saw a comparable set
+of files: a juror who happened to be given the strongest files has a high mean
+and gets "corrected" down, as if they were lenient. Fitting the files and the
+jurors together over the whole assignment graph (Roos, Rothe and Scheuermann,
+AAAI 2011) separates the two: a juror looks lenient only by comparison with the
+other jurors on the same files.
+
+Model
+-----
+With ``m`` the mean of all totals, each total is modelled as::
+
+    total(file, juror) = m + scale(juror) * relative_quality(file) + bias(juror)
+
+fitted by regularised least squares over every (file, juror) total of the
+round, by alternating least squares (each step is an exact minimisation of one
+block of unknowns, so the loss never increases):
+
+* ``relative_quality(file) = sum_j s_j (y - m - b_j) / sum_j s_j^2``;
+* ``bias(juror) = sum_a (y - m - s_j q_a) / (n_j + BIAS_PRIOR)``: the ridge
+  penalty ``BIAS_PRIOR * b^2`` shrinks the bias of a juror who scored few files
+  towards 0 (with 3 files and a prior of 2, three fifths of the apparent bias
+  is kept), and fixes the otherwise free offset between biases and qualities;
+* ``scale(juror)``, only for a juror who scored at least ``MIN_FOR_SCALE``
+  files (1 for the others), ``(sum_a q_a (y - m - b_j) + SCALE_PRIOR) /
+  (sum_a q_a^2 + SCALE_PRIOR)``, pulled towards 1 and kept within [0.25, 4].
+
+The file's **fitted quality** is ``m + relative_quality``; a juror's
+**calibrated total** on a file is ``m + (y - m - bias) / scale``, what they
+would have given with no bias and the common scale (its spread over the file's
+jurors decides "à discuter").
+
+Fallback
+--------
+The fit needs at least two jurors, two files and one connected assignment
+graph (every file reachable from every other through shared jurors): otherwise
+the offset between two groups of jurors cannot be told from the quality of
+their files. Then the qualities are the raw means, biases 0, scales 1, and
+``fallback`` says why, in French, for the ranking page.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from django.utils.translation import gettext as _
+
+BIAS_PRIOR = 2.0
+SCALE_PRIOR = 2.0
+MIN_FOR_SCALE = 5
+SCALE_BOUNDS = (0.25, 4.0)
+ITERATIONS = 500
+TOLERANCE = 1e-10
+
+
+@dataclass
+class Fit:
+    quality: dict  # file id -> fitted quality (on the totals' scale)
+    bias: dict = field(default_factory=dict)  # juror id -> fitted bias (points; > 0 lenient)
+    scale: dict = field(default_factory=dict)  # juror id -> fitted scale (1: the common one)
+    calibrated: dict = field(default_factory=dict)  # (file id, juror id) -> calibrated total
+    fallback: str | None = None  # why the fit fell back to raw means, in French; None when it was fitted
+    iterations: int = 0
+
+
+def _components(totals) -> int:
+    """Number of connected components of the bipartite file-juror graph (union-find)."""
+    parent: dict = {}
+
+    def find(node):
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for file_id, juror_id in totals:
+        parent[find(("a", file_id))] = find(("j", juror_id))
+    return len({find(node) for node in list(parent)})
+
+
+def raw_means(totals: dict, reason: str | None) -> Fit:
+    by_file = defaultdict(list)
+    for (file_id, _juror), total in totals.items():
+        by_file[file_id].append(total)
+    jurors = {juror for _file, juror in totals}
+    return Fit({file_id: fmean(values) for file_id, values in by_file.items()}, dict.fromkeys(jurors, 0.0),
+               dict.fromkeys(jurors, 1.0), dict(totals), reason)
+
+
+def fallback_reason(totals: dict) -> str | None:
+    """Why the model cannot be fitted on these totals (French), or None."""
+    files = {file_id for file_id, _juror in totals}
+    jurors = {juror for _file, juror in totals}
+    if len(jurors) < 2:
+        return _("Un seul juré a noté : le classement suit les moyennes brutes.")
+    if len(files) < 2:
+        return _("Un seul dossier noté : le classement suit les moyennes brutes.")
+    if _components(totals) > 1:
+        return _("Les jurés se partagent des groupes de dossiers sans juré commun : leur sévérité ne peut être "
+                 "comparée, le classement suit les moyennes brutes.")
+    return None
+
+
+def fit(totals: dict, *, bias_prior: float = BIAS_PRIOR, scale_prior: float = SCALE_PRIOR,
+        min_for_scale: int = MIN_FOR_SCALE) -> Fit:
+    """Fit quality per file, bias (and scale) per juror on `totals` {(file id, juror id): total}."""
+    if not totals:
+        return Fit({})
+    reason = fallback_reason(totals)
+    if reason is not None:
+        return raw_means(totals, reason)
+    mean = fmean(totals.values())
+    by_file, by_juror = defaultdict(list), defaultdict(list)
+    for (file_id, juror_id), total in totals.items():
+        by_file[file_id].append((juror_id, total - mean))
+        by_juror[juror_id].append((file_id, total - mean))
+    quality = dict.fromkeys(by_file, 0.0)
+    bias = dict.fromkeys(by_juror, 0.0)
+    scale = dict.fromkeys(by_juror, 1.0)
+    scaled = {juror for juror, rows in by_juror.items() if len(rows) >= min_for_scale}
+    low, high = SCALE_BOUNDS
+    iteration = 0
+    for iteration in range(1, ITERATIONS + 1):  # noqa: B007 # reported in the Fit
+        change = 0.0
+        for file_id, rows in by_file.items():
+            value = (sum(scale[j] * (y - bias[j]) for j, y in rows) / sum(scale[j] ** 2 for j, _y in rows))
+            change, quality[file_id] = max(change, abs(value - quality[file_id])), value
+        for juror_id, rows in by_juror.items():
+            value = sum(y - scale[juror_id] * quality[a] for a, y in rows) / (len(rows) + bias_prior)
+            change, bias[juror_id] = max(change, abs(value - bias[juror_id])), value
+        for juror_id in scaled:
+            rows = by_juror[juror_id]
+            value = ((sum(quality[a] * (y - bias[juror_id]) for a, y in rows) + scale_prior)
+                     / (sum(quality[a] ** 2 for a, _y in rows) + scale_prior))
+            value = min(high, max(low, value))
+            change, scale[juror_id] = max(change, abs(value - scale[juror_id])), value
+        if change < TOLERANCE:
+            break
+    calibrated = {(file_id, juror_id): mean + (total - mean - bias[juror_id]) / scale[juror_id]
+                  for (file_id, juror_id), total in totals.items()}
+    return Fit({file_id: mean + value for file_id, value in quality.items()}, bias, scale, calibrated, None,
+               iteration)
