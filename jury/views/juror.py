@@ -178,4 +178,4 @@ def download(request, round_id, application_id, attachment_id):
     state = juror_state(request, round_id, application_id, clock.now())
     if not state.may_open:
         raise Http404
-    return attachment_response(get_object_or_404(state.application.attachments, pk=attachment_id))
+    return attachment_response(request, get_object_or_404(state.application.attachments, pk=attachment_id))
