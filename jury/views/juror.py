@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from interconnectes import clock
 from jury import permissions
 from jury.forms import DeclarationForm, ScoreSheetForm
-from jury.models import ConflictDeclaration, JuryRound, Score, ScoreSheet
+from jury.models import ConflictDeclaration, JuryRound, Pitch, Score, ScoreSheet
 from jury.obvious_conflicts import application_facts, obvious_conflict
 from jury.progress import juror_progress
 from jury.services import conflicts, scores
@@ -168,6 +168,7 @@ def sheet_page(request, state, form, current=None):
         "rows": display_rows(data, exclude=HIDDEN_FROM_JURORS),
         "eligibility": services.check_eligibility(application, has_duplicate=state.has_duplicate),
         "attachments": list(application.attachments.all()), "others": others,
+        "pitch": Pitch.objects.filter(application=application).first(),
         "draft_key": state.draft_key,
         "page_title": str(application), "header_title": f"{application} — {application.title}",
     })

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -150,7 +151,7 @@ class CampaignDetails:
     laureates_archive_url: str
 
 
-class LabelCampaignPage(BasePage):
+class LabelCampaignPage(RoutablePageMixin, BasePage):
     label = models.CharField(_("label"), max_length=32, choices=Label.choices, default=Label.TERRITOIRE_INNOVANT)
     year = models.PositiveSmallIntegerField(
         _("édition"), validators=[MinValueValidator(2009), MaxValueValidator(2100)], null=True
@@ -245,6 +246,20 @@ class LabelCampaignPage(BasePage):
         rows = list(public_results.laureates_and_mentions(Application.objects.filter(campaign_id=self.pk)))
         return ([row for row in rows if row.status == ApplicationStatus.LAUREATE],
                 [row for row in rows if row.status == ApplicationStatus.MENTION])
+
+    @path("laureats/<int:application_id>/", name="laureate")
+    def laureate_page(self, request, application_id):
+        """A laureate's or a mention's public page: the project, the jury's citation and, with the applicant's
+        consent, the laureate's pitch in the site's own player (nothing before the results are out)."""
+        now = clock.now()
+        laureates, mentions = self.results(now)
+        laureate = next((row for row in [*laureates, *mentions] if row.pk == application_id), None)
+        if laureate is None:
+            raise Http404
+        return TemplateResponse(request, "labels/laureate_page.html", {
+            "page": self, "self": self, "request": request, "laureate": laureate,
+            "pitch": public_results.public_pitch(laureate, self.results_published_at, now),
+        })
 
     def laureates_archive_url(self, request=None):
         """The labels index's archive, from the parent cached by routing when there is one."""

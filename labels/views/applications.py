@@ -8,7 +8,7 @@ another applicant's id answers 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,8 +41,11 @@ def receipt_url_for(request):
 @login_required
 def dashboard(request):
     now = clock.now()
+    # A file on a later round's shortlist is offered the pitch page, which decides for itself who is a finalist
+    # (`jury.permissions.finalist_round`): the jury builds on the labels, so the relation is read, not imported.
+    on_shortlist = Application.shortlisted_in.through.objects.filter(application_id=OuterRef("pk"))
     applications = list(Application.objects.of_applicant(request.user).select_related("campaign")
-                        .order_by("-campaign__year", "-updated_at"))
+                        .annotate(on_shortlist=Exists(on_shortlist)).order_by("-campaign__year", "-updated_at"))
     for application in applications:
         application.editable = application.is_editable(now)
     open_campaigns = list(LabelCampaignPage.objects.live().public()
