@@ -123,6 +123,9 @@ class RoundCriterion(models.Model):
     weight = models.DecimalField(_("poids"), max_digits=5, decimal_places=2, validators=[MinValueValidator(0)])
     max_score = models.PositiveSmallIntegerField(_("note maximale"),
                                                  validators=[MinValueValidator(1), MaxValueValidator(100)])
+    rubric_bottom = models.CharField(_("ce que vaut la note 0"), max_length=300, blank=True)
+    rubric_middle = models.CharField(_("ce que vaut la note du milieu"), max_length=300, blank=True)
+    rubric_top = models.CharField(_("ce que vaut la note maximale"), max_length=300, blank=True)
     source = models.ForeignKey("labels.EvaluationCriterion", verbose_name=_("critère de la campagne"), null=True,
                                blank=True, on_delete=models.SET_NULL, related_name="round_copies")
 
@@ -135,7 +138,6 @@ class RoundCriterion(models.Model):
 
     def __str__(self):
         return self.name
-
 
 def in_round_q() -> Q:
     """Q on rows with a `round` and an `application` (assignments, scores): the file is in that round,

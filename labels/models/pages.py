@@ -313,8 +313,16 @@ class EvaluationCriterion(Orderable):
     max_score = models.PositiveSmallIntegerField(_("note maximale"), default=10,
                                                  validators=[MinValueValidator(1), MaxValueValidator(100)])
 
+    rubric_bottom = models.CharField(_("ce que vaut la note 0"), max_length=300, blank=True,
+                                     help_text=_("Montré aux jurés sur la fiche de notation."))
+    rubric_middle = models.CharField(_("ce que vaut la note du milieu"), max_length=300, blank=True,
+                                     help_text=_("La moitié de la note maximale (5 sur 10)."))
+    rubric_top = models.CharField(_("ce que vaut la note maximale"), max_length=300, blank=True)
+
     panels = [FieldPanel("name"), FieldPanel("description"),
-              FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")])]
+              FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")]),
+              MultiFieldPanel([FieldPanel("rubric_bottom"), FieldPanel("rubric_middle"), FieldPanel("rubric_top")],
+                              heading=_("Grille de notation"))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("critère d'évaluation")
