@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from interconnectes import clock
 from jury import charts, exports, scoring
 from jury.forms import AssignForm, AssignmentChangeForm, UnlockForm
-from jury.models import DecisionOutcome, JuryMember, latest_decision
+from jury.models import ConflictDeclaration, DecisionOutcome, JuryMember, latest_decision
 from jury.progress import round_progress, round_ranking
 from jury.services import assignments, reminders, scores
 from jury.services.criteria import freeze_if_open
@@ -66,6 +66,9 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
     applications = _round_applications(jury_round)
     for application in applications:
         application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
+    declared = declared_conflicts(jury_round)
+    for juror in jurors:
+        juror.conflicts = sum(conflict.juror_id == juror.pk for conflict in declared)
     change_form, default_unlock_form = _change_forms(jury_round)
     assignment_form, unlock_form = assignment_form or change_form, unlock_form or default_unlock_form
     for form in (assignment_form, unlock_form):
@@ -74,10 +77,21 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
         "round": jury_round, "phase": jury_round.phase(now), "jurors": jurors,
         "applications": applications, "assigned": any(juror.assigned for juror in jurors),
         "missing": sum(state.missing.values()), "flagged": assignments.flagged_conflicts(jury_round),
+        "declared_conflicts": declared,
         "assign_form": AssignForm(), "assignment_form": assignment_form, "unlock_form": unlock_form,
         "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
         % {"campaign": jury_round.campaign.title, "round": jury_round},
     })
+
+
+def declared_conflicts(jury_round) -> list:
+    """The conflicts jurors declared on the round's files, with their reasons, in one query (a declaration
+    holds for the whole campaign, whatever the round it was made in)."""
+    return list(ConflictDeclaration.objects.conflicts()
+                .filter(juror__campaign_id=jury_round.campaign_id,
+                        application_id__in=jury_round.applications().values("pk"))
+                .select_related("juror__user", "juror__person", "application", "round")
+                .order_by("application__reference", "declared_at", "pk"))
 
 
 def _refused(request, round_id, error):

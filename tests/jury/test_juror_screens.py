@@ -119,3 +119,17 @@ def test_the_other_jurors_scores_are_one_table_under_one_heading(juror_client, s
     assert str(juror_c) in table and str(scene.juror_b) not in table
     # 100 × (2 × 4/10 + 1 × 5/5) / 3 = 60,0
     assert "Peu chiffré" in table and "60,0" in table and "Commentaire général de" in table and "À revoir" in table
+
+
+# --- Staff's progress page ----------------------------------------------------------------------------
+
+def test_staff_see_the_declared_conflicts_with_their_reasons(client, scene, staff, clock):
+    clock.set(OPEN)
+    client.force_login(staff)
+    page = text(client.get(reverse("jury:progress", args=[scene.round.pk])))
+    section = page.split('id="conflicts-title"')[1].split("</section>")[0]
+    assert "Ancien employeur" in section and str(scene.juror_b) in section and scene.file.reference in section
+    assert str(scene.juror_a) not in section  # declared no conflict
+    jurors = page.split('id="jurors-title"')[1].split("</table>")[0]
+    row = jurors.split(str(scene.juror_b))[1].split("</tr>")[0]
+    assert row.rstrip().endswith('<td class="numeric">1</td>')
