@@ -195,7 +195,7 @@ def _ranking_views(result, categories):
 def _charts(result, jurors):
     """The score distribution per criterion and each juror's leniency, drawn on the server."""
     # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
-    histograms = [charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]})
+    histograms = [charts.histogram(counts, result.names[cid])
                   for cid, counts in scoring.score_distribution(result.rows, result.criteria).items()]
     histograms = [mark_safe(svg) for svg in histograms]  # nosec B308 B703 # escaped by charts.py
     leniency = charts.leniency(
