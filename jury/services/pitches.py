@@ -32,17 +32,28 @@ def _delete(names):
         storage.delete(name)
 
 
-def save_pitch(application_id, user, now, *, video=None, video_facts=None, link="", host="", captions=None,
-               public_consent=False) -> Pitch:
-    """Create or replace the application's pitch with what `PitchForm` cleaned."""
+def save_pitch(application_id, user, now, **fields) -> Pitch:
+    """Create or replace the application's pitch with what `PitchForm` cleaned, if `user` may (see `write_pitch`
+    for `fields`)."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if not is_applicant(user, application):
+            raise PermissionDenied
+        if refusal := pitches.edit_refusal(finalist_round(application), now):
+            raise ValidationError(refusal)
+        return write_pitch(application, user, now, **fields)
+
+
+def write_pitch(application, user, now, *, video=None, video_facts=None, link="", host="", captions=None,
+                public_consent=False) -> Pitch:
+    """Store the new files and write the row, whole or not at all; the replaced files go once it has committed.
+
+    No permission here: `save_pitch` checks them for an applicant; the demo
+    calls this for the pitches of files it built without applicant accounts.
+    """
     stored: list[str] = []
     try:
         with transaction.atomic():
-            application = Application.objects.select_for_update().get(pk=application_id)
-            if not is_applicant(user, application):
-                raise PermissionDenied
-            if refusal := pitches.edit_refusal(finalist_round(application), now):
-                raise ValidationError(refusal)
             pitch = Pitch.objects.filter(application=application).first() or Pitch(application=application)
             replaced = []
             if video:
