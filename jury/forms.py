@@ -232,6 +232,12 @@ class PitchForm(AccessibleFormMixin, forms.Form):
                                                      max_seconds=pitches.MAX_SECONDS)
         return uploaded
 
+    def clean_link(self):
+        link = self.cleaned_data["link"]
+        if link and not link.lower().startswith("https://"):
+            raise ValidationError(_("Donnez une adresse sécurisée, commençant par https://."))
+        return link
+
     def clean_captions(self):
         uploaded = self.cleaned_data["captions"]
         if uploaded:

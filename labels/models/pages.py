@@ -251,14 +251,18 @@ class LabelCampaignPage(RoutablePageMixin, BasePage):
     def laureate_page(self, request, application_id):
         """A laureate's or a mention's public page: the project, the jury's citation and, with the applicant's
         consent, the laureate's pitch in the site's own player (nothing before the results are out)."""
+        from labels.models.applications import Application
+
         now = clock.now()
-        laureates, mentions = self.results(now)
-        laureate = next((row for row in [*laureates, *mentions] if row.pk == application_id), None)
+        published_at = self.results_published_at
+        laureate = (public_results.laureates_and_mentions(Application.objects.filter(campaign_id=self.pk,
+                                                                                      pk=application_id)).first()
+                    if public_results.is_published(published_at, now) else None)
         if laureate is None:
             raise Http404
         return TemplateResponse(request, "labels/laureate_page.html", {
             "page": self, "self": self, "request": request, "laureate": laureate,
-            "pitch": public_results.public_pitch(laureate, self.results_published_at, now),
+            "pitch": public_results.public_pitch(laureate, published_at, now),
         })
 
     def laureates_archive_url(self, request=None):

@@ -8,14 +8,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from interconnectes.privatefiles import video
 from interconnectes.privatefiles.synthetic import make_video
 from jury import pitch_urls
 from jury.models import Assignment, Pitch
 from jury.permissions import finalist_round
 from jury.services import conflicts
+from jury.services.pitches import write_pitch
 from labels.models import ApplicationStatus, ResultsPublication
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
 from tests.labels.factories import SubmittedApplicationFactory, UserFactory, paris
+from tests.queries import page_queries, within_budget
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +113,8 @@ def test_a_link_to_a_video_must_name_its_host(owner_client, final):
      "captions", "il doit commencer par « WEBVTT »"),
     (lambda: {"video": video_upload(), "link": "https://vimeo.com/1", "host": "Vimeo", "captions": captions()},
      "link", "Donnez soit une vidéo, soit un lien, pas les deux."),
+    (lambda: {"link": "http://video.plouha.fr/w/pitch", "host": "PeerTube"}, "link", "commençant par https://"),
+    (lambda: {"link": "javascript:alert(1)", "host": "PeerTube"}, "link", "Saisissez une URL valide."),
 ])
 def test_bad_input_is_refused_next_to_its_field_and_the_previous_pitch_is_kept(owner_client, final, data, field,
                                                                                message):
@@ -251,3 +256,33 @@ def test_no_laureate_page_before_publication_nor_for_a_file_not_distinguished(cl
     assert client.get(reverse("pitch:video", args=[pitch.pk])).status_code == 404
     ResultsPublication.objects.create(campaign=campaign, published_at=paris(2026, 5, 1, 10, 0))
     assert client.get(laureate_url(campaign, final.preselected_only)).status_code == 404
+
+
+def test_a_laureate_s_page_keeps_within_the_budget_whatever_the_number_of_laureates(reader_client, campaign, final,
+                                                                                    clock):
+    """One laureate with its pitch, then eleven more: the same queries, cold and warm, for each reader."""
+    ResultsPublication.objects.create(campaign=campaign, published_at=paris(2026, 6, 1, 10, 0))
+    clock.set(paris(2026, 6, 2, 10, 0))
+
+    def laureate_with_pitch(application):
+        application.status = ApplicationStatus.LAUREATE
+        application.save()
+        upload = SimpleUploadedFile("p.webm", make_video(2, "webm"))
+        facts = video.validate_upload(upload, max_bytes=10**6, max_seconds=600)
+        write_pitch(application, None, DURING_FINAL, video=upload, video_facts=facts, captions=captions(),
+                    public_consent=True)
+        return application
+
+    first = laureate_with_pitch(final.finalist)
+    reader_client.get(laureate_url(campaign, first))  # the process's own caches (content types) filled once
+    small = page_queries(reader_client, laureate_url(campaign, first))
+    for _ in range(11):
+        laureate_with_pitch(SubmittedApplicationFactory(campaign=campaign))
+    large = page_queries(reader_client, laureate_url(campaign, first))
+    assert small == large and within_budget(small), (small, large)
+    assert '<video class="pitch-video"' in reader_client.get(laureate_url(campaign, first)).content.decode()
+
+
+def test_the_pitch_form_keeps_within_the_budget(client, applicant, final, pitch):
+    client.force_login(applicant)
+    assert within_budget(page_queries(client, reverse("pitch:edit", args=[final.finalist.pk])))
