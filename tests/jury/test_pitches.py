@@ -246,6 +246,8 @@ def test_a_laureate_s_pitch_is_public_on_its_page_with_consent_only(client, camp
     assert client.get(reverse("pitch:video", args=[pitch.pk])).status_code == 200
     assert client.get(reverse("pitch:captions", args=[pitch.pk])).status_code == 200
     assert laureate_url(campaign, published) in client.get(campaign.url).content.decode()
+    archive = campaign.get_parent().url + "laureats/"
+    assert laureate_url(campaign, published) in client.get(archive).content.decode()
 
 
 def test_no_laureate_page_before_publication_nor_for_a_file_not_distinguished(client, campaign, final, pitch, clock):
