@@ -23,7 +23,8 @@ from tests.labels.factories import (
     user_with_permissions,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("wagtail_base", "leave_media")]
 
 DURING_FINAL = paris(2026, 5, 10, 12, 0)
 VTT = b"WEBVTT\n\n00:00.000 --> 00:03.000\nBonjour, voici la Ville de Plouha.\n"
@@ -62,6 +63,13 @@ def final(home, monkeypatch):
     Assignment.objects.create(round=final_round, juror=juror, application=finalist)
     return {"clock": clock, "campaign": campaign, "round": final_round, "finalist": finalist, "pitch": pitch,
             "juror": juror}
+
+
+@pytest.fixture
+def leave_media(page):
+    """A video keeps its connection to the live server open; leaving the page closes it before the server stops."""
+    yield
+    page.goto("about:blank")
 
 
 def wait_for_pitch(page):
@@ -169,4 +177,38 @@ def test_the_ranking_s_charts_keep_every_text_in_its_place(page, live_server, ra
     content = page.content()
     assert "Attention portée aux usagers" in content and "Impact" in content
     assert "Odile Kerbrat" in content and "." not in "".join(text[4] for text in charts[0]["texts"])
+    assert_accessible(page)
+
+
+def test_a_finalist_gives_its_pitch_and_a_wrong_file_is_refused_next_to_its_field(page, live_server, final,
+                                                                                   assert_accessible, tmp_path):
+    from jury.models import Pitch
+
+    Pitch.objects.all().delete()
+    not_a_video = tmp_path / "pitch.mp4"
+    not_a_video.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    real = tmp_path / "finale.webm"
+    real.write_bytes(make_video(4, "webm", text="Plouha"))
+    captions = tmp_path / "pitch.vtt"
+    captions.write_bytes(VTT)
+    base = live_server.url
+    page.goto(base + reverse("labels:dashboard"))
+    log_in(page, "plouha@example.org")
+    follow(page, page.get_by_role("link", name="Mon pitch pour la finale"))
+    assert_accessible(page)
+    page.get_by_label("Vidéo du pitch (MP4 ou WebM)").set_input_files(str(not_a_video))
+    page.get_by_label("Sous-titres ou transcription (WebVTT)").set_input_files(str(captions))
+    follow(page, page.get_by_role("button", name="Enregistrer le pitch"))
+    error = page.locator("#id_video_error")
+    assert "n'est pas une vidéo MP4 ou WebM lisible" in error.inner_text()
+    assert page.get_by_label("Vidéo du pitch (MP4 ou WebM)").get_attribute("aria-invalid") == "true"
+    assert_accessible(page)
+    page.get_by_label("Vidéo du pitch (MP4 ou WebM)").set_input_files(str(real))
+    page.get_by_label("Sous-titres ou transcription (WebVTT)").set_input_files(str(captions))
+    page.get_by_label("J'accepte que ce pitch soit diffusé publiquement").check()
+    follow(page, page.get_by_role("button", name="Enregistrer le pitch"))
+    assert page.get_by_text("Pitch enregistré.").is_visible()
+    duration, kind, _cue = wait_for_pitch(page)
+    assert round(duration) == 4 and kind == "captions"
+    assert Pitch.objects.get().public_consent
     assert_accessible(page)
