@@ -43,3 +43,16 @@ def test_the_published_laureates_pitches_play_on_their_public_pages(client):
     assert f'<source src="/pitchs/{pitch.pk}/video/" type="video/webm">' in page
     video = client.get(reverse("pitch:video", args=[pitch.pk]), headers={"Range": "bytes=0-"})
     assert video.status_code == 206 and video["Content-Type"] == "video/webm"
+
+
+def test_the_demo_jurors_read_a_rubric_under_each_criterion(client):
+    from jury.demo import JURY_PASSWORD
+    from jury.models import Assignment, ConflictDeclaration
+
+    final = JuryRound.objects.get(campaign=campaign_in(Phase.JURY), number=2)
+    assert all(criterion.rubric_bottom and criterion.rubric_top for criterion in final.frozen_criteria.all())
+    declared = ConflictDeclaration.objects.filter(has_conflict=False, juror_id__in=Assignment.objects.filter(
+        round=final).values("juror_id"), application__in=final.applications()).select_related("juror__user").first()
+    client.post(reverse("labels:login"), {"username": declared.juror.user.username, "password": JURY_PASSWORD})
+    page = client.get(reverse("jury:sheet", args=[final.pk, declared.application_id])).content.decode()
+    assert "Résultats chiffrés et évalués" in page and '<video class="pitch-video"' in page
