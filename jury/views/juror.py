@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from interconnectes import clock
 from jury import juror_lists, permissions, scoring
 from jury.forms import DeclarationForm, ScoreSheetForm
-from jury.models import Assignment, ConflictDeclaration, JuryRound, Pitch, Score, ScoreSheet
+from jury.models import Assignment, ConflictDeclaration, JuryRound, Score, ScoreSheet
 from jury.obvious_conflicts import application_facts, obvious_conflict
 from jury.progress import juror_progress
 from jury.services import conflicts, scores
@@ -202,7 +202,8 @@ def sheet_page(request, state, form, current=None):
         "eligibility": services.check_eligibility(application, has_duplicate=state.has_duplicate),
         "attachments": list(application.attachments.all()),
         "others": others_table(state, form.criteria) if state.sees_others else None,
-        "pitch": Pitch.objects.filter(application=application).first(),
+        # Read with the scoring state (`select_related`); a file without a pitch has none.
+        "pitch": getattr(application, "pitch", None),
         "previous": previous, "next": following, "position": ids.index(application.pk) + 1 if application.pk in ids
         else None, "count": len(ids),
         "draft_key": state.draft_key,
