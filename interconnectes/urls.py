@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("jury/", include("jury.urls")),
+    path("", include("jury.pitch_urls")),
     path("", include("labels.urls")),
 ]
 

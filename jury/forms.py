@@ -1,4 +1,5 @@
-"""Forms of the jury's pages: conflict declaration, score sheet, decision, unlock, assignment.
+"""Forms of the jury's pages: conflict declaration, score sheet, decision, unlock, assignment, and the
+finalists' pitch.
 
 The score sheet's rules (scale, comment at the bottom of the scale) live in
 `jury/rules.clean_scores`; the form applies them and puts each error next to
@@ -10,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from jury import assignment, bulk, rules
+from interconnectes.privatefiles import video, webvtt
+from jury import assignment, bulk, pitches, rules
 from labels.forms import AccessibleFormMixin
 
 COMMENT = forms.Textarea(attrs={"rows": 3})
@@ -299,3 +301,67 @@ class BulkDecisionForm(AccessibleFormMixin, forms.Form):
     def decision(self) -> tuple[str, str]:
         choice = self.choices[self.cleaned_data["outcome"]]
         return choice.outcome, choice.level
+class PitchForm(AccessibleFormMixin, forms.Form):
+    """The finalist's pitch: a video uploaded or a link to it on a host they name, its WebVTT captions, consent.
+
+    Checked by content (`interconnectes.privatefiles`): what the form cleans is
+    saved whole by `services.pitches.save_pitch`, or nothing is.
+    """
+
+    video = forms.FileField(
+        label=_("Vidéo du pitch (MP4 ou WebM)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": video.ACCEPT}),
+        help_text=_("10 minutes au plus, 300 Mo au plus. Ou bien indiquez un lien ci-dessous."))
+    link = forms.URLField(label=_("Ou lien vers la vidéo"), required=False, max_length=500, assume_scheme="https",
+                          help_text=_("Adresse https de la vidéo sur le site qui l'héberge."))
+    host = forms.CharField(label=_("Hébergeur de la vidéo"), required=False, max_length=120,
+                           help_text=_("Par exemple : PeerTube de votre collectivité, Vimeo…"))
+    captions = forms.FileField(
+        label=_("Sous-titres ou transcription (WebVTT)"), required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".vtt,text/vtt"}),
+        help_text=_("Fichier .vtt, pour les personnes sourdes ou malentendantes. Obligatoire."))
+    public_consent = forms.BooleanField(
+        label=_("J'accepte que ce pitch soit diffusé publiquement sur le site si la candidature est lauréate."),
+        required=False)
+
+    def __init__(self, *args, current=None, **kwargs):
+        self.current = current
+        super().__init__(*args, **kwargs)
+        if current is not None:
+            self.fields["captions"].help_text = _("Laisser vide pour garder le fichier actuel.")
+            self.fields["video"].help_text = _("Laisser vide pour garder la vidéo actuelle (10 minutes et 300 Mo "
+                                               "au plus).")
+
+    def clean_video(self):
+        uploaded = self.cleaned_data["video"]
+        if uploaded:
+            self.video_facts = video.validate_upload(uploaded, max_bytes=pitches.MAX_BYTES,
+                                                     max_seconds=pitches.MAX_SECONDS)
+        return uploaded
+
+    def clean_link(self):
+        link = self.cleaned_data["link"]
+        if link and not link.lower().startswith("https://"):
+            raise ValidationError(_("Donnez une adresse sécurisée, commençant par https://."))
+        return link
+
+    def clean_captions(self):
+        uploaded = self.cleaned_data["captions"]
+        if uploaded:
+            webvtt.validate_upload(uploaded)
+        elif self.current is None:
+            raise ValidationError(_("Joignez les sous-titres ou la transcription du pitch (fichier WebVTT)."))
+        return uploaded
+
+    def clean(self):
+        data = super().clean()
+        uploaded, link = data.get("video"), data.get("link")
+        if "video" in self.errors or "link" in self.errors:
+            return data
+        if uploaded and link:
+            self.add_error("link", _("Donnez soit une vidéo, soit un lien, pas les deux."))
+        elif not uploaded and not link and not (self.current and self.current.video):
+            self.add_error("video", _("Déposez la vidéo du pitch, ou indiquez un lien vers elle."))
+        if link and not data.get("host", "").strip():
+            self.add_error("host", _("Indiquez le site qui héberge la vidéo."))
+        return data

@@ -12,9 +12,10 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from jury.models import Assignment, ConflictDeclaration, JuryMember
+from jury.models import Assignment, ConflictDeclaration, JuryMember, JuryRound, RoundPurpose
 from labels.models import Application
-from labels.permissions import is_active, is_campaign_staff
+from labels.permissions import is_active, is_applicant, is_campaign_staff
+from labels.public_results import shows_pitch
 
 
 def require_staff(user):
@@ -50,3 +51,33 @@ def applications_for_juror(user, jury_round):
             .filter(pk__in=assigned.values("application_id"))
             .exclude(pk__in=conflicted.values("application_id")))
 
+
+def finalist_round(application):
+    """The final round whose shortlist holds `application` (it then gives a pitch), or None; two queries.
+
+    The one place that says who is shortlisted for the final: the final
+    round that follows a preselection holds exactly the files it retained.
+    """
+    final = (JuryRound.objects.filter(campaign_id=application.campaign_id, purpose=RoundPurpose.FINAL,
+                                      number__gt=1).order_by("-number").first())
+    if final is None or not final.shortlist.filter(pk=application.pk).exists():
+        return None
+    return final
+
+
+def may_watch_pitch(user, pitch, now) -> bool:
+    """Who may play a pitch: its applicants, campaign staff, a juror given the file who declared no conflict
+    on it (and none since), and everyone once it is public (`labels.public_results.shows_pitch`;
+    `pitch.application.campaign` read with its `results_publication`)."""
+    application = pitch.application
+    if is_campaign_staff(user) or is_applicant(user, application):
+        return True
+    if shows_pitch(pitch, application, application.campaign.results_published_at, now):
+        return True
+    if not is_active(user):
+        return False
+    declared = ConflictDeclaration.objects.filter(juror_id=OuterRef("juror_id"), application_id=application.pk,
+                                                  has_conflict=False)
+    return (Assignment.objects.filter(application=application, juror__user=user,
+                                      juror__campaign_id=application.campaign_id)
+            .exclude(conflicted_q()).filter(Exists(declared)).exists())

@@ -87,7 +87,8 @@ def load(user, round_id, application_id, now, *, with_attachments=False) -> Scor
         Assignment.objects.filter(in_round_q(), round_id=round_id, application_id=application_id,
                                   juror__user=user, juror__campaign_id=F("round__campaign_id"))
         .exclude(conflicted_q())
-        .select_related("round__campaign", "juror__organisation", "application__campaign", "application__category")
+        .select_related("round__campaign", "juror__organisation", "application__campaign", "application__category",
+                        "application__pitch")
         .annotate(declared=Exists(declared), unlocked=Exists(unlocks),
                   has_duplicate=has_duplicate("application__"),
                   published=Exists(ResultsPublication.objects.filter(campaign_id=OuterRef("round__campaign_id"))))

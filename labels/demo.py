@@ -50,6 +50,16 @@ CRITERIA = [
     ("Numérique responsable", "Sobriété, inclusion, éthique, protection des données.", 2, 10),
     ("Reproductibilité", "Capacité d'autres collectivités à s'en inspirer, ouverture (code, données).", 2, 10),
 ]
+# What the bottom, the middle and the top of each criterion's scale mean (the jurors' rubric), by criterion name.
+RUBRICS = {
+    "Intérêt pour le territoire": ("Aucun besoin identifié", "Besoin réel, public mal cerné",
+                                   "Besoin documenté avec les habitants concernés"),
+    "Impact mesuré": ("Aucun résultat", "Premiers résultats, sans évaluation", "Résultats chiffrés et évalués"),
+    "Numérique responsable": ("Question ignorée", "Démarche engagée sur un ou deux volets",
+                              "Sobriété, inclusion et données protégées, démontrées"),
+    "Reproductibilité": ("Propre à la collectivité", "Reproductible avec un accompagnement",
+                         "Code, données et méthode ouverts, déjà repris ailleurs"),
+}
 
 # name: (kind, region, population) — the territories engaged in the AI consultations (seed 004).
 TERRITORIES = {
@@ -191,8 +201,10 @@ def add_categories_and_criteria(campaign):
     for position, (name, description) in enumerate(CATEGORIES):
         CampaignCategory.objects.create(page=campaign, name=name, description=description, sort_order=position)
     for position, (name, description, weight, max_score) in enumerate(CRITERIA):
+        bottom, middle, top = RUBRICS.get(name, ("", "", ""))
         EvaluationCriterion.objects.create(page=campaign, name=name, description=description, weight=weight,
-                                           max_score=max_score, sort_order=position)
+                                           max_score=max_score, sort_order=position, rubric_bottom=bottom,
+                                           rubric_middle=middle, rubric_top=top)
 
 
 def paris(day: datetime.date, hour=0, minute=0, second=0):

@@ -7,6 +7,8 @@ applications' statuses say. Once it has, the public lists show the laureates
 and mentions with the jury's citation as it was published.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
+
 from interconnectes import clock
 from labels.models.applications import ApplicationStatus
 
@@ -37,3 +39,19 @@ def laureates_and_mentions(applications):
         .select_related("category").only(*PUBLIC_COLUMNS)
         .order_by("campaign_id", "published_org_name", "pk")
     )
+
+
+def shows_pitch(pitch, application, published_at, now=None) -> bool:
+    """Whether the public sees `application`'s pitch: an uploaded video of a laureate whose applicant agreed,
+    once its campaign's results are out (published at `published_at`)."""
+    return (pitch.public_consent and bool(pitch.video) and application.status == ApplicationStatus.LAUREATE
+            and is_published(published_at, now))
+
+
+def public_pitch(application, published_at, now=None):
+    """The pitch the public may watch on a laureate's page (one query), or None."""
+    try:
+        pitch = application.pitch
+    except ObjectDoesNotExist:
+        return None
+    return pitch if shows_pitch(pitch, application, published_at, now) else None

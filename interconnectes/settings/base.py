@@ -159,8 +159,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-    # Applications' attachments (labels/storage.py): PRIVATE_MEDIA_ROOT here, a private S3 bucket in production.
-    "private": {"BACKEND": "labels.storage.PrivateStorage"},
+    # Private files, attachments and pitches (interconnectes/privatefiles/storage.py): PRIVATE_MEDIA_ROOT here,
+    # a private S3 bucket in production.
+    "private": {"BACKEND": "interconnectes.privatefiles.storage.PrivateStorage"},
 }
 
 # Redis when REDIS_URL is set (shared by every app server), memory of the process otherwise.

@@ -1,5 +1,5 @@
 """The jury's tables: members, rounds and their frozen criteria, assignments, conflicts, scores and their history,
-unlocks, decisions and reminders.
+unlocks, decisions, reminders and the finalists' pitches.
 
 Data only: the rules live in plain modules (`jury/phases.py`, `jury/rules.py`,
 `jury/obvious_conflicts.py`, `jury/scoring.py`), who may see what in
@@ -11,6 +11,7 @@ from .assignments import Assignment
 from .conflicts import ConflictDeclaration
 from .decisions import Decision, DecisionOutcome, latest_decision
 from .members import JuryMember, JuryRole
+from .pitches import Pitch
 from .reminders import JuryReminder, ReminderKind
 from .rounds import JURY_STATUSES, JuryRound, RoundCriterion, RoundPurpose, in_round_q
 from .score_changes import ScoreChange
@@ -27,6 +28,7 @@ __all__ = [
     "JuryReminder",
     "JuryRole",
     "JuryRound",
+    "Pitch",
     "ReminderKind",
     "RoundCriterion",
     "RoundPurpose",

@@ -171,6 +171,9 @@ class RoundCriterion(models.Model):
                                                  validators=[MinValueValidator(1), MaxValueValidator(100)])
     eliminatory = models.BooleanField(_("éliminatoire"), default=False)
     eliminatory_threshold = models.PositiveSmallIntegerField(_("seuil éliminatoire"), null=True, blank=True)
+    rubric_bottom = models.CharField(_("ce que vaut la note 0"), max_length=300, blank=True)
+    rubric_middle = models.CharField(_("ce que vaut la note du milieu"), max_length=300, blank=True)
+    rubric_top = models.CharField(_("ce que vaut la note maximale"), max_length=300, blank=True)
     source = models.ForeignKey("labels.EvaluationCriterion", verbose_name=_("critère de la campagne"), null=True,
                                blank=True, on_delete=models.SET_NULL, related_name="round_copies")
 
@@ -183,7 +186,6 @@ class RoundCriterion(models.Model):
 
     def __str__(self):
         return self.name
-
 
 def in_round_q() -> Q:
     """Q on rows with a `round` and an `application` (assignments, scores): the file is in that round,

@@ -1,4 +1,4 @@
-"""A round freezes its criteria (names, weights, scales) when its scoring opens.
+"""A round freezes its criteria (names, weights, scales, rubrics) when its scoring opens.
 
 From then on the round scores on its own copies (`RoundCriterion`), so that
 editing or deleting a criterion of the campaign page changes nothing in what
@@ -30,7 +30,9 @@ def freeze_if_open(jury_round, now) -> None:
                 RoundCriterion(round=locked, position=position, name=criterion.name,
                                description=criterion.description, weight=criterion.weight,
                                max_score=criterion.max_score, eliminatory=criterion.eliminatory,
-                               eliminatory_threshold=criterion.eliminatory_threshold, source=criterion)
+                               eliminatory_threshold=criterion.eliminatory_threshold,
+                               rubric_bottom=criterion.rubric_bottom, rubric_middle=criterion.rubric_middle,
+                               rubric_top=criterion.rubric_top, source=criterion)
                 for position, criterion in enumerate(locked.campaign_criteria(), start=1)])
             locked.criteria_frozen_at = now
             locked.save(update_fields=["criteria_frozen_at"])

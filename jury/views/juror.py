@@ -5,6 +5,8 @@ juror's scoring state (`jury/scoring_state.py`), the lists go through
 `jury/permissions.py`, the writes through `jury/services/`.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interconnectes import clock
-from jury import permissions
+from jury import juror_lists, permissions, scoring
 from jury.forms import DeclarationForm, ScoreSheetForm
-from jury.models import ConflictDeclaration, JuryRound, Score, ScoreSheet
+from jury.models import Assignment, ConflictDeclaration, JuryRound, Score, ScoreSheet
 from jury.obvious_conflicts import application_facts, obvious_conflict
 from jury.progress import juror_progress
 from jury.services import conflicts, scores
@@ -60,32 +62,61 @@ def jury_home(request):
 
 @login_required
 def round_applications(request, round_id):
-    """The juror's files in a round: "12 / 30 notées", what is left to declare or to score."""
+    """The juror's files in a round: "12 / 30 notées", their own total per file, filters (to score, scored,
+    conflict); a fixed number of queries whatever the round's size."""
     jury_round, member = juror_round(request, round_id)
     now = clock.now()
     criteria = round_criteria(jury_round, now)
     scored = (Score.objects.filter(round=jury_round, juror=member, application_id=OuterRef("pk"),
                                    criterion_id__in=[criterion.pk for criterion in criteria])
               .order_by().values("application_id").annotate(count=Count("pk")).values("count"))
-    applications = (
+    applications = list(
         permissions.applications_for_juror(request.user, jury_round).select_related("category")
         .annotate(declared=Exists(ConflictDeclaration.objects.filter(juror=member, application_id=OuterRef("pk"),
                                                                      has_conflict=False)),
                   scored=Coalesce(Subquery(scored, output_field=IntegerField()), Value(0)))
         .order_by("reference", "pk")
     )
-    scoring = jury_round.criteria_frozen and bool(criteria)
-    done = applications.filter(scored__gte=len(criteria)).count() if scoring else 0
-    page = Paginator(applications, FILES_PER_PAGE).get_page(request.GET.get("page"))  # reads this page's files
+    conflicted = list(jury_round.applications().select_related("category")
+                      .filter(pk__in=Assignment.objects.filter(permissions.conflicted_q(), round=jury_round,
+                                                               juror=member).values("application_id"))
+                      .order_by("reference", "pk"))
+    totals = own_totals(jury_round, member, criteria)
     facts = member.conflict_facts()
-    for application in page:
-        application.complete = scoring and application.scored >= len(criteria)
+    for application in applications:
+        application.state = juror_lists.file_state(
+            conflict=False, declared=application.declared,
+            scored=application.scored if jury_round.criteria_frozen else 0, criteria=len(criteria))
+        application.total = totals.get(application.pk)
         application.flag = obvious_conflict(facts, application_facts(application))
+    for application in conflicted:
+        application.state, application.total, application.flag = juror_lists.CONFLICT, None, ""
+    everything = applications + conflicted
+    chosen = juror_lists.chosen_filter(request.GET.get("etat"))
+    filters = [{"key": key, "label": label, "current": key == chosen,
+                "count": sum(application.state in states for application in everything)}
+               for key, (label, states) in juror_lists.FILTERS.items()]
+    shown = [application for application in everything if application.state in juror_lists.FILTERS[chosen][1]]
+    for application in shown:
+        application.state_label = juror_lists.STATE_LABELS[application.state]
+    done = sum(application.state == juror_lists.SCORED for application in applications)
     return render(request, "jury/round.html", {
-        "round": jury_round, "phase": jury_round.phase(now),
-        "applications": page, "done": done, "total": page.paginator.count,
+        "round": jury_round, "phase": jury_round.phase(now), "filters": filters, "chosen": chosen,
+        "applications": Paginator(shown, FILES_PER_PAGE).get_page(request.GET.get("page")),
+        "query_string": urlencode({"etat": chosen}) if chosen else "",
+        "done": done, "total": len(applications),
         "page_title": str(jury_round), "header_title": f"{jury_round.campaign.title} — {jury_round}",
     })
+
+
+def own_totals(jury_round, member, criteria) -> dict:
+    """{application id: the juror's weighted total on 0-100} for their complete sheets of the round (one query)."""
+    rows = (Score.objects.filter(round=jury_round, juror=member, criterion_id__in=[c.pk for c in criteria])
+            .order_by().values_list("application_id", "juror_id", "criterion_id", "value"))
+    totals, _incomplete = scoring.weighted_totals(
+        [scoring.ScoreRow(*row) for row in rows],
+        [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in criteria])
+    return {application_id: total for (application_id, _juror), total in totals.items()}
 
 
 @login_required
@@ -151,27 +182,53 @@ def saved_sheet(request, state, saved, loaded_at):
 
 
 def sheet_page(request, state, form, current=None):
-    """The sheet page: the file as submitted (contact details left out), the form, others' scores when due."""
+    """The sheet page: the file as submitted (contact details left out) and its pitch, the form with each
+    criterion's rubric (read-only once the round is closed), previous / next file, others' scores when due."""
     application = state.application
     if current is None and form.is_bound:
         current = ScoreSheet.objects.filter(round=state.round, juror=state.member, application=application).first()
     version = application.versions.order_by("-number").first()
     data = version.snapshot if version else snapshot(application)
-    others = None
-    if state.sees_others:
-        others = (Score.objects.filter(round=state.round, application=application)
-                  .exclude(juror=state.member).exclude(permissions.conflicted_q())
-                  .select_related("juror__user", "juror__person", "criterion")
-                  .order_by("juror_id", "criterion__position"))
+    for criterion in form.criteria:
+        criterion.steps = juror_lists.rubric_steps(criterion.max_score, criterion.rubric_bottom,
+                                                   criterion.rubric_middle, criterion.rubric_top)
+    ids = list(permissions.applications_for_juror(request.user, state.round).order_by("reference", "pk")
+               .values_list("pk", flat=True))
+    previous, following = juror_lists.neighbours(ids, application.pk)
     return render(request, "jury/sheet.html", {
         "round": state.round, "application": application, "form": form, "sheet": current,
         "editable": state.may_score, "refusal": state.refusal, "phase": state.phase,
         "rows": display_rows(data, exclude=HIDDEN_FROM_JURORS),
         "eligibility": services.check_eligibility(application, has_duplicate=state.has_duplicate),
-        "attachments": list(application.attachments.all()), "others": others,
+        "attachments": list(application.attachments.all()),
+        "others": others_table(state, form.criteria) if state.sees_others else None,
+        # Read with the scoring state (`select_related`); a file without a pitch has none.
+        "pitch": getattr(application, "pitch", None),
+        "previous": previous, "next": following, "position": ids.index(application.pk) + 1 if application.pk in ids
+        else None, "count": len(ids),
         "draft_key": state.draft_key,
         "page_title": str(application), "header_title": f"{application} — {application.title}",
     })
+
+
+def others_table(state, criteria) -> list:
+    """The other jurors' sheets on the file, one row each: their score per criterion (in the round's order),
+    their total when complete, their comments; conflicted jurors left out (two queries)."""
+    scores = (Score.objects.filter(round=state.round, application=state.application)
+              .exclude(juror=state.member).exclude(permissions.conflicted_q())
+              .select_related("juror__user", "juror__person").order_by("juror_id"))
+    comments = dict(ScoreSheet.objects.filter(round=state.round, application=state.application)
+                    .exclude(juror=state.member).exclude(permissions.conflicted_q())
+                    .values_list("juror_id", "overall_comment"))
+    sheets: dict = {}
+    for score in scores:
+        sheets.setdefault(score.juror_id, (score.juror, {}))[1][score.criterion_id] = score
+    totals, _incomplete = scoring.weighted_totals(
+        [scoring.ScoreRow(state.application.pk, score.juror_id, score.criterion_id, score.value) for score in scores],
+        [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in criteria])
+    return [{"juror": juror, "cells": [by_criterion.get(criterion.pk) for criterion in criteria],
+             "total": totals.get((state.application.pk, juror_id)), "comment": comments.get(juror_id, "")}
+            for juror_id, (juror, by_criterion) in sheets.items()]
 
 
 @login_required
@@ -179,4 +236,4 @@ def download(request, round_id, application_id, attachment_id):
     state = juror_state(request, round_id, application_id, clock.now())
     if not state.may_open:
         raise Http404
-    return attachment_response(get_object_or_404(state.application.attachments, pk=attachment_id))
+    return attachment_response(request, get_object_or_404(state.application.attachments, pk=attachment_id))

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 from interconnectes import clock
 from jury import bulk, charts, exports, outcomes
 from jury.forms import AssignForm, AssignmentChangeForm, BulkDecisionForm, FileSearchForm, UnlockForm
-from jury.models import JuryMember, latest_decision
+from jury.models import ConflictDeclaration, JuryMember, latest_decision
 from jury.progress import round_progress
 from jury.ranking_cache import cached_ranking
 from jury.services import assignments, decisions, reminders, scores
@@ -81,6 +81,9 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
         request.GET.get("page"))
     for application in applications:
         application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
+    declared = declared_conflicts(jury_round)
+    for juror in jurors:
+        juror.conflicts = sum(conflict.juror_id == juror.pk for conflict in declared)
     change_form, default_unlock_form = _change_forms(jury_round)
     assignment_form, unlock_form = assignment_form or change_form, unlock_form or default_unlock_form
     for form in (assignment_form, unlock_form):
@@ -91,10 +94,21 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
         "query_string": urlencode({"q": search.cleaned_data["q"]}) if search.is_valid() else "",
         "assigned": any(juror.assigned for juror in jurors),
         "missing": sum(state.missing.values()), "flagged": assignments.flagged_conflicts(jury_round),
+        "declared_conflicts": declared,
         "assign_form": AssignForm(), "assignment_form": assignment_form, "unlock_form": unlock_form,
         "page_title": _("Suivi"), "header_title": _("Suivi — %(campaign)s, %(round)s")
         % {"campaign": jury_round.campaign.title, "round": jury_round},
     })
+
+
+def declared_conflicts(jury_round) -> list:
+    """The conflicts jurors declared on the round's files, with their reasons, in one query (a declaration
+    holds for the whole campaign, whatever the round it was made in)."""
+    return list(ConflictDeclaration.objects.conflicts()
+                .filter(juror__campaign_id=jury_round.campaign_id,
+                        application_id__in=jury_round.applications().values("pk"))
+                .select_related("juror__user", "juror__person", "application", "round")
+                .order_by("application__reference", "declared_at", "pk"))
 
 
 def _refused(request, round_id, error):
@@ -198,8 +212,7 @@ def _ranking_views(result, categories):
 def _charts(result, jurors):
     """The score distribution per criterion and each juror's leniency, drawn on the server."""
     # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
-    histograms = [charts.histogram(counts, _("Notes données : %(name)s") % {"name": result.names[cid]})
-                  for cid, counts in result.distribution.items()]
+    histograms = [charts.histogram(counts, result.names[cid]) for cid, counts in result.distribution.items()]
     histograms = [mark_safe(svg) for svg in histograms]  # nosec B308 B703 # escaped by charts.py
     leniency = charts.leniency(
         [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],

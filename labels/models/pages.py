@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Max
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -167,7 +168,7 @@ class EliminatoryRule(models.TextChoices):
 DEFAULT_LEVELS = "Or, Argent, Bronze"
 
 
-class LabelCampaignPage(BasePage):
+class LabelCampaignPage(RoutablePageMixin, BasePage):
     label = models.CharField(_("label"), max_length=32, choices=Label.choices, default=Label.TERRITOIRE_INNOVANT)
     year = models.PositiveSmallIntegerField(
         _("édition"), validators=[MinValueValidator(2009), MaxValueValidator(2100)], null=True
@@ -288,6 +289,24 @@ class LabelCampaignPage(BasePage):
         return ([row for row in rows if row.status == ApplicationStatus.LAUREATE],
                 [row for row in rows if row.status == ApplicationStatus.MENTION])
 
+    @path("laureats/<int:application_id>/", name="laureate")
+    def laureate_page(self, request, application_id):
+        """A laureate's or a mention's public page: the project, the jury's citation and, with the applicant's
+        consent, the laureate's pitch in the site's own player (nothing before the results are out)."""
+        from labels.models.applications import Application
+
+        now = clock.now()
+        published_at = self.results_published_at
+        laureate = (public_results.laureates_and_mentions(Application.objects.filter(campaign_id=self.pk,
+                                                                                      pk=application_id)).first()
+                    if public_results.is_published(published_at, now) else None)
+        if laureate is None:
+            raise Http404
+        return TemplateResponse(request, "labels/laureate_page.html", {
+            "page": self, "self": self, "request": request, "laureate": laureate,
+            "pitch": public_results.public_pitch(laureate, published_at, now),
+        })
+
     def laureates_archive_url(self, request=None):
         """The labels index's archive, from the parent cached by routing when there is one."""
         parent = self.get_parent()
@@ -347,9 +366,17 @@ class EvaluationCriterion(Orderable):
         _("seuil éliminatoire"), null=True, blank=True,
         help_text=_("Note en dessous de laquelle le critère est jugé insuffisant (sur la note maximale)."))
 
+    rubric_bottom = models.CharField(_("ce que vaut la note 0"), max_length=300, blank=True,
+                                     help_text=_("Montré aux jurés sur la fiche de notation."))
+    rubric_middle = models.CharField(_("ce que vaut la note du milieu"), max_length=300, blank=True,
+                                     help_text=_("La moitié de la note maximale (5 sur 10)."))
+    rubric_top = models.CharField(_("ce que vaut la note maximale"), max_length=300, blank=True)
+
     panels = [FieldPanel("name"), FieldPanel("description"),
               FieldRowPanel([FieldPanel("weight"), FieldPanel("max_score")]),
-              FieldRowPanel([FieldPanel("eliminatory"), FieldPanel("eliminatory_threshold")])]
+              FieldRowPanel([FieldPanel("eliminatory"), FieldPanel("eliminatory_threshold")]),
+              MultiFieldPanel([FieldPanel("rubric_bottom"), FieldPanel("rubric_middle"), FieldPanel("rubric_top")],
+                              heading=_("Grille de notation"))]
 
     class Meta(Orderable.Meta):
         verbose_name = _("critère d'évaluation")

@@ -8,8 +8,8 @@ another applicant's id answers 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import prefetch_related_objects
-from django.http import FileResponse, Http404, JsonResponse
+from django.db.models import Exists, OuterRef, prefetch_related_objects
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from interconnectes import clock
+from interconnectes.privatefiles import responses as privatefiles
 from labels import coeditors, permissions, phases, services
 from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
 from labels.models import Application, LabelCampaignPage
 from labels.snapshot import display_rows, snapshot
 from labels.steps import ATTACHMENTS, STEPS, STEPS_BY_SLUG, SUMMARY, missing_items, next_step
-from labels.storage import StorageUnavailable
 
 
 def applicant_application(request, pk):
@@ -41,8 +41,11 @@ def receipt_url_for(request):
 @login_required
 def dashboard(request):
     now = clock.now()
+    # A file on a later round's shortlist is offered the pitch page, which decides for itself who is a finalist
+    # (`jury.permissions.finalist_round`): the jury builds on the labels, so the relation is read, not imported.
+    on_shortlist = Application.shortlisted_in.through.objects.filter(application_id=OuterRef("pk"))
     applications = list(Application.objects.of_applicant(request.user).select_related("campaign")
-                        .order_by("-campaign__year", "-updated_at"))
+                        .annotate(on_shortlist=Exists(on_shortlist)).order_by("-campaign__year", "-updated_at"))
     for application in applications:
         application.editable = application.is_editable(now)
     open_campaigns = list(LabelCampaignPage.objects.live().public()
@@ -235,26 +238,13 @@ def receipt(request, pk):
 @login_required
 def download(request, pk, attachment_pk):
     application = get_object_or_404(Application.objects.visible_to(request.user), pk=pk)
-    return attachment_response(get_object_or_404(application.attachments, pk=attachment_pk))
+    return attachment_response(request, get_object_or_404(application.attachments, pk=attachment_pk))
 
 
-def attachment_response(attachment):
-    """The file as a download that no browser renders or sniffs (also served to jurors).
-
-    A file gone from the storage is a 404; a storage that cannot be read is StorageUnavailable (a 503).
-    """
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    except OSError as error:
-        raise StorageUnavailable from error
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+def attachment_response(request, attachment):
+    """The file as a download that no browser renders or sniffs (also served to jurors)."""
+    return privatefiles.serve(request, attachment.file, content_type=attachment.content_type,
+                              filename=attachment.original_name, as_attachment=True)
 
 
 @login_required

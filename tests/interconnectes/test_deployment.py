@@ -129,10 +129,10 @@ def test_private_bucket_objects_are_private_and_have_no_url(monkeypatch):
 def test_attachments_use_the_private_storage_of_the_settings(settings):
     from django.core.files.storage import storages
 
+    from interconnectes.privatefiles.storage import PrivateStorage, private_storage
     from labels.models import Attachment
-    from labels.storage import PrivateStorage, private_storage
 
-    assert settings.STORAGES["private"]["BACKEND"] == "labels.storage.PrivateStorage"
+    assert settings.STORAGES["private"]["BACKEND"] == "interconnectes.privatefiles.storage.PrivateStorage"
     assert isinstance(private_storage(), PrivateStorage)
     assert type(Attachment._meta.get_field("file").storage) is type(storages["private"])
 

@@ -108,7 +108,7 @@ def test_single_server_production_keeps_its_files_and_cache_locally():
     shown = show_settings(SECRET_KEY=SCALED_OUT["SECRET_KEY"], ALLOWED_HOSTS="interconnectes.example.org")
     assert shown["cache"] == "django.core.cache.backends.locmem.LocMemCache"
     assert shown["default_storage"] == "django.core.files.storage.FileSystemStorage"
-    assert shown["private_storage"] == "labels.storage.PrivateStorage"
+    assert shown["private_storage"] == "interconnectes.privatefiles.storage.PrivateStorage"
     assert shown["frontend_cache"] is None and not shown["frontend_app"]
     assert shown["img_src"] == ["'self'", "data:"]
 

@@ -78,6 +78,11 @@ NAMED = {
     # jury/wagtail_hooks.py: jury members and rounds are managed by campaign staff only.
     **{f"{namespace}:{view}": {STAFF} for namespace in ("jury_member", "jury_round") for view in (
         "index", "index_results", "add", "edit", "delete", "history", "history_results", "usage")},
+    # jury/pitch_urls.py: a finalist's pitch form; its video and captions for its applicants, its jurors and staff,
+    # and for everyone once a consenting laureate's results are out (tests/jury/test_pitches.py walks each role).
+    "pitch:edit": {APPLICANT},
+    "pitch:video": {APPLICANT, JUROR, STAFF, PUBLIC},
+    "pitch:captions": {APPLICANT, JUROR, STAFF, PUBLIC},
     # interconnectes/wagtail_hooks.py and events/wagtail_hooks.py: the directory and the events' snippets
     # (themes have no inspect view).
     **{f"wagtailsnippets_{model}:{view}": {EDITOR}
@@ -99,6 +104,8 @@ ROUTABLE = {
     "EventPage:ical_session": {PUBLIC},
     "LabelIndexPage:index_route": {PUBLIC},
     "LabelIndexPage:laureates": {PUBLIC},  # published results only (tests/labels/test_laureates_archive.py)
+    "LabelCampaignPage:index_route": {PUBLIC},
+    "LabelCampaignPage:laureate": {PUBLIC},  # published laureates and mentions only (tests/jury/test_pitches.py)
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this

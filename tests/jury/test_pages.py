@@ -133,7 +133,9 @@ def test_a_closed_round_is_read_only_until_staff_unlock(juror_client, scene, cri
     juror_client.post(sheet_url(scene), scores_post(scene, criteria))
     clock.set(CLOSED)
     page = text(juror_client.get(sheet_url(scene)))
-    assert "Ce tour est clos" in page and "Enregistrer mes notes" not in page and "disabled" in page
+    assert "Ce tour est clos" in page and "Enregistrer mes notes" not in page and "<form" not in page.split(
+        'id="notation-title"')[1].split("</section>")[0]
+    assert "Mes notes (lecture seule)" in page and "7 / 10" in page  # the juror's scores, read-only
     juror_client.post(sheet_url(scene), scores_post(scene, criteria, impact="2"))
     assert Score.objects.get(juror=scene.juror_a, criterion__source=criteria[0]).value == 7
     scores.unlock(scene.round, scene.juror_a, by=campaign_staff, reason="Erreur de saisie",

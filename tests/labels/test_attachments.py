@@ -113,6 +113,28 @@ def test_download_headers(applicant_client, draft, clock):
     assert response["Content-Type"] == "application/pdf"
 
 
+LONG_PDF = b"%PDF-1.4\n" + bytes(range(256)) * 4 + b"\n%%EOF\n"
+
+
+def test_downloads_answer_range_requests(applicant_client, draft, clock):
+    """Through the attachments' download (the same module serves pitches): 200, 206, 416, each private."""
+    applicant_client.post(attach_url(draft),
+                          {"file": SimpleUploadedFile("r.pdf", LONG_PDF)})
+    url = reverse("labels:download", args=[draft.pk, Attachment.objects.get().pk])
+    whole = applicant_client.get(url)
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
+    assert b"".join(whole.streaming_content) == LONG_PDF
+    part = applicant_client.get(url, headers={"Range": "bytes=9-18"})
+    assert part.status_code == 206
+    assert part["Content-Range"] == f"bytes 9-18/{len(LONG_PDF)}" and part["Content-Length"] == "10"
+    assert b"".join(part.streaming_content) == LONG_PDF[9:19]
+    assert part["Cache-Control"] == "private, no-store" and part["X-Content-Type-Options"] == "nosniff"
+    tail = applicant_client.get(url, headers={"Range": "bytes=-7"})
+    assert b"".join(tail.streaming_content) == LONG_PDF[-7:]
+    past = applicant_client.get(url, headers={"Range": f"bytes={len(LONG_PDF)}-"})
+    assert past.status_code == 416 and past["Content-Range"] == f"bytes */{len(LONG_PDF)}"
+
+
 def test_staff_can_download_another_applicant_cannot(client, draft, clock, staff, other_applicant):
     client.force_login(draft.owner)
     client.post(attach_url(draft), {"file": upload("rapport.pdf", PDF)})

@@ -31,7 +31,9 @@ def test_editor_creates_a_campaign_with_categories_and_criteria(admin_client, la
         "rules": rich_text(""),
         "categories": inline_formset([{"name": "Data et IA", "description": ""},
                                       {"name": "Inclusion", "description": ""}]),
-        "criteria": inline_formset([{"name": "Impact", "description": "", "weight": "2", "max_score": "10"}]),
+        "criteria": inline_formset([{"name": "Impact", "description": "", "weight": "2", "max_score": "10",
+                                     "rubric_bottom": "Aucun effet", "rubric_middle": "Effet local",
+                                     "rubric_top": "Effet reproduit ailleurs"}]),
         "action-publish": "publish",
     })
     response = admin_client.post(f"/admin/pages/add/labels/labelcampaignpage/{label_index.pk}/", data)
@@ -40,6 +42,10 @@ def test_editor_creates_a_campaign_with_categories_and_criteria(admin_client, la
     assert page.live
     assert [c.name for c in page.categories.all()] == ["Data et IA", "Inclusion"]
     assert page.criteria.get().weight == 2
+    # The jurors' rubric: what the bottom, the middle and the top of the scale mean.
+    criterion = page.criteria.get()
+    assert (criterion.rubric_bottom, criterion.rubric_middle, criterion.rubric_top) == (
+        "Aucun effet", "Effet local", "Effet reproduit ailleurs")
     assert page.closes_at.isoformat() == "2027-03-31T21:59:00+00:00"  # entered in Paris time (CEST), stored in UTC
 
 
