@@ -10,6 +10,7 @@ from .append_only import AppendOnlyError
 from .assignments import Assignment
 from .conflicts import ConflictDeclaration
 from .decisions import Decision, DecisionOutcome, latest_decision
+from .discussion import DiscussionFlag
 from .members import JuryMember, JuryRole
 from .reminders import JuryReminder, ReminderKind
 from .rounds import JURY_STATUSES, JuryRound, RoundCriterion, RoundPurpose, in_round_q
@@ -23,6 +24,7 @@ __all__ = [
     "ConflictDeclaration",
     "Decision",
     "DecisionOutcome",
+    "DiscussionFlag",
     "JuryMember",
     "JuryReminder",
     "JuryRole",

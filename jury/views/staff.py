@@ -169,10 +169,13 @@ class RankingView:
         return None if self.entries is None else len(self.entries)
 
 
-def _ranking_views(result, categories):
-    """Overall, "à discuter", one per category, then the jurors with the charts."""
+def _ranking_views(result, categories, flags):
+    """Overall, "à discuter" (the spread's verdict, with staff's hand flags on top), one per category, then the
+    jurors with the charts."""
+    to_discuss = [entry for entry in result.ranking.results
+                  if flags.get(entry.application_id, (entry.to_discuss,))[0]]
     views = [RankingView(OVERALL, _("Classement général"), result.ranking.results),
-             RankingView(TO_DISCUSS, _("À discuter"), result.ranking.to_discuss)]
+             RankingView(TO_DISCUSS, _("À discuter"), to_discuss)]
     by_category = sorted(result.by_category().items(),
                          key=lambda pair: (pair[0] is None, categories[pair[0]].sort_order if pair[0] else 0))
     views += [RankingView(f"categorie-{category or 'aucune'}",
@@ -215,7 +218,11 @@ def ranking_page(request, jury_round, bulk_form=None):
     result = round_ranking(jury_round)
     applications = {application.pk: application for application in _round_applications(jury_round)}
     categories = {application.category_id: application.category for application in applications.values()}
-    views = _ranking_views(result, categories)
+    flags = decisions.discussion_flags(jury_round)
+    for entry in result.ranking.results:
+        application = applications[entry.application_id]
+        application.discuss, application.discuss_note = flags.get(entry.application_id, (entry.to_discuss, ""))
+    views = _ranking_views(result, categories, flags)
     view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
     context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
                "bulk_form": bulk_form or _bulk_form(jury_round, list(applications)),
