@@ -109,6 +109,11 @@ def test_the_move_keeps_every_jury_row():
         new = migrate(latest_nodes())
         after = rows(new, "jury")
         assert after.keys() == before.keys()
+        # Rounds now have purposes: the files on round 2's shortlist got the preselection's decision "retenu pour
+        # la finale" (tests/jury/test_migrations.py::test_rounds_get_purposes…); every earlier row is unchanged.
+        added = {pk: row for pk, row in after["Decision"].items() if pk not in before["Decision"]}
+        assert {row["outcome"] for row in added.values()} <= {"finale"}
+        after["Decision"] = {pk: row for pk, row in after["Decision"].items() if pk in before["Decision"]}
         for model in after:
             assert after[model] == before[model], model
         assert set(content_types(new).values()) == {"jury"}

@@ -32,6 +32,8 @@ def test_editor_creates_a_campaign_with_categories_and_criteria(admin_client, la
         "categories": inline_formset([{"name": "Data et IA", "description": ""},
                                       {"name": "Inclusion", "description": ""}]),
         "criteria": inline_formset([{"name": "Impact", "description": "", "weight": "2", "max_score": "10"}]),
+        "laureate_levels": "Or, Argent, Bronze", "calibration_method": "ajuste", "discuss_threshold": "20.0",
+        "eliminatory_rule": "mediane",
         "action-publish": "publish",
     })
     response = admin_client.post(f"/admin/pages/add/labels/labelcampaignpage/{label_index.pk}/", data)
