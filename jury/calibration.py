@@ -29,9 +29,11 @@ block of unknowns, so the loss never increases):
   (sum_a q_a^2 + SCALE_PRIOR)``, pulled towards 1 and kept within [0.25, 4].
 
 The file's **fitted quality** is ``m + relative_quality``; a juror's
-**calibrated total** on a file is ``m + (y - m - bias) / scale``, what they
-would have given with no bias and the common scale (its spread over the file's
-jurors decides "à discuter").
+**calibrated total** on a file is the fitted quality plus what the model does
+not explain of their total (``y - m - scale * relative_quality - bias``): their
+own opinion of the file, with their severity and scale taken out and their
+disagreement kept as it is (dividing by a small scale would blow it up). Its
+spread over the file's jurors decides "à discuter".
 
 Fallback
 --------
@@ -140,7 +142,8 @@ def fit(totals: dict, *, bias_prior: float = BIAS_PRIOR, scale_prior: float = SC
             change, scale[juror_id] = max(change, abs(value - scale[juror_id])), value
         if change < TOLERANCE:
             break
-    calibrated = {(file_id, juror_id): mean + (total - mean - bias[juror_id]) / scale[juror_id]
+    calibrated = {(file_id, juror_id): mean + quality[file_id]
+                  + (total - mean - scale[juror_id] * quality[file_id] - bias[juror_id])
                   for (file_id, juror_id), total in totals.items()}
     return Fit({file_id: mean + value for file_id, value in quality.items()}, bias, scale, calibrated, None,
                iteration)

@@ -5,12 +5,17 @@ the scoring state and the score form's rules), with an explicit clock inside
 each round's window, so the demo shows data the application itself could have
 produced:
 
-* last year's "Territoire innovant": a jury of six (one président·e), round 1
-  closed and fully scored with three jurors per file, one conflict of
-  interest declared (the file is handed to another juror), deliberation
-  open; round 2 on a shortlist of eight, open for ten more days and partly
-  scored. One juror is severe (2 to 4 out of 10), one lenient (8 to 10), so
-  that the normalised ranking differs from the raw-mean one;
+* last year's "Territoire innovant": a jury of six (one président·e); the
+  preselection (round 1) fully scored with three jurors per file, one conflict
+  of interest declared (the file is handed to another juror), then decided in
+  bulk from the ranking: the first eight retained for the final, the others
+  not; the final (round 2) on those eight, fully scored by everyone and closed,
+  its levels recorded (Or, Argent, Bronze, a mention), "Numérique
+  responsable" eliminatory below 4 out of 10 and biting on one finalist (who
+  gets the mention, not a level); the results are not published, so that a
+  newcomer can walk the publication. One juror is severe (2 to 4 out of 10),
+  one lenient (8 to 10), so that the calibrated ranking differs from the
+  raw-mean one;
 * the edition before: a decision for every application (laureates with a
   citation, two mentions, the others not selected, each with the jury's
   summary), then the results published.
@@ -38,6 +43,7 @@ from jury.models import (
     JuryMember,
     JuryRole,
     JuryRound,
+    RoundPurpose,
 )
 from jury.progress import round_ranking
 from jury.services import assignments, conflicts, decisions, publication, scores
@@ -64,7 +70,11 @@ ACCOUNTS = [(f"Juré·e {position} (démo)", username, JURY_PASSWORD)
 CONFLICTED_JUROR = 3  # jure4 declares a conflict on the first file they open
 CONFLICT_REASON = "J'ai accompagné ce projet comme consultant en 2023, avant de rejoindre le jury."
 SHORTLIST_SIZE = 8
-ROUND2_PROGRESS = [SHORTLIST_SIZE] * 4 + [3, 0]  # sheets each juror has completed in round 2
+SPLIT_FILES = 4  # files on which one juror of the preselection genuinely disagrees with the others
+ELIMINATORY = ("Numérique responsable", 4)  # the criterion made eliminatory, and its threshold out of 10
+BITTEN = 2  # the finalist at this place of the final's ranking scores under the threshold on it
+# The final's outcomes, best first among the files the eliminatory criterion spares.
+FINAL_LEVELS = ["Or", "Argent", "Argent", "Bronze", "Bronze"]
 
 OVERALL_COMMENTS = [
     "Projet encore fragile : le besoin est réel mais les résultats restent à démontrer.",
@@ -138,10 +148,14 @@ def build_jury(campaign):
 
 # --- Scoring -------------------------------------------------------------------------------------
 
-def score_sheet(member, jury_round, application, merit, profile, seed, now):
-    """The juror's sheet, as their score form would save it: their scoring state, the form's rules, the service."""
+def score_sheet(member, jury_round, application, merit, profile, seed, now, forced=None):
+    """The juror's sheet, as their score form would save it: their scoring state, the form's rules, the service.
+    `forced` sets some criteria's scores by name."""
     criteria = round_criteria(jury_round, now)
     values = score_values(criteria, merit, profile, seed)
+    for criterion in criteria:
+        if forced and criterion.name in forced:
+            values[criterion.pk] = forced[criterion.name]
     comments = {cid: LOW_SCORE_COMMENT for cid, value in values.items() if value <= 2}
     overall = OVERALL_COMMENTS[min(len(OVERALL_COMMENTS) - 1, int(merit * len(OVERALL_COMMENTS)))]
     cleaned = rules.clean_scores([rules.Scale(c.pk, c.name, c.max_score) for c in criteria], values, comments)
@@ -158,6 +172,7 @@ def declare_once(member, application, jury_round, now):
 def build_round1(campaign, members, staff, merits, today):
     opens_at = campaign.jury_starts_at
     jury_round = JuryRound(campaign=campaign, number=1, name="Tour 1 — présélection", opens_at=opens_at,
+                           purpose=RoundPurpose.PRESELECTION,
                            closes_at=paris(today - datetime.timedelta(days=12), 23, 59, 59),
                            deliberation_opens_at=paris(today - datetime.timedelta(days=10), 9),
                            jurors_per_application=3)
@@ -169,10 +184,18 @@ def build_round1(campaign, members, staff, merits, today):
                                      .order_by("application__reference").values_list("juror_id", "application_id")):
         by_juror.setdefault(juror_id, []).append(application_id)
     applications = {application.pk: application for application in jury_round.applications()}
+    # A few clear-cut files (very strong or very weak) on which the first juror to open them sees the opposite:
+    # the genuinely split files "à discuter" should flag, whatever each juror's severity.
+    split = set(sorted((pk for pk in applications if abs(merits[pk] - 0.5) > 0.3),
+                       key=lambda pk: applications[pk].reference)[:SPLIT_FILES])
     conflicted = None
     for index, member in enumerate(members):
         for position, application_id in enumerate(by_juror.get(member.pk, [])):
             application = applications[application_id]
+            merit = merits[application.pk]
+            if application_id in split:
+                split.discard(application_id)
+                merit = 1 - merit
             now = opens_at + datetime.timedelta(days=1 + (3 * index + position) % 24, hours=index)
             if index == CONFLICTED_JUROR and conflicted is None:
                 conflicts.declare(member, application, has_conflict=True, reason=CONFLICT_REASON,
@@ -180,8 +203,7 @@ def build_round1(campaign, members, staff, merits, today):
                 conflicted = application
                 continue
             declare_once(member, application, jury_round, now)
-            score_sheet(member, jury_round, application, merits[application.pk], JURORS[index][4],
-                        application.pk + index, now)
+            score_sheet(member, jury_round, application, merit, JURORS[index][4], application.pk + index, now)
     if conflicted is not None:
         # The file keeps three jurors: staff hand it to the least-loaded juror who is not on it yet.
         on_file = set(Assignment.objects.filter(round=jury_round, application=conflicted)
@@ -195,42 +217,76 @@ def build_round1(campaign, members, staff, merits, today):
     return jury_round
 
 
-def build_round2(campaign, members, staff, merits, round1, today):
-    shortlist = [result.application_id for result in round_ranking(round1).ranking.results
-                 if result.rank is not None][:SHORTLIST_SIZE]
-    opens_at = paris(today - datetime.timedelta(days=5), 9)
+def decide_preselection(round1, staff, today):
+    """The jury retains the first eight of the calibrated ranking for the final, in two bulk decisions."""
+    ranked = [result.application_id for result in round_ranking(round1).ranking.results if result.rank is not None]
+    when = paris(today - datetime.timedelta(days=10), 17)
+    decisions.record_bulk(round1, ranked[:SHORTLIST_SIZE], outcome=DecisionOutcome.RETAINED, by=staff, now=when,
+                          reason="Les huit premiers du classement corrigé vont en finale.")
+    decisions.record_bulk(round1, ranked[SHORTLIST_SIZE:], outcome=DecisionOutcome.NOT_SELECTED, by=staff,
+                          now=when, reason="Classés au-delà du huitième rang de la présélection.")
+
+
+def build_round2(campaign, members, staff, merits, today):
+    """The final on the eight files retained, closed, fully scored; one finalist below the eliminatory threshold."""
+    opens_at = paris(today - datetime.timedelta(days=9), 9)
     jury_round = JuryRound(campaign=campaign, number=2, name="Tour 2 — finale", opens_at=opens_at,
-                           closes_at=paris(today + datetime.timedelta(days=10), 23, 59, 59),
-                           deliberation_opens_at=paris(today + datetime.timedelta(days=11), 9))
+                           purpose=RoundPurpose.FINAL,
+                           closes_at=paris(today - datetime.timedelta(days=3), 23, 59, 59),
+                           deliberation_opens_at=paris(today - datetime.timedelta(days=2), 9))
     jury_round.full_clean()
-    jury_round.save()
-    jury_round.shortlist.set(shortlist)
+    jury_round.save()  # starts with the files the preselection retained
     assignments.assign(jury_round, Mode.EVERYONE, by=staff)
-    applications = {application.pk: application for application in jury_round.applications()}
-    assigned = {}
-    for juror_id, application_id in (Assignment.objects.filter(round=jury_round)
-                                     .order_by("application__reference").values_list("juror_id", "application_id")):
-        assigned.setdefault(juror_id, []).append(application_id)
+    finalists = sorted(jury_round.applications(), key=lambda application: -merits[application.pk])
+    bitten = finalists[BITTEN].pk
     for index, member in enumerate(members):
-        for position, application_id in enumerate(assigned.get(member.pk, [])[:ROUND2_PROGRESS[index]]):
-            application = applications[application_id]
+        for position, application in enumerate(finalists):
             now = opens_at + datetime.timedelta(days=1 + position % 3, hours=index)
             declare_once(member, application, jury_round, now)
+            forced = {ELIMINATORY[0]: 2 + index % 2} if application.pk == bitten else None
             score_sheet(member, jury_round, application, merits[application.pk], JURORS[index][4],
-                        application.pk + 7 * index, now)
+                        application.pk + 7 * index, now, forced)
     return jury_round
 
 
+def decide_final(final, staff, today):
+    """Levels for the best finalists the eliminatory criterion spares, the mention for the one it bites."""
+    result = round_ranking(final)
+    when = paris(today - datetime.timedelta(days=2), 17)
+    applications = {application.pk: application for application in final.applications()}
+    spared = [entry.application_id for entry in result.ranking.results if entry.application_id not in result.eliminated]
+    for application_id in result.eliminated:
+        application = applications[application_id]
+        decisions.record_decision(application, jury_round=final, outcome=DecisionOutcome.MENTION, by=staff, now=when,
+                                  citation=f"Mention spéciale pour « {application.title} », une démarche "
+                                           "prometteuse à rendre plus sobre.",
+                                  feedback=FEEDBACK[DecisionOutcome.MENTION])
+    for position, application_id in enumerate(spared):
+        application = applications[application_id]
+        if position < len(FINAL_LEVELS):
+            decisions.record_decision(application, jury_round=final, outcome=DecisionOutcome.LAUREATE,
+                                      level=FINAL_LEVELS[position], by=staff, now=when,
+                                      citation=f"Pour « {application.title} » : {application.impact}",
+                                      feedback=FEEDBACK[DecisionOutcome.LAUREATE])
+        else:
+            decisions.record_decision(application, jury_round=final, outcome=DecisionOutcome.NOT_SELECTED, by=staff,
+                                      now=when, feedback=FEEDBACK[DecisionOutcome.NOT_SELECTED])
+
+
 def build_deliberating(campaign, staff):
-    """Last year's jury: six members, round 1 scored and in deliberation, round 2 open."""
+    """Last year's jury: six members, the preselection decided, the final scored and decided, not published."""
     members = build_jury(campaign)
     if JuryRound.objects.filter(campaign=campaign).exists():
         return
+    name, threshold = ELIMINATORY
+    campaign.criteria.filter(name=name).update(eliminatory=True, eliminatory_threshold=threshold)
     today = timezone.localtime(timezone.now(), PARIS).date()
     ids = list(campaign.applications.order_by("reference").values_list("pk", flat=True))
     merits = {pk: quality(position, len(ids)) for position, pk in enumerate(ids)}
     round1 = build_round1(campaign, members, staff, merits, today)
-    build_round2(campaign, members, staff, merits, round1, today)
+    decide_preselection(round1, staff, today)
+    final = build_round2(campaign, members, staff, merits, today)
+    decide_final(final, staff, today)
 
 
 # --- Published edition ---------------------------------------------------------------------------

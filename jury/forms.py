@@ -301,6 +301,8 @@ class BulkDecisionForm(AccessibleFormMixin, forms.Form):
     def decision(self) -> tuple[str, str]:
         choice = self.choices[self.cleaned_data["outcome"]]
         return choice.outcome, choice.level
+
+
 class PitchForm(AccessibleFormMixin, forms.Form):
     """The finalist's pitch: a video uploaded or a link to it on a host they name, its WebVTT captions, consent.
 
@@ -365,3 +367,15 @@ class PitchForm(AccessibleFormMixin, forms.Form):
         if link and not data.get("host", "").strip():
             self.add_error("host", _("Indiquez le site qui héberge la vidéo."))
         return data
+
+
+class DiscussionForm(AccessibleFormMixin, forms.Form):
+    """Add the file to the "à discuter" list, or take it off, with a note."""
+
+    to_discuss = forms.TypedChoiceField(
+        label=_("À discuter"), widget=forms.RadioSelect, coerce=lambda value: value == "oui",
+        choices=[("oui", _("Mettre ce dossier à discuter")), ("non", _("Retirer ce dossier de « à discuter »"))],
+        error_messages={"required": _("Choisissez d'ajouter ou de retirer le dossier.")})
+    note = forms.CharField(label=_("Note"), max_length=2000, widget=COMMENT,
+                           error_messages={"required": _("Indiquez pourquoi ce dossier est à discuter, ou ne l'est "
+                                                         "plus.")})

@@ -17,6 +17,7 @@ urlpatterns = [
     path(f"{FILE}piece/<int:attachment_id>/", juror.download, name="download"),
     path(f"{FILE}deliberation/", deliberation.decide, name="decide"),
     path(f"{FILE}historique/", deliberation.score_history, name="score_history"),
+    path(f"{FILE}a-discuter/", deliberation.discussion, name="discussion"),
     path("tour/<int:round_id>/suivi/", staff.progress, name="progress"),
     path("tour/<int:round_id>/repartir/", staff.assign, name="assign"),
     path("tour/<int:round_id>/attribution/", staff.change_assignment, name="change_assignment"),

@@ -10,6 +10,7 @@ from .append_only import AppendOnlyError
 from .assignments import Assignment
 from .conflicts import ConflictDeclaration
 from .decisions import Decision, DecisionOutcome, latest_decision
+from .discussion import DiscussionFlag
 from .members import JuryMember, JuryRole
 from .pitches import Pitch
 from .reminders import JuryReminder, ReminderKind
@@ -24,6 +25,7 @@ __all__ = [
     "ConflictDeclaration",
     "Decision",
     "DecisionOutcome",
+    "DiscussionFlag",
     "JuryMember",
     "JuryReminder",
     "JuryRole",

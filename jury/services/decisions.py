@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from interconnectes import clock
 from jury import outcomes, tasks
-from jury.models import Decision, DecisionOutcome, JuryRound, RoundPurpose
+from jury.models import Decision, DecisionOutcome, DiscussionFlag, JuryRound, RoundPurpose
 from jury.permissions import require_staff
 from jury.progress import eliminated_on
 from jury.services import publication
@@ -151,3 +151,25 @@ def record_bulk(jury_round, application_ids, *, outcome: str, level: str = "", r
                     citation="", feedback="", minutes=_("Décision groupée : %(reason)s") % {"reason": reason.strip()},
                     correction_reason="", override_reason="", now=now, base_url="")
     return len(ids)
+
+
+def flag_for_discussion(jury_round, application, *, to_discuss: bool, note: str, by, now=None):
+    """Staff add the file to the round's "à discuter" list or take it off, whatever the spread says, with a note
+    (required); a new row of the log each time, the latest wins."""
+    require_staff(by)
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Indiquez pourquoi ce dossier est à discuter, ou ne l'est plus.")})
+    if not jury_round.applications().filter(pk=application.pk).exists():
+        raise ValidationError(_("Ce dossier n'est pas dans ce tour."))
+    return DiscussionFlag.objects.create(round=jury_round, application=application, to_discuss=to_discuss,
+                                         note=note.strip(), flagged_at=now or clock.now(), flagged_by=by)
+
+
+def discussion_flags(jury_round) -> dict:
+    """{application id: (to discuss, note)} from the latest hand flag of each file of the round (one query)."""
+    flags = {}
+    for application_id, to_discuss, note in (DiscussionFlag.objects.filter(round=jury_round)
+                                             .order_by("flagged_at", "pk")
+                                             .values_list("application_id", "to_discuss", "note")):
+        flags[application_id] = (to_discuss, note)
+    return flags

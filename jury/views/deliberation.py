@@ -11,11 +11,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from jury import outcomes
-from jury.forms import DecisionForm, PublishConfirmForm
-from jury.models import Decision, JuryRound, Score, ScoreChange, ScoreSheet
+from jury.forms import DecisionForm, DiscussionForm, PublishConfirmForm
+from jury.models import Decision, DiscussionFlag, JuryRound, Score, ScoreChange, ScoreSheet
 from jury.permissions import conflicted_q
 from jury.progress import eliminated_on
 from jury.services import decisions, publication
@@ -56,11 +58,34 @@ def decide(request, round_id, application_id):
     return render(request, "jury/decide.html", {
         "round": jury_round, "application": application, "form": form, "register": register,
         "scores": scores, "sheets": sheets, "eliminated": eliminated,
+        "discussion_form": DiscussionForm(prefix="discussion"),
+        "discussion_flags": DiscussionFlag.objects.filter(round=jury_round, application=application)
+        .select_related("flagged_by").order_by("-flagged_at", "-pk"),
         "page_title": _("Délibération"), "header_title": _("Délibération — %(ref)s") % {"ref": application},
     })
 
 
 HISTORY_PER_PAGE = 50  # a file's history grows with every save: one page stays within a listing's budget
+
+
+@staff_required
+@require_POST
+def discussion(request, round_id, application_id):
+    """Add the file to the round's "à discuter" list or take it off, with a note; back to the ranking."""
+    jury_round = staff_round(round_id)
+    application = get_object_or_404(jury_round.applications(), pk=application_id)
+    form = DiscussionForm(request.POST, prefix="discussion")
+    if form.is_valid():
+        try:
+            decisions.flag_for_discussion(jury_round, application, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Liste « à discuter » mise à jour pour %(ref)s.") % {"ref": application})
+            return redirect(f"{reverse('jury:ranking', args=[jury_round.pk])}?vue=a-discuter")
+    else:
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+    return redirect("jury:decide", jury_round.pk, application.pk)
 
 
 @staff_required

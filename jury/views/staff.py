@@ -197,10 +197,13 @@ class RankingView:
         return None if self.entries is None else len(self.entries)
 
 
-def _ranking_views(result, categories):
-    """Overall, "à discuter", one per category, then the jurors with the charts."""
+def _ranking_views(result, categories, flags):
+    """Overall, "à discuter" (the spread's verdict, with staff's hand flags on top), one per category, then the
+    jurors with the charts."""
+    to_discuss = [entry for entry in result.ranking.results
+                  if flags.get(entry.application_id, (entry.to_discuss,))[0]]
     views = [RankingView(OVERALL, _("Classement général"), result.ranking.results),
-             RankingView(TO_DISCUSS, _("À discuter"), result.ranking.to_discuss)]
+             RankingView(TO_DISCUSS, _("À discuter"), to_discuss)]
     by_category = sorted(result.by_category().items(),
                          key=lambda pair: (pair[0] is None, categories[pair[0]].sort_order if pair[0] else 0))
     views += [RankingView(f"categorie-{category or 'aucune'}",
@@ -242,7 +245,8 @@ def ranking_page(request, jury_round, bulk_form=None):
     result = cached_ranking(jury_round)
     categories = {category.pk: category for category in CampaignCategory.objects.filter(
         pk__in={category for category in result.categories.values() if category})}
-    views = _ranking_views(result, categories)
+    flags = decisions.discussion_flags(jury_round)
+    views = _ranking_views(result, categories, flags)
     view = next((view for view in views if view.key == request.GET.get("vue")), views[0])
     ranked = [entry.application_id for entry in result.ranking.results]
     context = {"round": jury_round, "views": views, "view": view, "incomplete": len(result.ranking.incomplete),
@@ -259,8 +263,10 @@ def ranking_page(request, jury_round, bulk_form=None):
         shown = Q(pk__in=[entry.application_id for entry in rows]) | Q(pk=None)
         applications = {application.pk: application for application in _with_decision_labels(
             _round_applications(jury_round).filter(shown))}
-        for application_id, application in applications.items():
-            application.eliminated_on = ", ".join(result.eliminated.get(application_id, ()))
+        for entry in rows:
+            application = applications[entry.application_id]
+            application.eliminated_on = ", ".join(result.eliminated.get(entry.application_id, ()))
+            application.discuss, application.discuss_note = flags.get(entry.application_id, (entry.to_discuss, ""))
         rows.object_list = [(entry, applications[entry.application_id]) for entry in rows]  # this page's files only
         context.update(rows=rows, query_string=urlencode({"vue": view.key}))
     return render(request, "jury/ranking.html", context)

@@ -1,12 +1,13 @@
 """The jury's journey on /jury/: a juror logs in on the site's login page, declares no conflict and scores (even
-across an expired session), staff follow, rank, decide and publish, and the laureate appears on the campaign
-page. axe-core runs on every jury page."""
+across an expired session), staff follow, rank, decide, are refused publication while the round is open, then
+confirm it, and the laureate appears on the campaign page; staff bulk-decide a preselection from its ranking.
+axe-core runs on every jury page."""
 
 import pytest
 from django.urls import reverse
 
 from interconnectes import clock as site_clock
-from jury.models import Assignment, RoundCriterion, Score
+from jury.models import Assignment, Decision, RoundCriterion, RoundPurpose, Score
 from labels.models import EvaluationCriterion
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
 from tests.labels.factories import (
@@ -146,7 +147,7 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
     assert_accessible(page)
     follow(page, page.get_by_role("link", name=jury["laureate"].reference).first)
     assert_accessible(page)
-    page.get_by_label("Lauréat").check()
+    page.get_by_label("Lauréat — Or").check()
     follow(page, page.get_by_role("button", name="Enregistrer la décision"))
     assert page.get_by_text("Une citation publique est requise").first.is_visible()
     assert_accessible(page)
@@ -160,7 +161,19 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
     page.goto(base + jury["campaign"].url)
     assert "Une cantine sobre et juste" not in page.content()  # nothing public before publication
     page.goto(base + reverse("jury:publish", args=[jury["campaign"].pk]))
+    # Refused while the round is open for scoring: the reason, and no button.
+    assert page.get_by_text("La notation du tour « Tour 1 » est encore ouverte").is_visible()
+    assert page.get_by_role("button", name="Publier les résultats et prévenir les candidats").count() == 0
     assert_accessible(page)
+    jury["clock"].now = paris(2026, 5, 2, 12, 0)  # the round closed, its deliberation open
+    page.reload()
+    assert page.get_by_text("2 e-mails à envoyer").is_visible()
+    page.get_by_text("Aperçu de l'e-mail « Lauréat » (1 envoi)").click()
+    assert page.get_by_text("« Une cantine sobre et juste, pensée avec les familles. »").is_visible()
+    assert_accessible(page)
+    follow(page, page.get_by_role("button", name="Publier les résultats et prévenir les candidats"))
+    assert page.get_by_text("Cochez la case pour confirmer la publication").first.is_visible()  # explicit
+    page.get_by_label("J'ai relu ce récapitulatif : publier les résultats et envoyer ces e-mails.").check()
     follow(page, page.get_by_role("button", name="Publier les résultats et prévenir les candidats"))
     assert page.get_by_text("Résultats publiés").first.is_visible()
     assert_accessible(page)
@@ -173,3 +186,38 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
     assert page.get_by_text("Une cantine sobre et juste, pensée avec les familles.").is_visible()
     assert "Ville de Lannion" not in page.content()
     assert_accessible(page)
+
+
+def test_staff_bulk_decide_the_preselection_from_the_ranking(page, live_server, jury, assert_accessible):
+    preselection = jury["round"]
+    preselection.purpose = RoundPurpose.PRESELECTION
+    preselection.save(update_fields=["purpose"])
+    extra = [SubmittedApplicationFactory(campaign=jury["campaign"], org_name=f"Commune n° {n}") for n in range(3)]
+    base = live_server.url
+    page.goto(base + reverse("jury:ranking", args=[preselection.pk]))
+    log_in(page, "equipe@example.org")
+    assert_accessible(page)
+    page.get_by_label(f"Choisir {jury['laureate'].reference}").check()
+    page.get_by_label("Décision pour tous").select_option(label="Retenu pour la finale")
+    follow(page, page.get_by_role("button", name="Enregistrer la décision groupée"))
+    assert page.get_by_text("Indiquez le motif de cette décision groupée.").is_visible()  # next to the field
+    assert page.get_by_label(f"Choisir {jury['laureate'].reference}").is_checked()  # what was chosen is kept
+    assert_accessible(page)
+    page.get_by_label("Motif").fill("Le meilleur dossier va en finale.")
+    follow(page, page.get_by_role("button", name="Enregistrer la décision groupée"))
+    assert page.get_by_text("Décision enregistrée pour 1 dossiers.").is_visible()
+    page.get_by_label("Tous les dossiers classés au-delà du rang N").check()
+    page.get_by_label("N", exact=True).fill("0")
+    page.get_by_label("Décision pour tous").select_option(label="Non retenu")
+    page.get_by_label("Motif").fill("Sous le seuil de la présélection.")
+    follow(page, page.get_by_role("button", name="Enregistrer la décision groupée"))
+    # The laureate was already decided in this round: the whole bulk is refused, nothing is recorded.
+    assert page.get_by_text("ont déjà une décision dans ce tour").is_visible()
+    assert Decision.objects.filter(round=preselection).count() == 1
+    assert_accessible(page)
+    page.get_by_label("Les dossiers cochés").check()
+    for application in (jury["other"], *extra):
+        page.get_by_label(f"Choisir {application.reference}").check()
+    follow(page, page.get_by_role("button", name="Enregistrer la décision groupée"))
+    assert page.get_by_text("Décision enregistrée pour 4 dossiers.").is_visible()
+    assert Decision.objects.filter(round=preselection, outcome="non-retenu").count() == 4

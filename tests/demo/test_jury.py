@@ -6,10 +6,20 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from interconnectes import clock
-from jury.demo import ACCOUNTS, CONFLICT_REASON, JURY_PASSWORD, SHORTLIST_SIZE, STAFF
-from jury.models import ConflictDeclaration, Decision, DecisionOutcome, JuryMember, JuryRole, JuryRound, Score
+from jury.demo import ACCOUNTS, CONFLICT_REASON, ELIMINATORY, JURY_PASSWORD, SHORTLIST_SIZE, SPLIT_FILES, STAFF
+from jury.models import (
+    ConflictDeclaration,
+    Decision,
+    DecisionOutcome,
+    JuryMember,
+    JuryRole,
+    JuryRound,
+    RoundPurpose,
+    Score,
+)
 from jury.phases import RoundPhase
 from jury.progress import round_progress, round_ranking
+from jury.services import publication
 from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
 from labels.phases import Phase
@@ -52,15 +62,16 @@ def test_the_demo_team_reaches_the_jury_pages_through_the_sites_login(client):
 
 
 def test_last_years_jury_in_deliberation():
-    """Six members, round 1 scored and in deliberation, round 2 open and partly scored, criteria frozen."""
+    """Six members; the preselection scored and decided in bulk, the final on its eight retained files scored,
+    closed and decided with levels, one eliminatory criterion biting; nothing published."""
     campaign = campaign_in(Phase.JURY)
     members = JuryMember.objects.filter(campaign=campaign)
     assert members.count() == 6
     assert members.filter(role=JuryRole.PRESIDENT).count() == 1
-    round1, round2 = JuryRound.objects.filter(campaign=campaign).order_by("number")
+    round1, round2 = JuryRound.objects.filter(campaign=campaign).select_related("campaign").order_by("number")
+    assert (round1.purpose, round2.purpose) == (RoundPurpose.PRESELECTION, RoundPurpose.FINAL)
     assert round1.phase(clock.now()) == RoundPhase.DELIBERATION
-    assert round2.phase(clock.now()) == RoundPhase.OPEN
-    assert 9 <= (round2.closes_at - clock.now()).days <= 10
+    assert round2.phase(clock.now()) == RoundPhase.DELIBERATION
     assert round1.criteria_frozen and round2.criteria_frozen
     assert [c.name for c in round1.scoring_criteria()] == [c.name for c in campaign.criteria.all()]
 
@@ -72,23 +83,40 @@ def test_last_years_jury_in_deliberation():
     assert len(progress.per_application) == 39
     assert not Score.objects.filter(juror=conflict.juror, application=conflict.application).exists()
 
-    assert round2.shortlist.count() == SHORTLIST_SIZE
-    progress = round_progress(round2)
-    done = sum(complete for complete, _assigned in progress.per_juror.values())
-    assigned = sum(total for _complete, total in progress.per_juror.values())
-    assert 0 < done < assigned
-    assert len(progress.missing) == 2
+    preselection = Decision.objects.current_in(round1.pk)
+    assert preselection.count() == 39
+    assert preselection.filter(outcome=DecisionOutcome.RETAINED).count() == SHORTLIST_SIZE
+    assert {d.minutes for d in preselection}.issubset({f"Décision groupée : {reason}" for reason in (
+        "Les huit premiers du classement corrigé vont en finale.",
+        "Classés au-delà du huitième rang de la présélection.")})
+    assert set(round2.applications().values_list("pk", flat=True)) == set(
+        preselection.filter(outcome=DecisionOutcome.RETAINED).values_list("application_id", flat=True))
+    assert round_progress(round2).missing == {}
 
-    # The normalisation removes each juror's severity: some applications swap places with the raw means.
-    ranking = round_ranking(round1).ranking
+    # The calibration removes each juror's severity: some applications swap places with the raw means, and
+    # "à discuter" flags only the files where a juror genuinely disagrees.
+    result = round_ranking(round1)
+    ranking = result.ranking
     swapped = [(first.application_id, second.application_id)
                for position, first in enumerate(ranking.results) for second in ranking.results[position + 1:]
                if first.mean < second.mean]
     assert swapped  # first is ranked above second although its raw mean is lower
     profiles = sorted(ranking.jurors.values(), key=lambda profile: profile.leniency)
     assert profiles[0].leniency < -15 and profiles[-1].leniency > 15  # one severe juror, one lenient
-    assert all(profile.normalised for profile in profiles)
-    assert not Decision.objects.filter(application__campaign=campaign).exists()
+    assert ranking.method == "ajuste" and ranking.fallback is None
+    assert len(ranking.to_discuss) == SPLIT_FILES
+    assert sum(1 for entry in ranking.results if entry.spread > float(campaign.discuss_threshold)) > 30
+
+    final = round_ranking(round2)
+    assert list(final.eliminated.values()) == [[ELIMINATORY[0]]]
+    levels = Decision.objects.current_in(round2.pk)
+    assert sorted(d.label for d in levels if d.outcome == DecisionOutcome.LAUREATE) == [
+        "Lauréat — Argent", "Lauréat — Argent", "Lauréat — Bronze", "Lauréat — Bronze", "Lauréat — Or"]
+    [bitten] = final.eliminated
+    assert levels.get(application_id=bitten).outcome == DecisionOutcome.MENTION
+    assert not ResultsPublication.objects.filter(campaign=campaign).exists()
+    plan = publication.preview(campaign)
+    assert plan.refusals == [] and plan.counts[0] == ("Lauréat — Or", 1)
 
 
 def test_the_edition_before_is_published_from_its_decisions():

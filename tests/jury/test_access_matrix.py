@@ -40,10 +40,11 @@ EXPECTED = {
     "remind": {"staff": REDIRECT},
     "ranking": {"staff": OK},
     "bulk_decide": {"staff": OK},  # an empty post comes back with its errors on the ranking
+    "discussion": {"staff": REDIRECT},  # an empty post goes back to the file with its error
     "export": {"staff": OK},
     "publish": {"staff": OK},
 }
-POST_ONLY = {"assign", "change_assignment", "unlock", "remind", "bulk_decide"}
+POST_ONLY = {"assign", "change_assignment", "unlock", "remind", "bulk_decide", "discussion"}
 # Who gets what instead: the site's login page (anonymous), 404 for a file or round that is not theirs, 403 for a
 # staff page or the jury's home without a seat.
 REFUSALS = {"anonymous": {"login"}, "applicant": {403, 404}, "juror_a": {403, 404}, "juror_b": {403, 404},
@@ -79,6 +80,7 @@ def urls(name, scene):
         "download": [reverse("jury:download", args=[*file_args, scene.attachment.pk])],
         "decide": [reverse("jury:decide", args=file_args)],
         "score_history": [reverse("jury:score_history", args=file_args)],
+        "discussion": [reverse("jury:discussion", args=file_args)],
         "progress": [reverse("jury:progress", args=[scene.round.pk])],
         "assign": [reverse("jury:assign", args=[scene.round.pk])],
         "change_assignment": [reverse("jury:change_assignment", args=[scene.round.pk])],

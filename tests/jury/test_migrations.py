@@ -27,8 +27,8 @@ from django.db.models import F
 
 from interconnectes import clock
 from jury.demo import STAFF
-from jury.models import JuryRound
-from jury.services import reminders, scores
+from jury.models import JuryReminder, JuryRound
+from jury.services import scores
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -94,7 +94,7 @@ def test_the_move_keeps_every_jury_row():
     round1, round2 = JuryRound.objects.filter(number__in=[1, 2], scores__isnull=False).distinct().order_by("number")
     staff = get_user_model().objects.get(username=STAFF[1])
     now = clock.now()
-    reminders.send_reminders(round2, by=staff, now=now)
+    JuryReminder.objects.create(round=round2, sent_at=now, sent_by=staff, recipients=2)  # the demo's rounds are closed
     scores.unlock(round1, round1.assignments.first().juror, by=staff, reason="Erreur de saisie",
                   until=now + datetime.timedelta(days=2), now=now)
     try:
@@ -109,6 +109,11 @@ def test_the_move_keeps_every_jury_row():
         new = migrate(latest_nodes())
         after = rows(new, "jury")
         assert after.keys() == before.keys()
+        # Rounds now have purposes: the files on round 2's shortlist got the preselection's decision "retenu pour
+        # la finale" (tests/jury/test_migrations.py::test_rounds_get_purposes…); every earlier row is unchanged.
+        added = {pk: row for pk, row in after["Decision"].items() if pk not in before["Decision"]}
+        assert {row["outcome"] for row in added.values()} <= {"finale"}
+        after["Decision"] = {pk: row for pk, row in after["Decision"].items() if pk in before["Decision"]}
         for model in after:
             assert after[model] == before[model], model
         assert set(content_types(new).values()) == {"jury"}

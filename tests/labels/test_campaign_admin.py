@@ -34,6 +34,8 @@ def test_editor_creates_a_campaign_with_categories_and_criteria(admin_client, la
         "criteria": inline_formset([{"name": "Impact", "description": "", "weight": "2", "max_score": "10",
                                      "rubric_bottom": "Aucun effet", "rubric_middle": "Effet local",
                                      "rubric_top": "Effet reproduit ailleurs"}]),
+        "laureate_levels": "Or, Argent, Bronze", "calibration_method": "ajuste", "discuss_threshold": "20.0",
+        "eliminatory_rule": "mediane",
         "action-publish": "publish",
     })
     response = admin_client.post(f"/admin/pages/add/labels/labelcampaignpage/{label_index.pk}/", data)

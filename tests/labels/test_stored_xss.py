@@ -168,13 +168,13 @@ def test_a_payload_stays_text_from_application_to_published_results(
             check_export(response.content, fmt, payload, f"export {kind} ({fmt})")
     clock.set(DELIBERATION)
     decide = reverse("jury:decide", args=file_args)
-    assert client.post(decide, {"outcome": DecisionOutcome.LAUREATE, "citation": payload, "feedback": payload,
+    assert client.post(decide, {"outcome": f"{DecisionOutcome.LAUREATE}:Or", "citation": payload, "feedback": payload,
                                 "minutes": payload}).status_code == 302
     assert Decision.objects.get().minutes == payload
     page(client, decide, payload, "délibération")
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("jury:publish", args=[campaign.pk]))
+        response = client.post(reverse("jury:publish", args=[campaign.pk]), {"confirm": "on"})
     assert response.status_code == 302
     [result] = mail.outbox
     check_mail(result, payload, "e-mail de résultat")
