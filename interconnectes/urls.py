@@ -14,7 +14,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("jury/", include("jury.urls")),
-    path("", include("labels.urls")),
+    path("compte/", include("accounts.urls")),
+    path("candidatures/", include("labels.urls")),
 ]
 
 if settings.DEBUG:

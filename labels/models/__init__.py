@@ -8,8 +8,6 @@ from .applications import (
     EventKind,
     ReferenceCounter,
 )
-from .email_requests import EmailRequest
-from .inactivity import InactivityWarning
 from .pages import CampaignCategory, EvaluationCriterion, Label, LabelCampaignPage, LabelIndexPage
 from .results import ResultsPublication
 
@@ -21,10 +19,8 @@ __all__ = [
     "Attachment",
     "CampaignCategory",
     "CoEditor",
-    "EmailRequest",
     "EvaluationCriterion",
     "EventKind",
-    "InactivityWarning",
     "Label",
     "LabelCampaignPage",
     "LabelIndexPage",

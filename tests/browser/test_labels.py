@@ -53,6 +53,9 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    assert_accessible(page)
+    page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes").click()
     assert page.locator("h1").inner_text() == "Mes candidatures"
     assert_accessible(page)
 

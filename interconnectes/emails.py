@@ -1,0 +1,17 @@
+"""E-mails of the site (accounts, labels, jury): French text and HTML templates, sent by Django's mail framework."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def send(template: str, to: list[str], context: dict, *, app: str = "labels") -> None:
+    """Render templates/emails/<app>/<template>_subject.txt, .txt and .html and send them."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"emails/{app}/{template}_subject.txt", context).split())
+        text = render_to_string(f"emails/{app}/{template}.txt", context)
+        html = render_to_string(f"emails/{app}/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    message.attach_alternative(html, "text/html")
+    message.send()
