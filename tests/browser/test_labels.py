@@ -25,7 +25,7 @@ def link_in(message):
 
 
 def log_in(page, base, email, password):
-    page.goto(base + "/compte/connexion/")
+    page.goto(base + "/compte/connexion/?next=/candidatures/")  # applicants go on to their applications
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe", exact=True).fill(password)
     page.get_by_role("button", name="Se connecter").click()

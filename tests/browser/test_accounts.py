@@ -1,0 +1,67 @@
+"""An agent's journey: sign up with an address on a member collectivité's domain, confirm it, find the verified
+membership in "Mon espace", log out from the header; axe-core on every page and form state."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from tests.accounts.factories import organisation
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
+
+PASSWORD = "cantines et données 2026"
+
+
+def link_in(message):
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_server, home, assert_accessible):
+    organisation("Nantes Métropole", member_year=2026, domain="nantesmetropole.fr")
+    base = live_server.url
+    page.goto(base + "/")
+    assert_accessible(page)
+    page.get_by_role("link", name="Se connecter").click()
+    page.get_by_role("link", name="Créer un compte").click()
+    assert_accessible(page)
+
+    page.get_by_label("Prénom").fill("Camille")
+    page.get_by_label("Nom", exact=True).fill("Martin")
+    page.get_by_label("Adresse e-mail").fill("camille.martin@nantesmetropole.fr")
+    page.get_by_label("Mot de passe", exact=True).fill("camille.martin")
+    page.get_by_label("Confirmation du mot de passe").fill("camille.martin")
+    page.get_by_role("button", name="Créer mon compte").click()
+    assert "ressemble trop à votre nom" in page.content()  # the reported password, refused next to its field
+    assert page.get_by_label("Adresse e-mail").input_value() == "camille.martin@nantesmetropole.fr"
+    assert_accessible(page)
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Créer mon compte").click()
+    assert page.locator("h1").inner_text() == "Vérifiez vos e-mails"
+    assert_accessible(page)
+
+    page.goto(base + "/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill("camille.martin@nantesmetropole.fr")
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    assert "pas encore confirmée" in page.content()  # logging in before confirming says what to do
+    assert_accessible(page)
+
+    page.goto(link_in(mail.outbox[-1]))
+    assert "vous en êtes agent vérifié·e" in page.content()
+    assert_accessible(page)
+    page.get_by_label("Adresse e-mail").fill("camille.martin@nantesmetropole.fr")
+    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    memberships = page.locator("ul.memberships")
+    assert "Nantes Métropole" in memberships.inner_text() and "vérifiée" in memberships.inner_text()
+    header = page.locator("header.site-header")
+    assert "Camille Martin" in header.inner_text()
+    assert_accessible(page)
+
+    header.get_by_role("button", name="Se déconnecter").click()
+    assert page.locator("h1").inner_text() == "Se connecter"
+    assert page.locator("header.site-header").get_by_role("button", name="Se déconnecter").count() == 0
+    assert_accessible(page)
