@@ -96,3 +96,21 @@ def test_an_application_is_decided_once(client, admin_client, requester):
     assert "déjà été traitée" in text(response)
     application.refresh_from_db()
     assert application.status == "approved"
+
+
+def test_applications_are_throttled(client, requester, settings):
+    settings.LABELS_LIMITS = {**settings.LABELS_LIMITS, "VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY": 1}
+    assert client.post(reverse("accounts:apply_for_membership"), APPLICATION).status_code == 302
+    response = client.post(reverse("accounts:apply_for_membership"),
+                           {**APPLICATION, "organisation_name": "Commune de Lorient", "siren": "212901607"})
+    assert response.status_code == 429
+    assert "l'équipe les examine" in text(response)
+    assert MembershipApplication.objects.count() == 1
+
+
+def test_the_same_collectivite_cannot_apply_twice_while_pending(client, requester):
+    client.post(reverse("accounts:apply_for_membership"), APPLICATION)
+    client.force_login(UserFactory())
+    response = client.post(reverse("accounts:apply_for_membership"), APPLICATION)
+    assert "déjà en cours d'examen" in text(response)
+    assert MembershipApplication.objects.count() == 1
