@@ -65,3 +65,62 @@ def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_s
     assert page.locator("h1").inner_text() == "Se connecter"
     assert page.locator("header.site-header").get_by_role("button", name="Se déconnecter").count() == 0
     assert_accessible(page)
+
+
+def log_in(page, base, email):
+    page.goto(base + "/compte/connexion/")
+    page.get_by_label("Adresse e-mail").fill(email)
+    page.get_by_label("Mot de passe", exact=True).fill("un mot de passe solide")
+    page.get_by_role("button", name="Se connecter").click()
+
+
+def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_server, home, assert_accessible):
+    from tests.accounts.factories import member
+    from tests.labels.factories import UserFactory
+
+    nantes = organisation("Nantes Métropole", member_year=2026)
+    member(UserFactory(email="referente@example.org", first_name="Sophie", last_name="Le Goff"), nantes,
+           role="referent")
+    UserFactory(email="karim@example.org", first_name="Karim", last_name="Benali")
+    base = live_server.url
+
+    log_in(page, base, "referente@example.org")
+    page.get_by_role("link", name="Gérer les agents").click()
+    assert page.locator("h1").inner_text() == "Nantes Métropole"
+    assert_accessible(page)
+    page.get_by_role("button", name="Envoyer l'invitation").click()  # empty: refused next to the field
+    assert page.locator("#id_email_error").is_visible()
+    assert_accessible(page)
+    page.get_by_label("Adresse e-mail de l'agent").fill("karim@example.org")
+    page.get_by_role("button", name="Envoyer l'invitation").click()
+    assert "L'invitation est envoyée" in page.content()
+    assert_accessible(page)
+    link = link_in(mail.outbox[-1])
+    page.locator("header.site-header").get_by_role("button", name="Se déconnecter").click()
+
+    log_in(page, base, "karim@example.org")
+    page.goto(link)
+    assert_accessible(page)
+    page.get_by_role("button", name="Accepter l'invitation").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    assert "Nantes Métropole" in page.locator("ul.memberships").inner_text()
+    page.goto(link)  # a second use is refused on the page
+    assert "ne sert qu'une fois" in page.content()
+    assert_accessible(page)
+    page.goto(base + "/compte/verification/")
+    page.get_by_role("button", name="Envoyer ma demande").click()
+    assert "saisissez son nom si elle n'y est pas" in page.content()
+    assert_accessible(page)
+    page.goto(base + "/compte/adherer/")
+    page.get_by_label("SIREN").fill("123")
+    page.get_by_role("button", name="Envoyer la demande d'adhésion").click()
+    assert "exactement 9 chiffres" in page.content()
+    assert_accessible(page)
+    page.locator("header.site-header").get_by_role("button", name="Se déconnecter").click()
+
+    log_in(page, base, "referente@example.org")
+    page.goto(base + f"/compte/organisations/{nantes.pk}/")
+    page.get_by_role("button", name="Révoquer karim@example.org").click()
+    assert "Le rattachement est révoqué" in page.content()
+    assert "karim@example.org" not in page.locator("table").inner_text()
+    assert_accessible(page)
