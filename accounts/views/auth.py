@@ -1,8 +1,9 @@
 """The site's accounts: sign-up with e-mail verification, login, logout, password reset and change.
 
 The same answer is given whether or not an address is known, after the same work (no account enumeration, by
-the page or by its time): sign-up hashes the password either way (accounts/signups.py), log-in hashes one either
-way (Django's ModelBackend), password reset enqueues one task either way; e-mails leave through Django tasks.
+the page or by its time): sign-up hashes the password either way (accounts/signups.py), a failed log-in hashes
+two either way (Django's ModelBackend, then `LoginForm`'s check for an unconfirmed account), password reset and a
+new confirmation link enqueue one task either way; e-mails leave through Django tasks.
 Sign-ups and password resets count against the limits of accounts/limits.py.
 """
 
