@@ -3,11 +3,13 @@
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
+from interconnectes import clock
 from interconnectes.demo_media import get_or_create_image
 from interconnectes.demo_pages import get_or_create, get_or_create_page, stream
 from interconnectes.models import (
     HomeKeyFigure,
     HomePage,
+    MemberYear,
     NavigationItem,
     NavigationSettings,
     Organisation,
@@ -145,10 +147,14 @@ LEGAL_PAGES = [
 
 def build_organisations(context):
     context["organisations"] = {
-        name: get_or_create(Organisation, {"name": name},
-                            {"kind": kind, "region": region, "is_member": member, "website": website})
-        for name, (kind, region, member, website) in ORGANISATIONS.items()
+        name: get_or_create(Organisation, {"name": name}, {"kind": kind, "region": region, "website": website})
+        for name, (kind, region, _member, website) in ORGANISATIONS.items()
     }
+    year = clock.now().year
+    for name, (_kind, _region, member, _website) in ORGANISATIONS.items():
+        if member:
+            for member_year in (year - 1, year):
+                MemberYear.objects.get_or_create(organisation=context["organisations"][name], year=member_year)
     context["people"] = {
         name: get_or_create(Person, {"name": name},
                             {"role": role, "organisation": context["organisations"][organisation]})

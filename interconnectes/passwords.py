@@ -9,6 +9,7 @@ is "azertyuiop", "Soleil2024!" is "soleil".
 """
 
 import unicodedata
+from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
 
@@ -44,3 +45,51 @@ class FrenchCommonPasswordValidator:
     def get_help_text(self):
         return _("Votre mot de passe ne peut pas être un mot de passe couramment utilisé, même complété de "
                  "chiffres ou de signes.")
+
+
+def letters_and_digits(text: str) -> str:
+    """Lower-cased, without accents, keeping letters and digits only: "Camille.Martin-2" → "camillemartin2"."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(character for character in folded if character.isalnum() and not unicodedata.combining(character))
+
+
+def close_to(password: str, value: str) -> bool:
+    """Whether `password` is `value` give or take a few characters, or too alike (names and addresses of 4+ letters).
+
+    "camille.martin", "CamilleMartin2026" and "martin.camille!" are all close to "camille.martin".
+    """
+    candidate, personal = letters_and_digits(password), letters_and_digits(value)
+    if len(personal) < 4:
+        return False
+    if personal in candidate and len(candidate) - len(personal) <= 4:
+        return True
+    return SequenceMatcher(None, candidate, personal).ratio() >= 0.75
+
+
+def personal_values(user) -> list[str]:
+    """What names the person: the local part of their address, their names in both orders, their username."""
+    email = getattr(user, "email", "") or ""
+    first, last = getattr(user, "first_name", "") or "", getattr(user, "last_name", "") or ""
+    username = (user.get_username() if hasattr(user, "get_username") else "") or ""
+    return [value for value in (email.partition("@")[0], f"{first}{last}", f"{last}{first}", first, last,
+                                username.partition("@")[0]) if value]
+
+
+class PersonalPasswordValidator:
+    """Refuse a password close to the e-mail address's local part or to the person's name.
+
+    Django's `UserAttributeSimilarityValidator` compares with the whole
+    address, so "camille.martin" passes for camille.martin@nantesmetropole.fr:
+    the longer the domain, the less alike they look to it.
+    """
+
+    def validate(self, password, user=None):
+        if user is not None and any(close_to(password, value) for value in personal_values(user)):
+            raise ValidationError(
+                _("Ce mot de passe ressemble trop à votre nom ou à votre adresse e-mail : choisissez-en un qui ne "
+                  "vous désigne pas."),
+                code="password_too_personal",
+            )
+
+    def get_help_text(self):
+        return _("Votre mot de passe ne peut pas ressembler à votre nom ni à votre adresse e-mail.")

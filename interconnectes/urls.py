@@ -15,7 +15,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("jury/", include("jury.urls")),
     path("", include("jury.pitch_urls")),
-    path("", include("labels.urls")),
+    path("compte/", include("accounts.urls")),
+    path("candidatures/", include("labels.urls")),
 ]
 
 if settings.DEBUG:

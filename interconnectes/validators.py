@@ -3,6 +3,8 @@
 Both carry a Luhn check digit, which catches most typing mistakes.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +34,36 @@ def validate_siret(value: str) -> None:
     # La Poste's establishments share one SIREN and use another rule: accept them.
     if not luhn_valid(value) and not value.startswith("356000000"):
         raise ValidationError(_("Ce numéro SIRET n'est pas valide : vérifiez les chiffres."), code="siret_checksum")
+
+
+DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def normalise_domain(value: str) -> str:
+    """"@Nantesmetropole.fr " → "nantesmetropole.fr": how a domain is typed does not make it another one."""
+    return value.strip().lower().lstrip("@").rstrip(".")
+
+
+def email_domain(address: str) -> str:
+    """The domain of an e-mail address, normalised; "" for something that is not one."""
+    local, at, domain = address.rpartition("@")
+    return normalise_domain(domain) if at and local else ""
+
+
+# Addresses anyone can open: a domain among them proves nothing about who works where.
+WEBMAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.fr", "yahoo.com", "hotmail.fr", "hotmail.com", "outlook.fr", "outlook.com",
+    "live.fr", "live.com", "msn.com", "icloud.com", "me.com", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr",
+    "laposte.net", "bbox.fr", "gmx.fr", "gmx.com", "protonmail.com", "proton.me", "aol.com",
+})
+
+
+def validate_email_domain(value: str) -> None:
+    domain = normalise_domain(value)
+    if not DOMAIN.match(domain):
+        raise ValidationError(_("Saisissez un nom de domaine, par exemple « nantesmetropole.fr »."),
+                              code="domain_format")
+    if domain in WEBMAIL_DOMAINS:
+        raise ValidationError(_("« %(domain)s » est une messagerie ouverte à tous : elle ne prouve pas "
+                                "l'appartenance à une organisation."), code="domain_webmail",
+                              params={"domain": domain})

@@ -13,9 +13,9 @@ class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")
-    list_display = ["name", "kind", "region", "is_member"]
-    list_filter = ["kind", "region", "is_member"]
-    list_export = ["name", "kind", "region", "siren", "website", "is_member"]
+    list_display = ["name", "kind", "region", "siren"]
+    list_filter = ["kind", "region", "member_years__year"]
+    list_export = ["name", "kind", "region", "siren", "website"]
     search_fields = ["name"]
     inspect_view_enabled = True
 

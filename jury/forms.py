@@ -11,9 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import AccessibleFormMixin
 from interconnectes.privatefiles import video, webvtt
 from jury import assignment, bulk, pitches, rules
-from labels.forms import AccessibleFormMixin
 
 COMMENT = forms.Textarea(attrs={"rows": 3})
 

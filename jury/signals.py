@@ -1,6 +1,6 @@
 """The jury's record outlives the accounts of its jurors, however an account is deleted.
 
-The applicant's "supprimer mon compte" page (`labels.gdpr.delete_account`),
+The applicant's "supprimer mon compte" page (`accounts.gdpr.delete_account`),
 the retention purge, Wagtail's user admin and the ORM all end in Django's
 deletion of the user: just before it, each of the user's seats is anonymised
 (`jury.services.members.anonymise_seats`), in the same transaction. `labels`

@@ -8,8 +8,8 @@ from urllib.parse import urljoin
 from django_tasks import task
 
 from events.models import ForumPage
+from interconnectes import emails
 from jury.models import Decision, DecisionOutcome, JuryMember, JuryRound
-from labels import emails
 from labels.models import Application, ApplicationStatus
 
 # The published status of an application -> the outcome whose e-mail it gets.

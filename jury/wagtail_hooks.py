@@ -100,9 +100,9 @@ def register_jury_admin():
     return JuryGroup()
 
 
-@hooks.register("labels_login_landing")
+@hooks.register("accounts_login_landing")
 def land_jurors_on_their_pages(user):
-    """A juror logging in without a `next` page lands on the jury's pages (see `labels.views.accounts`)."""
+    """A juror logging in without a `next` page lands on the jury's pages (see `accounts.views.auth`)."""
     return reverse("jury:home") if is_juror(user) else None
 
 
@@ -112,7 +112,7 @@ def sits_on_a_jury(user) -> bool:
     return is_juror(user)
 
 
-@hooks.register("labels_account_deletion_notices")
+@hooks.register("accounts_account_deletion_notices")
 def jury_record_outlives_the_account(user):
     """Told on the "supprimer mon compte" page: the seat stays, anonymised (see `jury.signals`)."""
     if not user.jury_memberships.exists():

@@ -6,7 +6,7 @@ e-mail address: any account can be given any address (Wagtail's account page
 allowed it), while an accepted link cannot be used again. Sending again to the
 same address replaces the link, so an old e-mail opens nothing.
 
-Invitations count against the limits of labels/limits.py (per inviting
+Invitations count against the limits of accounts/limits.py (per inviting
 account, per invited address, per application): the e-mail carries a name the
 inviter chose, and must not become a relay.
 """
@@ -16,10 +16,11 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from labels import email_quota, limits, permissions, tasks, tokens
-from labels.limits import EmailKind
+from accounts import email_quota, tokens
+from accounts.limits import EmailKind
+from interconnectes.refusals import Refused
+from labels import limits, permissions, tasks
 from labels.models import Application, CoEditor, EventKind
-from labels.refusals import Refused
 from labels.services import log
 
 INVITATION_VALIDITY = datetime.timedelta(days=14)

@@ -1,16 +1,13 @@
-"""Personal data: export everything an applicant gave us, delete an account, purge old applications."""
+"""Personal data in the labels: an applicant's applications in "mes données", what deleting an account does to
+them (answering the hooks of `accounts.gdpr`), the purge of old applications."""
 
-import logging
 import re
 
 from django.db import transaction
 from django.utils.translation import gettext
 
-from interconnectes import clock
 from labels.models import Application, ApplicationEvent, ApplicationStatus, CoEditor, EventKind
 from labels.snapshot import snapshot
-
-logger = logging.getLogger("labels.gdpr")
 
 PUBLIC_RECORD_STATUSES = (ApplicationStatus.LAUREATE, ApplicationStatus.MENTION)
 PERSONAL_FIELDS = {"contact_name": "", "contact_role": "", "contact_email": "", "contact_phone": ""}
@@ -21,14 +18,10 @@ FRENCH_PHONE = re.compile(r"(?<!\w)(?:\+33[\s.-]?|0)[1-9](?:[\s.-]?\d{2}){4}(?!\
 
 
 def export_user_data(user) -> dict:
+    """The applications' part of "mes données" (`accounts_personal_data` hook)."""
     applications = (Application.objects.filter(owner=user).select_related("campaign", "category")
                     .prefetch_related("attachments", "versions", "events"))
     return {
-        "compte": {
-            "identifiant": user.get_username(), "email": user.email, "prenom": user.first_name,
-            "nom": user.last_name, "inscription": user.date_joined.isoformat(),
-            "derniere_connexion": user.last_login.isoformat() if user.last_login else None,
-        },
         "candidatures": [
             {
                 "campagne": application.campaign.title, "reference": application.reference,
@@ -98,10 +91,9 @@ def anonymise(application, now):
     application.events.create(kind=EventKind.ANONYMISED, at=now)
 
 
-def delete_account(user, now=None):
-    """Drafts and applications of campaigns still open are deleted; the others are anonymised
-    (a laureate's public record stays, without personal data)."""
-    now = now or clock.now()
+def delete_applications(user, now) -> None:
+    """Before an account goes (`accounts_before_account_deletion` hook): drafts and applications of campaigns still
+    open are deleted; the others are anonymised (a laureate's public record stays, without personal data)."""
     with transaction.atomic():
         for application in Application.objects.filter(owner=user).select_related("campaign"):
             closed = application.campaign.closes_at and now > application.campaign.closes_at
@@ -114,8 +106,6 @@ def delete_account(user, now=None):
                 anonymise(application, now)
         if user.email:  # invitations still waiting for this address (accepted ones follow their account)
             CoEditor.objects.filter(email__iexact=user.email, user=None).delete()
-        logger.info("labels: compte %s supprimé", user.pk)
-        user.delete()
 
 
 def purge_applications(cutoff) -> int:

@@ -1,104 +1,16 @@
-"""What one account, one e-mail address or one network address may ask of the labels: the limits and their refusals.
-
-Every e-mail the site sends because someone asked (a sign-up confirmation, a
-password reset, a co-editor invitation, a submission receipt to the contact
-address an applicant typed) is a relay for whoever asks: each kind has quotas
-per account, per recipient address or per network address, over a sliding
-window, counted in the database (labels/email_quota.py) so that every worker
-process sees the same count. Drafts per campaign, bytes stored per account and
-the inside of office documents (their ZIP's central directory) are bounded too.
+"""What one account may keep in the labels: drafts per campaign, co-editors, bytes stored, the inside of office
+documents (their ZIP's central directory). The e-mails anyone may ask for are counted by accounts/limits.py.
 
 The numbers are settings (`LABELS_LIMITS`, interconnectes/settings/base.py);
-this module says which limit applies to what and phrases each refusal in
-French. Plain functions of counts: no ORM, no request.
+this module phrases each refusal in French. Plain functions of counts: no ORM,
+no request.
 """
 
-import datetime
-from dataclasses import dataclass
-from enum import StrEnum
-
-from django.conf import settings
-from django.db import models
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-HOUR = datetime.timedelta(hours=1)
-DAY = datetime.timedelta(days=1)
+from accounts.limits import limit
+
 MB = 1024 * 1024
-
-
-class EmailKind(models.TextChoices):
-    SIGNUP = "inscription", gettext_lazy("Inscription")
-    PASSWORD_RESET = "mot-de-passe", gettext_lazy("Mot de passe oublié")
-    COEDITOR_INVITATION = "invitation", gettext_lazy("Invitation à co-rédiger")
-    SUBMISSION_RECEIPT = "accuse", gettext_lazy("Accusé de réception")
-
-
-class Scope(StrEnum):
-    """Who a quota counts for: the account asking, the address written to, or the network address asking."""
-
-    ACCOUNT = "account"
-    RECIPIENT = "recipient"
-    CLIENT_IP = "client_ip"
-
-
-@dataclass(frozen=True)
-class Quota:
-    setting: str  # the key of settings.LABELS_LIMITS
-    scope: Scope
-    period: datetime.timedelta
-    refusal: Promise  # French, with %(limit)d
-
-    @property
-    def limit(self) -> int:
-        return limit(self.setting)
-
-    def message(self) -> str:
-        return str(self.refusal) % {"limit": self.limit}
-
-
-QUOTAS: dict[str, tuple[Quota, ...]] = {
-    EmailKind.SIGNUP: (
-        Quota("SIGNUPS_PER_HOUR", Scope.CLIENT_IP, HOUR, gettext_lazy(
-            "Trop de comptes créés depuis votre adresse réseau (%(limit)d par heure) : réessayez dans une heure.")),
-        Quota("SIGNUP_EMAILS_PER_ADDRESS_PER_HOUR", Scope.RECIPIENT, HOUR, gettext_lazy(
-            "Trop de messages ont été demandés pour cette adresse (%(limit)d par heure) : consultez ceux déjà "
-            "reçus, ou réessayez dans une heure.")),
-    ),
-    EmailKind.PASSWORD_RESET: (
-        Quota("RESETS_PER_ADDRESS_PER_HOUR", Scope.RECIPIENT, HOUR, gettext_lazy(
-            "Trop de demandes pour cette adresse (%(limit)d par heure) : utilisez le dernier message reçu, ou "
-            "réessayez dans une heure.")),
-        Quota("RESETS_PER_IP_PER_HOUR", Scope.CLIENT_IP, HOUR, gettext_lazy(
-            "Trop de demandes depuis votre adresse réseau (%(limit)d par heure) : réessayez dans une heure.")),
-    ),
-    EmailKind.COEDITOR_INVITATION: (
-        Quota("INVITATIONS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
-            "Trop d'invitations envoyées depuis votre compte (%(limit)d par jour) : réessayez demain.")),
-        Quota("INVITATIONS_PER_ADDRESS_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
-            "Trop d'invitations ont été envoyées à cette adresse (%(limit)d par jour) : réessayez demain.")),
-    ),
-    EmailKind.SUBMISSION_RECEIPT: (
-        Quota("RECEIPTS_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
-            "Trop d'accusés de réception envoyés depuis votre compte (%(limit)d par jour).")),
-        Quota("RECEIPTS_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
-            "Trop d'accusés de réception envoyés à l'adresse de contact (%(limit)d par jour).")),
-    ),
-}
-
-# Requests older than the longest window count for nothing any more: they can be deleted.
-RETENTION = max(quota.period for quotas in QUOTAS.values() for quota in quotas)
-
-
-def limit(name: str) -> int:
-    return settings.LABELS_LIMITS[name]
-
-
-def exceeded(kind: str, counts: dict[Scope, int]) -> Quota | None:
-    """The first quota of `kind` already used up, from the count of requests in each quota's window."""
-    return next((quota for quota in QUOTAS[kind] if quota.scope in counts and counts[quota.scope] >= quota.limit),
-                None)
 
 
 def drafts_refusal(in_progress: int) -> str | None:

@@ -4,7 +4,7 @@
 1. applications of campaigns closed more than `LABELS_RETENTION_YEARS` ago:
    non-laureates deleted with their files, laureates and mentions anonymised
    (their public record stays);
-2. inactive accounts warned, then deleted (`labels.inactive_accounts`);
+2. inactive accounts warned, then deleted (`accounts.inactive_accounts`);
 3. django-axes' login logs (attempts, successful logins, failures) and
    finished task rows of django-tasks-db (they hold addresses) older than
    `LOGS_RETENTION_DAYS`.
@@ -20,8 +20,8 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django_tasks_db.models import DBTaskResult
 
+from accounts.inactive_accounts import purge_inactive_accounts
 from labels import gdpr, retention
-from labels.inactive_accounts import purge_inactive_accounts
 
 logger = logging.getLogger("labels.purge")
 

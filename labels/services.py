@@ -8,9 +8,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils.translation import gettext as _
 
-from labels import eligibility, email_quota, limits, permissions, tasks
+from accounts import email_quota
+from accounts.limits import EmailKind
+from interconnectes.refusals import Refused
+from labels import eligibility, limits, permissions, tasks
 from labels.attachments import validate_upload
-from labels.limits import EmailKind
 from labels.models import (
     Application,
     ApplicationEvent,
@@ -20,7 +22,6 @@ from labels.models import (
     EventKind,
     ReferenceCounter,
 )
-from labels.refusals import Refused
 from labels.snapshot import changed_fields, snapshot
 from labels.steps import missing_items
 from labels.storage import StorageUnavailable

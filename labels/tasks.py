@@ -6,12 +6,9 @@ pruned after LOGS_RETENTION_DAYS, labels/retention.py).
 """
 
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
-from labels import emails
-from labels.tokens import activation_token
+from interconnectes import emails
 
 
 @task()
@@ -29,23 +26,6 @@ def send_submission_receipt(application_id: int, version_number: int, receipt_ur
     })
 
 
-@task()
-def send_signup_verification(user_id: int, base_url: str) -> None:
-    """The activation link is made when the e-mail is sent: the stored task holds no token."""
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.filter(pk=user_id, is_active=False).first()
-    if user is None:
-        return  # activated or deleted meanwhile
-    path = reverse("labels:activate", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                            activation_token.make_token(user)])
-    emails.send("signup_verification", [user.email], {"first_name": user.first_name,
-                                                      "activation_url": f"{base_url}{path}"})
-
-
-@task()
-def send_existing_account_notice(email: str, login_url: str, reset_url: str) -> None:
-    emails.send("existing_account", [email], {"login_url": login_url, "reset_url": reset_url})
 
 
 @task()
@@ -60,8 +40,8 @@ def send_reopened_notice(application_id: int, application_url: str) -> None:
 @task()
 def send_coeditor_invitation(coeditor_id: int, base_url: str, valid_days: int) -> None:
     """The invitation's single-use link is made here, when the e-mail is sent, and only its digest is kept."""
+    from accounts.tokens import new_invitation_token
     from labels.models import CoEditor
-    from labels.tokens import new_invitation_token
 
     coeditor = (CoEditor.objects.select_related("application__campaign", "invited_by")
                 .filter(pk=coeditor_id, user__isnull=True).first())
@@ -77,19 +57,3 @@ def send_coeditor_invitation(coeditor_id: int, base_url: str, valid_days: int) -
         "invitation_url": base_url + reverse("labels:accept_invitation", args=[token]),
         "valid_days": valid_days,
     })
-
-
-@task()
-def send_password_reset(email: str, protocol: str, domain: str) -> None:
-    """E-mail a reset link to each active account of `email` that has a password; to nobody if there is none.
-
-    The accounts are looked up here, not in the request: asking for a known
-    address and for an unknown one costs the request the same (one task).
-    """
-    from django.contrib.auth.forms import PasswordResetForm
-    from django.contrib.auth.tokens import default_token_generator
-
-    for user in PasswordResetForm().get_users(email):
-        path = reverse("labels:password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                                               default_token_generator.make_token(user)])
-        emails.send("password_reset", [user.email], {"reset_url": f"{protocol}://{domain}{path}"})

@@ -13,7 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from interconnectes.regions import Region
-from labels import admin_views, permissions
+from labels import admin_views, gdpr, permissions
 from labels.exports import spreadsheet_cell
 from labels.models import Application, ApplicationStatus, LabelCampaignPage
 
@@ -144,3 +144,21 @@ def register_application_actions():
         path("candidatures/<int:pk>/irrecevable/", admin_views.mark_ineligible, name="labels_admin_ineligible"),
         path("candidatures/<int:pk>/rouvrir/", admin_views.reopen, name="labels_admin_reopen"),
     ]
+
+
+@hooks.register("accounts_space_sections")
+def applications_in_my_space(request):
+    """"Mon espace" lists the person's applications (the dashboard has the details and the open campaigns)."""
+    applications = list(Application.objects.of_applicant(request.user).select_related("campaign")
+                        .order_by("-campaign__year", "-updated_at"))
+    return (10, _("Mes candidatures"), "labels/includes/space_applications.html", {"applications": applications})
+
+
+@hooks.register("accounts_personal_data")
+def applications_in_my_data(user):
+    return gdpr.export_user_data(user)
+
+
+@hooks.register("accounts_before_account_deletion")
+def delete_or_anonymise_applications(user, now):
+    gdpr.delete_applications(user, now)

@@ -7,11 +7,13 @@ snippet only knows their current one.
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from interconnectes.regions import Region
-from interconnectes.validators import validate_siren
+from interconnectes.validators import normalise_domain, validate_email_domain, validate_siren
 
 
 class OrganisationKind(models.TextChoices):
@@ -38,7 +40,15 @@ LOCAL_GOVERNMENT_KINDS = frozenset(
 )
 
 
-class Organisation(index.Indexed, models.Model):
+class OrganisationQuerySet(models.QuerySet):
+    def members_in(self, year: int):
+        return self.filter(member_years__year=year)
+
+
+class Organisation(index.Indexed, ClusterableModel):
+    """An organisation; a member of the association in the years listed in `member_years` (its subscriptions),
+    whose agents are recognised by the e-mail domains listed in `email_domains`."""
+
     name = models.CharField(_("nom"), max_length=255, unique=True)
     kind = models.CharField(_("type"), max_length=32, choices=OrganisationKind.choices)
     region = models.CharField(_("région"), max_length=3, choices=Region.choices, blank=True)
@@ -50,7 +60,8 @@ class Organisation(index.Indexed, models.Model):
         "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    is_member = models.BooleanField(_("adhérente de l'association"), default=False)
+
+    objects = OrganisationQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -59,7 +70,8 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("siren"),
         FieldPanel("website"),
         FieldPanel("logo"),
-        FieldPanel("is_member"),
+        InlinePanel("member_years", heading=_("Années d'adhésion"), label=_("année")),
+        InlinePanel("email_domains", heading=_("Domaines de messagerie des agents"), label=_("domaine")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
 
@@ -70,6 +82,51 @@ class Organisation(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+    def is_member_in(self, year: int) -> bool:
+        """Whether it paid its subscription for `year`; reads prefetched `member_years` when they are."""
+        return any(member_year.year == year for member_year in self.member_years.all())
+
+
+class MemberYear(models.Model):
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="member_years")
+    year = models.PositiveSmallIntegerField(_("année"))
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("année d'adhésion")
+        verbose_name_plural = _("années d'adhésion")
+        constraints = [models.UniqueConstraint(fields=["organisation", "year"], name="one_member_year_per_year")]
+
+    def __str__(self):
+        return str(self.year)
+
+
+class EmailDomain(models.Model):
+    """A domain the organisation's agents have their addresses on: signing up with one, once the address is
+    confirmed, makes the person a verified agent. A domain belongs to one organisation at most."""
+
+    organisation = ParentalKey(Organisation, on_delete=models.CASCADE, related_name="email_domains")
+    domain = models.CharField(
+        _("domaine"), max_length=253, unique=True, validators=[validate_email_domain],
+        help_text=_("Sans « @ », par exemple « nantesmetropole.fr ». Une messagerie publique (gmail.com…) "
+                    "ne convient pas."),
+        error_messages={"unique": _("Ce domaine est déjà déclaré par une autre organisation.")})
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("domaine de messagerie")
+        verbose_name_plural = _("domaines de messagerie")
+
+    def __str__(self):
+        return self.domain
+
+    def save(self, *args, **kwargs):
+        self.domain = normalise_domain(self.domain)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.domain = normalise_domain(self.domain)
 
 
 class Person(index.Indexed, models.Model):

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "interconnectes",
     "manifestes",
     "events",
+    "accounts",
     "labels",
     "jury",
     "wagtail.contrib.redirects",
@@ -141,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     # What French speakers choose most, with digits or signs around it ("azertyuiop12"): interconnectes/passwords.py
     {"NAME": "interconnectes.passwords.FrenchCommonPasswordValidator"},
+    # Close to the e-mail address's local part or to the name ("camille.martin"): interconnectes/passwords.py
+    {"NAME": "interconnectes.passwords.PersonalPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
@@ -176,9 +179,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Les Interconnectés <
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Applicants log in on the public site; editors keep the Wagtail admin login.
-LOGIN_URL = "labels:login"
-LOGIN_REDIRECT_URL = "labels:dashboard"
-LOGOUT_REDIRECT_URL = "labels:login"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:space"
+LOGOUT_REDIRECT_URL = "accounts:login"
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -202,7 +205,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 # that checks permissions; non-laureate applications are purged this many years after their campaign.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 LABELS_RETENTION_YEARS = int(os.environ.get("LABELS_RETENTION_YEARS", "3"))
-# What one account, one e-mail address or one network address may ask of the labels (labels/limits.py), each
+# What one account, one e-mail address or one network address may ask (accounts/limits.py, labels/limits.py), each
 # overridable by the environment variable LABELS_<NAME>; counted in the database, whatever the worker process.
 LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, default in {
     "SIGNUPS_PER_HOUR": 10,  # sign-ups per network address
@@ -212,6 +215,8 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "INVITATIONS_PER_ACCOUNT_PER_DAY": 10,  # co-editor invitations an account sends
     "INVITATIONS_PER_ADDRESS_PER_DAY": 3,  # co-editor invitations an address receives, whoever sends them
     "COEDITORS_PER_APPLICATION": 10,
+    "AGENT_INVITATIONS_PER_ACCOUNT_PER_DAY": 30,  # agents a référent invites
+    "VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY": 3,  # requests to the team to be recognised as an agent
     "RECEIPTS_PER_DAY": 20,  # submission receipts per account, and per contact address
     "DRAFTS_PER_CAMPAIGN": 3,  # applications in progress per account and campaign (withdrawn ones aside)
     "STORAGE_MB_PER_ACCOUNT": 100,  # attachments an account uploaded, all applications together

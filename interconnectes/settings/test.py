@@ -22,7 +22,7 @@ WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
 # Django's test client calls authenticate() without a request: let it through axes (forms pass one).
 AUTHENTICATION_BACKENDS = [
-    "labels.auth_backends.RequestOptionalAxesBackend",
+    "accounts.auth_backends.RequestOptionalAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Tests move the site's clock by months within one log-in: privileged sessions last as long as any other here, and

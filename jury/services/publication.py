@@ -30,11 +30,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from interconnectes import clock
+from interconnectes import clock, emails
 from jury import outcomes, publication_rules, tasks
 from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, latest_decision
 from jury.ranking_cache import bump_ranking_version
-from labels import emails
 from labels.models import Application, ApplicationStatus, ApplicationVersion, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
 

@@ -8,8 +8,6 @@ from .applications import (
     EventKind,
     ReferenceCounter,
 )
-from .email_requests import EmailRequest
-from .inactivity import InactivityWarning
 from .pages import (
     CalibrationMethod,
     CampaignCategory,
@@ -31,10 +29,8 @@ __all__ = [
     "CampaignCategory",
     "CoEditor",
     "EliminatoryRule",
-    "EmailRequest",
     "EvaluationCriterion",
     "EventKind",
-    "InactivityWarning",
     "Label",
     "LabelCampaignPage",
     "LabelIndexPage",

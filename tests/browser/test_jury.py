@@ -72,7 +72,7 @@ def criterion_input(page, name, kind="score"):
 
 def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_accessible):
     base = live_server.url
-    page.goto(base + reverse("labels:login"))
+    page.goto(base + reverse("accounts:login"))
     log_in(page, "jure@example.org")
     assert page.url == base + reverse("jury:home")  # a juror lands on the jury's pages
     assert_accessible(page)
@@ -112,7 +112,7 @@ def test_a_juror_scores_then_staff_publish(page, live_server, jury, assert_acces
     criterion_input(page, "Sobriété").fill("2")
     page.context.clear_cookies(name="sessionid")  # the session expires; the CSRF cookie lives on
     follow(page, page.get_by_role("button", name="Enregistrer mes notes"))
-    assert page.url.startswith(base + reverse("labels:login") + "?next=")  # the site's login, then back here
+    assert page.url.startswith(base + reverse("accounts:login") + "?next=")  # the site's login, then back here
     log_in(page, "jure@example.org")
     assert page.url == sheet_url
     assert criterion_input(page, "Impact").input_value() == "3"

@@ -25,7 +25,7 @@ def link_in(message):
 
 
 def log_in(page, base, email, password):
-    page.goto(base + "/compte/connexion/")
+    page.goto(base + "/compte/connexion/?next=/candidatures/")  # applicants go on to their applications
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe", exact=True).fill(password)
     page.get_by_role("button", name="Se connecter").click()
@@ -53,6 +53,9 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    assert page.locator("h1").inner_text() == "Mon espace"
+    assert_accessible(page)
+    page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes").click()
     assert page.locator("h1").inner_text() == "Mes candidatures"
     assert_accessible(page)
 

@@ -47,7 +47,7 @@ def test_the_command_prints_the_jury_accounts_and_the_team_is_not_a_superuser(de
 
 
 def test_demo_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(client):
-    response = client.post(reverse("labels:login"), {"username": "jure1@example.org", "password": JURY_PASSWORD},
+    response = client.post(reverse("accounts:login"), {"username": "jure1@example.org", "password": JURY_PASSWORD},
                            follow=True)
     assert response.redirect_chain[-1][0] == reverse("jury:home")
     assert response.status_code == 200 and "Territoire innovant" in response.content.decode()
@@ -55,7 +55,7 @@ def test_demo_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(c
 
 def test_the_demo_team_reaches_the_jury_pages_through_the_sites_login(client):
     _label, username, password = STAFF
-    response = client.post(f"{reverse('labels:login')}?next={reverse('jury:home')}",
+    response = client.post(f"{reverse('accounts:login')}?next={reverse('jury:home')}",
                            {"username": username, "password": password}, follow=True)
     assert response.redirect_chain[-1][0] == reverse("jury:home")
     assert "Suivi" in response.content.decode() and "Classement" in response.content.decode()

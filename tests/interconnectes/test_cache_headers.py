@@ -121,7 +121,7 @@ def test_any_request_with_a_session_cookie_is_private(client, home):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["labels:login", "labels:signup", "labels:password_reset", "labels:dashboard",
+@pytest.mark.parametrize("name", ["accounts:login", "accounts:signup", "accounts:password_reset", "labels:dashboard",
                                   "wagtailadmin_login", "wagtailadmin_home"])
 def test_account_application_and_admin_pages_are_private_for_anyone(client, home, name):
     response = client.get(reverse(name))
@@ -137,7 +137,7 @@ def test_jury_pages_and_logout_are_private(client, home, editor):
     response = client.get(reverse("jury:home"))
     assert response.status_code == 200
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
-    response = client.post(reverse("labels:logout"))
+    response = client.post(reverse("accounts:logout"))
     assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}
 
 
@@ -146,8 +146,8 @@ def test_private_paths_cover_every_personal_url():
     from django.conf import settings
 
     prefixes = tuple(settings.HTTP_CACHE["PRIVATE_PATH_PREFIXES"])
-    for name in ("labels:login", "labels:logout", "labels:signup", "labels:password_reset", "labels:dashboard",
-                 "labels:privacy", "wagtailadmin_home", "wagtailadmin_login", "jury:home", "wagtailcore_login"):
+    for name in ("accounts:login", "accounts:logout", "accounts:signup", "accounts:password_reset", "labels:dashboard",
+                 "accounts:privacy", "wagtailadmin_home", "wagtailadmin_login", "jury:home", "wagtailcore_login"):
         assert reverse(name).startswith(prefixes), name
 
 

@@ -45,7 +45,7 @@ def test_a_10000_character_search_is_refused_quickly_in_french(plain_client, hom
 
 def test_a_post_with_thousands_of_fields_is_a_400(plain_client, home, settings):
     data = {f"champ{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)}
-    response, elapsed = timed(lambda: plain_client.post(reverse("labels:login"), data))
+    response, elapsed = timed(lambda: plain_client.post(reverse("accounts:login"), data))
     assert response.status_code == 400
     assert elapsed < QUICK
     assert "Requête incorrecte" in response.content.decode()

@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from accounts.tokens import activation_token
 from interconnectes.logging_filters import MaskSecrets, mask
-from labels.tokens import activation_token
 from tests.labels.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

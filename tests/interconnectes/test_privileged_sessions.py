@@ -62,7 +62,7 @@ def test_a_juror_is_logged_out_ten_hours_after_logging_in_however_active(client,
         assert client.get(reverse("jury:home")).status_code == 200, minutes
     moment(10 * 60 + 1)
     response = client.get(reverse("jury:home"), follow=True)
-    assert response.redirect_chain[0][0].startswith(reverse("labels:login"))
+    assert response.redirect_chain[0][0].startswith(reverse("accounts:login"))
     assert "Votre session a pris fin" in response.content.decode()
 
 

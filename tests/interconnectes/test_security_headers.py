@@ -96,7 +96,7 @@ def test_a_public_page_has_the_strict_policy(client, home):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("name", ["labels:login", "labels:signup", "labels:password_reset"])
+@pytest.mark.parametrize("name", ["accounts:login", "accounts:signup", "accounts:password_reset"])
 def test_applicant_forms_have_the_strict_policy(client, home, name):
     assert_strict(client.get(reverse(name)))
 
@@ -173,7 +173,7 @@ def public_urls():
 def applicant_urls():
     from labels.models import Application
 
-    urls = [reverse("labels:dashboard"), reverse("labels:privacy"), reverse("labels:password_change")]
+    urls = [reverse("labels:dashboard"), reverse("accounts:privacy"), reverse("accounts:password_change")]
     for application in Application.objects.filter(owner__username="candidate@example.org"):
         urls += [reverse("labels:step", args=[application.pk, slug])
                  for slug in ("organisation", "projet", "impact", "pieces-jointes", "recapitulatif")]
@@ -202,7 +202,7 @@ def check_pages(client, urls):
 @pytest.mark.django_db
 def test_every_kind_of_response_refuses_the_browser_features_no_page_uses(client, home):
     editor = get_user_model().objects.create_superuser("redaction", "redaction@example.org", "mot de passe solide")
-    answers = [client.get("/"), client.get("/"), client.get("/nulle-part/"), client.get(reverse("labels:login")),
+    answers = [client.get("/"), client.get("/"), client.get("/nulle-part/"), client.get(reverse("accounts:login")),
                client.get("/robots.txt")]  # the second home page comes from the page cache
     client.force_login(editor)
     answers += [client.get("/admin/"), client.get(reverse("jury:home"))]

@@ -28,6 +28,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
 from labels.models import Attachment
+from tests.accounts.test_access_matrix import ADMIN as ACCOUNTS_ADMIN_MATRIX
+from tests.accounts.test_access_matrix import MATRIX as ACCOUNTS_MATRIX
 from tests.events.factories import EventThemeFactory, VenueFactory
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
@@ -43,7 +45,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "labels", "jury")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -53,10 +55,13 @@ JUROR = "juror"  # a juror of the campaign in the URL, for the files assigned to
 STAFF = "staff"  # campaign staff: superusers and holders of labels.review_application
 EDITOR = "editor"  # admin users holding the Wagtail permission of the model (snippets of this project)
 ADMIN = "admin-only"  # Wagtail's own admin: admin access plus Wagtail's permission for the view
+REFERENT = "referent"  # the verified référent of the organisation in the URL
 
 # The per-app tables, in this file's vocabulary.
 APPLICANT_ROLES = {"public": {PUBLIC}, "authenticated": {AUTHENTICATED}, "applicants": {APPLICANT},
                    "applicants+staff": {APPLICANT, STAFF}}
+ACCOUNTS_ROLES = {"public": {PUBLIC}, "anyone-post": {PUBLIC}, "authenticated": {AUTHENTICATED},
+                  "post-only": {AUTHENTICATED}, "referent": {REFERENT}, "staff": {STAFF}, "nobody": set()}
 JURY_ROLES = {"juror_a": JUROR, "juror_b": JUROR, "outsider": JUROR, "staff": STAFF}
 
 # URL names of this project (and of Wagtail's public views) outside those two tables.
@@ -174,6 +179,10 @@ def roles_of(pattern):
     name = pattern.key
     if name.startswith("labels:") and name.split(":", 1)[1] in APPLICANT_MATRIX:
         return APPLICANT_ROLES[APPLICANT_MATRIX[name.split(":", 1)[1]][1]]
+    if name.startswith("accounts:") and name.split(":", 1)[1] in ACCOUNTS_MATRIX:
+        return ACCOUNTS_ROLES[ACCOUNTS_MATRIX[name.split(":", 1)[1]]]
+    if name in ACCOUNTS_ADMIN_MATRIX:
+        return ACCOUNTS_ROLES[ACCOUNTS_ADMIN_MATRIX[name]]
     if name.startswith("jury:") and name.split(":", 1)[1] in JURY_MATRIX:
         return {JURY_ROLES[role] for role in JURY_MATRIX[name.split(":", 1)[1]]}
     if name in NAMED:

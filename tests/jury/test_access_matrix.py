@@ -96,7 +96,7 @@ def urls(name, scene):
 
 def answer(response):
     """What a response amounts to: "login" for the site's login page (coming back with ?next=), else its status."""
-    if response.status_code == 302 and response.url.startswith(reverse("labels:login") + "?next="):
+    if response.status_code == 302 and response.url.startswith(reverse("accounts:login") + "?next="):
         return "login"
     return response.status_code
 
@@ -125,7 +125,7 @@ def test_matrix(client, scene, clock, request, role, name):
 def test_anonymous_visitors_are_sent_to_the_sites_login_and_back(client, scene):
     url = reverse("jury:sheet", args=[scene.round.pk, scene.file.pk])
     response = client.get(url)
-    assert response.status_code == 302 and response.url == f"{reverse('labels:login')}?next={url}"
+    assert response.status_code == 302 and response.url == f"{reverse('accounts:login')}?next={url}"
 
 
 @pytest.mark.parametrize("role", ["juror_a", "juror_b", "outsider", "editor", "applicant"])

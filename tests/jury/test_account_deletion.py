@@ -71,9 +71,9 @@ def assert_anonymised(leaving, before, jury_round):
 def test_the_account_page_anonymises_the_juror_and_keeps_the_record(client, record, round1, clock):
     before = snapshot(round1)
     client.force_login(record.user)
-    page = html.unescape(client.get(reverse("labels:delete_account")).content.decode())
+    page = html.unescape(client.get(reverse("accounts:delete_account")).content.decode())
     assert "vos notes et vos déclarations de membre de jury sont conservées" in page
-    response = client.post(reverse("labels:delete_account"), {"password": PASSWORD})
+    response = client.post(reverse("accounts:delete_account"), {"password": PASSWORD})
     assert response.status_code == 302
     assert_anonymised(record, before, round1)
 
@@ -125,5 +125,5 @@ def test_an_anonymised_seat_can_still_be_edited_in_the_admin(client, record, sta
 
 def test_an_applicant_without_a_seat_is_told_nothing_about_juries(client, applicant):
     client.force_login(applicant)
-    page = html.unescape(client.get(reverse("labels:delete_account")).content.decode())
+    page = html.unescape(client.get(reverse("accounts:delete_account")).content.decode())
     assert "membre de jury" not in page

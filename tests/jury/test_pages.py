@@ -389,8 +389,8 @@ def test_publication_needs_every_decision_then_shows_the_laureate(staff_client, 
 
 def test_the_frame_links_the_sites_account_pages_and_staff_to_the_admin(juror_client, scene, client, campaign_staff):
     page = juror_client.get(reverse("jury:home")).content.decode()
-    assert f'href="{reverse("labels:password_change")}"' in page
-    assert f'action="{reverse("labels:logout")}"' in page
+    assert f'href="{reverse("accounts:password_change")}"' in page
+    assert f'action="{reverse("accounts:logout")}"' in page
     assert reverse("wagtailadmin_home") not in page and reverse("jury_member:index") not in page
     client.force_login(campaign_staff)
     page = client.get(reverse("jury:home")).content.decode()
@@ -407,7 +407,7 @@ LOGIN_PASSWORD = "un mot de passe solide"  # tests.labels.factories.UserFactory
 
 
 def log_in(client, user, **query):
-    url = reverse("labels:login") + (f"?next={query['next']}" if query else "")
+    url = reverse("accounts:login") + (f"?next={query['next']}" if query else "")
     return client.post(url, {"username": user.email, "password": LOGIN_PASSWORD})
 
 
@@ -419,4 +419,4 @@ def test_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(client
     response = log_in(client, scene.juror_a.user, next=sheet)
     assert response.url == sheet
     client.logout()
-    assert log_in(client, applicant).url == reverse("labels:dashboard")  # no seat on a jury: the dashboard
+    assert log_in(client, applicant).url == reverse("accounts:space")  # no seat on a jury: "Mon espace"

@@ -21,20 +21,6 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 APP = "application"
 APP_FILE = "application+attachment"
 MATRIX = {
-    "signup": (None, "public"),
-    "signup_done": (None, "public"),
-    "activate": ("token", "public"),
-    "login": (None, "public"),
-    "logout": (None, "public"),
-    "password_reset": (None, "public"),
-    "password_reset_done": (None, "public"),
-    "password_reset_confirm": ("token", "public"),
-    "password_reset_complete": (None, "public"),
-    "password_change": (None, "authenticated"),
-    "password_change_done": (None, "authenticated"),
-    "privacy": (None, "public"),
-    "export_data": (None, "authenticated"),
-    "delete_account": (None, "authenticated"),
     "dashboard": (None, "authenticated"),
     "start": ("campaign", "authenticated"),
     "step": (APP, "applicants"),
@@ -111,7 +97,7 @@ def test_anonymous_is_sent_to_login_and_changes_nothing(client, submitted, name,
         response = client.get(url) if method == "get" else post(client, url)
         assert response.status_code in (302, 405)
         if response.status_code == 302:
-            assert response["Location"].startswith(reverse("labels:login"))
+            assert response["Location"].startswith(reverse("accounts:login"))
     assert state(submitted) == before
 
 
@@ -141,7 +127,7 @@ def test_account_urls_need_login(client, name, campaign):
     response = client.get(reverse(f"labels:{name}", args=args))
     assert response.status_code in (302, 405)
     if response.status_code == 302:
-        assert response["Location"].startswith(reverse("labels:login"))
+        assert response["Location"].startswith(reverse("accounts:login"))
 
 
 def test_unknown_ids_answer_404(applicant_client, clock):

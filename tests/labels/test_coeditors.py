@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
-from labels import gdpr
+from accounts import gdpr as account_gdpr
 from labels.models import Application, ApplicationStatus, CoEditor, EventKind
 from tests.labels.factories import UserFactory
 
@@ -110,7 +110,7 @@ def test_an_unknown_link_is_refused(client, draft, link, clock):
 
 def test_a_visitor_logs_in_and_comes_back_to_the_link(client, draft, link, clock):
     response = client.get(link)
-    assert response["Location"] == f"{reverse('labels:login')}?next={link}"
+    assert response["Location"] == f"{reverse('accounts:login')}?next={link}"
 
 
 def test_the_owner_cannot_use_their_own_invitation(client, draft, link, clock):
@@ -159,9 +159,10 @@ def test_the_admin_account_page_changes_no_e_mail_address(client, draft, editor,
     assert 'name="name_email-email"' not in page
 
 
-@pytest.mark.parametrize("name", ["password_change", "delete_account", "privacy", "dashboard"])
+@pytest.mark.parametrize("name", ["accounts:password_change", "accounts:delete_account", "accounts:privacy",
+                                  "accounts:space", "labels:dashboard"])
 def test_no_applicant_account_page_changes_the_e_mail_address(applicant_client, applicant, name):
-    applicant_client.post(reverse(f"labels:{name}"), {"email": INVITED, "username": INVITED})
+    applicant_client.post(reverse(name), {"email": INVITED, "username": INVITED})
     applicant.refresh_from_db()
     assert (applicant.email, applicant.username) != (INVITED, INVITED)
     assert applicant.email != INVITED
@@ -174,7 +175,7 @@ def test_deleting_the_account_of_the_invited_address_keeps_whoever_accepted(clie
     client.force_login(colleague)
     client.post(link)
     invite(client, draft, "attente@example.org")
-    gdpr.delete_account(UserFactory(email=INVITED), clock())
-    gdpr.delete_account(UserFactory(email="attente@example.org"), clock())
+    account_gdpr.delete_account(UserFactory(email=INVITED), clock())
+    account_gdpr.delete_account(UserFactory(email="attente@example.org"), clock())
     assert list(CoEditor.objects.values_list("email", "user")) == [(INVITED, colleague.pk)]
     assert Application.objects.of_applicant(colleague).get() == draft

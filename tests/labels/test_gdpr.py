@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
-from labels import gdpr, services
+from accounts import gdpr as account_gdpr
+from labels import services
 from labels.models import Application, ApplicationStatus, Attachment, EventKind
 from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, paris
 
@@ -21,7 +22,7 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 def test_export_my_data(applicant_client, draft, clock):
     services.submit(draft.pk, draft.owner, clock(), lambda a: "")
-    response = applicant_client.get(reverse("labels:export_data"))
+    response = applicant_client.get(reverse("accounts:export_data"))
     assert response["Content-Disposition"].startswith("attachment;")
     data = json.loads(b"".join([response.content]))
     assert data["compte"]["email"] == draft.owner.email
@@ -42,9 +43,9 @@ def test_delete_account(client, label_index, clock):
     laureate = ApplicationFactory(campaign=closed_campaign, owner=user, status=ApplicationStatus.LAUREATE,
                                   reference="TI-2025-0002")
     client.force_login(user)
-    response = client.post(reverse("labels:delete_account"), {"password": "faux"})
+    response = client.post(reverse("accounts:delete_account"), {"password": "faux"})
     assert response.status_code == 200
-    client.post(reverse("labels:delete_account"), {"password": "un mot de passe solide"})
+    client.post(reverse("accounts:delete_account"), {"password": "un mot de passe solide"})
     assert not get_user_model().objects.filter(pk=user.pk).exists()
     assert set(Application.objects.values_list("pk", flat=True)) == {old.pk, laureate.pk}
     for application in Application.objects.all():
@@ -100,7 +101,7 @@ def test_anonymisation_reaches_the_event_log(client, label_index, clock, staff):
                     "Dominique Lefèvre (06 12 34 56 78, dominique.lefevre@mairie.example.org) doit joindre le budget.",
                     "")
     assert application.events.filter(kind=EventKind.COEDITOR_INVITED, reason="collegue@example.org").exists()
-    gdpr.delete_account(owner, paris(2026, 6, 1, 10, 0))
+    account_gdpr.delete_account(owner, paris(2026, 6, 1, 10, 0))
     application.refresh_from_db()
     texts = [application.reopen_reason, application.ineligibility_reason,
              *[event.reason for event in application.events.all()]]

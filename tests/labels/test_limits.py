@@ -87,8 +87,8 @@ def test_password_resets_per_address_known_or_not(client, limits, known):
     if known:
         UserFactory(email="cible@example.org")
     for _ in range(2):
-        assert client.post(reverse("labels:password_reset"), {"email": "cible@example.org"}).status_code == 302
-    response = client.post(reverse("labels:password_reset"), {"email": "cible@example.org"})
+        assert client.post(reverse("accounts:password_reset"), {"email": "cible@example.org"}).status_code == 302
+    response = client.post(reverse("accounts:password_reset"), {"email": "cible@example.org"})
     assert response.status_code == 429
     assert "Trop de demandes pour cette adresse" in errors_of(response)
     assert 'value="cible@example.org"' in response.content.decode()
@@ -98,8 +98,8 @@ def test_password_resets_per_address_known_or_not(client, limits, known):
 def test_password_resets_per_network_address(client, limits):
     limits(RESETS_PER_IP_PER_HOUR=2)
     for index in range(2):
-        client.post(reverse("labels:password_reset"), {"email": f"p{index}@example.org"})
-    response = client.post(reverse("labels:password_reset"), {"email": "p9@example.org"})
+        client.post(reverse("accounts:password_reset"), {"email": f"p{index}@example.org"})
+    response = client.post(reverse("accounts:password_reset"), {"email": "p9@example.org"})
     assert response.status_code == 429
     assert "depuis votre adresse réseau" in response.content.decode()
 
@@ -107,9 +107,9 @@ def test_password_resets_per_network_address(client, limits):
 def test_sign_ups_per_network_address_are_counted_in_the_database(client, limits):
     limits(SIGNUPS_PER_HOUR=2)
     for index in range(2):
-        client.post(reverse("labels:signup"), {**SIGNUP, "email": f"p{index}@example.org"})
+        client.post(reverse("accounts:signup"), {**SIGNUP, "email": f"p{index}@example.org"})
         cache.clear()  # another worker process: nothing of the count lives in a process's memory
-    response = client.post(reverse("labels:signup"), {**SIGNUP, "email": "p9@example.org"})
+    response = client.post(reverse("accounts:signup"), {**SIGNUP, "email": "p9@example.org"})
     assert response.status_code == 429
     assert "Trop de comptes créés depuis votre adresse réseau" in response.content.decode()
     assert 'value="p9@example.org"' in response.content.decode()
@@ -122,8 +122,8 @@ def test_sign_up_e_mails_per_address_known_or_not(client, limits, known):
     if known:
         UserFactory(email=SIGNUP["email"], username=SIGNUP["email"])
     for _ in range(2):
-        assert client.post(reverse("labels:signup"), SIGNUP).status_code == 302
-    response = client.post(reverse("labels:signup"), SIGNUP)
+        assert client.post(reverse("accounts:signup"), SIGNUP).status_code == 302
+    response = client.post(reverse("accounts:signup"), SIGNUP)
     assert response.status_code == 429
     assert "Trop de messages ont été demandés pour cette adresse" in errors_of(response)
     assert len(mail.outbox) == 2

@@ -12,10 +12,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from accounts import retention, tasks
+from accounts.models import InactivityWarning
+from accounts.retention import AccountStep
 from jury.models import JuryMember, Score
-from labels import retention, tasks
-from labels.models import Application, ApplicationStatus, CoEditor, EventKind, InactivityWarning
-from labels.retention import AccountStep
+from labels.models import Application, ApplicationStatus, CoEditor, EventKind
 from tests.jury.factories import OPEN, JuryMemberFactory, JuryRoundFactory, frozen
 from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, UserFactory, paris
 
@@ -156,6 +157,6 @@ def test_login_logs_and_finished_task_rows_are_pruned_after_a_few_days(clock, se
 
 def test_the_privacy_page_states_the_retention_rules(client, settings):
     settings.LOGS_RETENTION_DAYS = 7
-    page = client.get(reverse("labels:privacy")).content.decode()
+    page = client.get(reverse("accounts:privacy")).content.decode()
     assert "Un compte sans connexion depuis deux ans est supprimé" in page
     assert "effacés après 7 jours" in page and "perdent alors leurs coordonnées" in page

@@ -33,19 +33,19 @@ def link_in(message):
 
 
 def test_the_activation_task_stores_no_token(client):
-    client.post(reverse("labels:signup"), SIGNUP)
+    client.post(reverse("accounts:signup"), SIGNUP)
     stored = stored_then_sent()
     link = link_in(mail.outbox[0])
     token = link.rstrip("/").rsplit("/", 1)[1]
     assert "/activer/" in link and token not in stored and "/activer/" not in stored
-    assert client.get(link)["Location"] == reverse("labels:login")
+    assert client.get(link)["Location"] == reverse("accounts:login")
     assert get_user_model().objects.get(email=SIGNUP["email"]).is_active
 
 
 def test_the_password_reset_task_stores_no_token(client, applicant):
     """The address is stored, so that an unknown one costs the request the same (the task finds the accounts,
     tests/labels/test_enumeration.py); the row goes after LOGS_RETENTION_DAYS (labels/retention.py)."""
-    client.post(reverse("labels:password_reset"), {"email": applicant.email})
+    client.post(reverse("accounts:password_reset"), {"email": applicant.email})
     stored = stored_then_sent()
     link = link_in(mail.outbox[0])
     token = link.rstrip("/").rsplit("/", 1)[1]

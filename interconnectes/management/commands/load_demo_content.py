@@ -16,8 +16,8 @@ from interconnectes.models import HomePage
 
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
 BUILDERS = [
-    "interconnectes.demo", "interconnectes.demo_declarations", "manifestes.demo", "events.demo", "labels.demo",
-    "jury.demo", "jury.demo_pitches",
+    "interconnectes.demo", "interconnectes.demo_declarations", "accounts.demo", "manifestes.demo", "events.demo",
+    "labels.demo", "jury.demo", "jury.demo_pitches",
 ]
 
 
@@ -50,6 +50,6 @@ class Command(BaseCommand):
         self.stdout.write("\nComptes de démonstration (mot de passe défini à la création) :")
         for label, username, password in accounts:
             if username in existing:
-                self.stdout.write(f"  {label:<28} identifiant : {username:<20} mot de passe : {password}")
+                self.stdout.write(f"  {label:<36} identifiant : {username:<40} mot de passe : {password}")
         self.stdout.write(f"  Administration : {settings.WAGTAILADMIN_BASE_URL}/admin/")
         self.stdout.write(f"  Jury (connexion sur /compte/connexion/) : {settings.WAGTAILADMIN_BASE_URL}/jury/\n")
