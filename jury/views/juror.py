@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -70,41 +70,44 @@ def round_applications(request, round_id):
     scored = (Score.objects.filter(round=jury_round, juror=member, application_id=OuterRef("pk"),
                                    criterion_id__in=[criterion.pk for criterion in criteria])
               .order_by().values("application_id").annotate(count=Count("pk")).values("count"))
-    applications = list(
+    applications = (
         permissions.applications_for_juror(request.user, jury_round).select_related("category")
         .annotate(declared=Exists(ConflictDeclaration.objects.filter(juror=member, application_id=OuterRef("pk"),
                                                                      has_conflict=False)),
                   scored=Coalesce(Subquery(scored, output_field=IntegerField()), Value(0)))
         .order_by("reference", "pk")
     )
-    conflicted = list(jury_round.applications().select_related("category")
-                      .filter(pk__in=Assignment.objects.filter(permissions.conflicted_q(), round=jury_round,
-                                                               juror=member).values("application_id"))
-                      .order_by("reference", "pk"))
+    conflicted = (jury_round.applications().select_related("category")
+                  .filter(pk__in=Assignment.objects.filter(permissions.conflicted_q(), round=jury_round,
+                                                           juror=member).values("application_id"))
+                  .order_by("reference", "pk"))
+    # A sheet counts as scored once every criterion is, and only once the criteria are frozen.
+    complete = Q(scored__gte=len(criteria)) if jury_round.criteria_frozen and criteria else Q(pk__in=[])
+    counts = applications.aggregate(total=Count("pk"), done=Count("pk", filter=complete))
+    by_filter = {juror_lists.ALL: applications, juror_lists.UNFINISHED: applications.exclude(complete),
+                 juror_lists.FINISHED: applications.filter(complete), juror_lists.CONFLICT: conflicted}
+    sizes = {juror_lists.ALL: counts["total"], juror_lists.UNFINISHED: counts["total"] - counts["done"],
+             juror_lists.FINISHED: counts["done"], juror_lists.CONFLICT: conflicted.count()}
+    chosen = juror_lists.chosen_filter(request.GET.get("etat"))
+    filters = [{"key": key, "label": label, "current": key == chosen, "count": sizes[key]}
+               for key, (label, _states) in juror_lists.FILTERS.items()]
+    page = Paginator(by_filter[chosen], FILES_PER_PAGE).get_page(request.GET.get("page"))  # reads this page only
     totals = own_totals(jury_round, member, criteria)
     facts = member.conflict_facts()
-    for application in applications:
-        application.state = juror_lists.file_state(
-            conflict=False, declared=application.declared,
-            scored=application.scored if jury_round.criteria_frozen else 0, criteria=len(criteria))
-        application.total = totals.get(application.pk)
-        application.flag = obvious_conflict(facts, application_facts(application))
-    for application in conflicted:
-        application.state, application.total, application.flag = juror_lists.CONFLICT, None, ""
-    everything = applications + conflicted
-    chosen = juror_lists.chosen_filter(request.GET.get("etat"))
-    filters = [{"key": key, "label": label, "current": key == chosen,
-                "count": sum(application.state in states for application in everything)}
-               for key, (label, states) in juror_lists.FILTERS.items()]
-    shown = [application for application in everything if application.state in juror_lists.FILTERS[chosen][1]]
-    for application in shown:
+    for application in page:
+        if chosen == juror_lists.CONFLICT:
+            application.state, application.total, application.flag = juror_lists.CONFLICT, None, ""
+        else:
+            application.state = juror_lists.file_state(
+                conflict=False, declared=application.declared,
+                scored=application.scored if jury_round.criteria_frozen else 0, criteria=len(criteria))
+            application.total = totals.get(application.pk)
+            application.flag = obvious_conflict(facts, application_facts(application))
         application.state_label = juror_lists.STATE_LABELS[application.state]
-    done = sum(application.state == juror_lists.SCORED for application in applications)
     return render(request, "jury/round.html", {
         "round": jury_round, "phase": jury_round.phase(now), "filters": filters, "chosen": chosen,
-        "applications": Paginator(shown, FILES_PER_PAGE).get_page(request.GET.get("page")),
-        "query_string": urlencode({"etat": chosen}) if chosen else "",
-        "done": done, "total": len(applications),
+        "applications": page, "query_string": urlencode({"etat": chosen}) if chosen else "",
+        "done": counts["done"], "total": counts["total"],
         "page_title": str(jury_round), "header_title": f"{jury_round.campaign.title} — {jury_round}",
     })
 

@@ -53,6 +53,8 @@ def test_the_demo_jurors_read_a_rubric_under_each_criterion(client):
     assert all(criterion.rubric_bottom and criterion.rubric_top for criterion in final.frozen_criteria.all())
     declared = ConflictDeclaration.objects.filter(has_conflict=False, juror_id__in=Assignment.objects.filter(
         round=final).values("juror_id"), application__in=final.applications()).select_related("juror__user").first()
-    client.post(reverse("labels:login"), {"username": declared.juror.user.username, "password": JURY_PASSWORD})
+    client.post(reverse("accounts:login"), {"username": declared.juror.user.username, "password": JURY_PASSWORD})
     page = client.get(reverse("jury:sheet", args=[final.pk, declared.application_id])).content.decode()
-    assert "Résultats chiffrés et évalués" in page and '<video class="pitch-video"' in page
+    # The demo's final is closed, awaiting publication: the sheet is read-only, beside the pitch.
+    assert '<video class="pitch-video"' in page and "Résultats chiffrés et évalués" in final.frozen_criteria.get(
+        name="Impact mesuré").rubric_top

@@ -242,7 +242,8 @@ def test_progress_lists_one_page_of_files_and_searches_them(staff_client, scene,
     url = reverse("jury:progress", args=[scene.round.pk])
     with instances_built(Application) as built:
         first = text(staff_client.get(url))
-    assert len(built) == 25 and "43 candidatures" in first and "Page 1 sur 2" in first
+    declared = ConflictDeclaration.objects.filter(has_conflict=True).count()  # listed with their files
+    assert len(built) == 25 + declared and "43 candidatures" in first and "Page 1 sur 2" in first
     # The forms take a file by its reference: no select lists the round's files.
     assert 'type="text" name="attribution-application"' in first
     assert 'type="text" name="deverrouillage-application"' in first

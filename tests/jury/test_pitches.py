@@ -225,6 +225,7 @@ def test_the_assigned_juror_watches_the_pitch_beside_the_score_sheet(client, fin
 def published(final, pitch, campaign):
     final.finalist.status = ApplicationStatus.LAUREATE
     final.finalist.published_citation = "Un projet sobre."
+    final.finalist.published_org_name = final.finalist.org_name  # the public record publication copies
     final.finalist.save()
     ResultsPublication.objects.create(campaign=campaign, published_at=paris(2026, 6, 1, 10, 0))
     return final.finalist
