@@ -72,10 +72,11 @@ def histogram(counts: dict, criterion: str, width: int = 320, height: int = 180)
     return _svg(width, height, title, _("Nombre de notes par valeur — %(desc)s") % {"desc": desc}, "".join(bars))
 
 
-def leniency(deviations: list, title: str, width: int = 480, row: int = 40) -> str:
+def leniency(deviations: list, title: str, width: int = 480, row: int = 40, what: str = "") -> str:
     """Horizontal bars of each juror's deviation from the mean, in points: left severe, right lenient.
 
-    `deviations` is a list of (label, points) pairs. Each juror takes two
+    `deviations` is a list of (label, points) pairs; `what` says what the
+    points measure (by default, the deviation from the mean). Each juror takes two
     lines: their name, then their bar from the centre line with its value at
     the bar's end, inside the room kept for it at either edge.
     """
@@ -98,5 +99,6 @@ def leniency(deviations: list, title: str, width: int = 480, row: int = 40) -> s
         )
     desc = "; ".join(_("%(label)s : %(points)s points") % {"label": label, "points": french_number(points, sign=True)}
                      for label, points in deviations)
-    return _svg(width, height, title, _("Écart de chaque juré à la moyenne générale — %(desc)s") % {"desc": desc},
+    what = what or _("Écart de chaque juré à la moyenne générale")
+    return _svg(width, height, title, _("%(what)s — %(desc)s") % {"what": what, "desc": desc},
                 "".join(body))

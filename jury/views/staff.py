@@ -213,14 +213,21 @@ def _ranking_views(result, categories, flags):
 
 
 def _charts(result, jurors):
-    """The score distribution per criterion and each juror's leniency, drawn on the server."""
+    """The score distribution per criterion, each juror's leniency and, with the fitted model, their fitted bias,
+    drawn on the server."""
     # charts.py escapes every text it draws (criteria and jurors' names); the rest is numbers.
     histograms = [charts.histogram(counts, result.names[cid]) for cid, counts in result.distribution.items()]
     histograms = [mark_safe(svg) for svg in histograms]  # nosec B308 B703 # escaped by charts.py
     leniency = charts.leniency(
         [(str(jurors[juror_id]), profile.leniency) for juror_id, profile in sorted(result.ranking.jurors.items())],
         _("Sévérité ou indulgence de chaque juré")) if result.ranking.jurors else ""
+    # With the fitted model, each juror's bias as the model estimated it, beside the raw deviation.
+    fitted = [(str(jurors[juror_id]), profile.fitted_bias)
+              for juror_id, profile in sorted(result.ranking.jurors.items()) if profile.fitted_bias is not None]
+    bias = charts.leniency(fitted, _("Biais ajusté de chaque juré (modèle qualité + biais)"),
+                           what=_("Biais de chaque juré estimé par le modèle ajusté")) if fitted else ""
     return {"histograms": histograms, "leniency": mark_safe(leniency),  # nosec B308 B703 # escaped by charts.py
+            "fitted_bias": mark_safe(bias),  # nosec B308 B703 # escaped by charts.py
             "profiles": [(jurors[juror_id], profile) for juror_id, profile in sorted(result.ranking.jurors.items())]}
 
 

@@ -421,3 +421,17 @@ def test_jurors_log_in_on_the_sites_login_page_and_land_on_the_jury_pages(client
     assert response.url == sheet
     client.logout()
     assert log_in(client, applicant).url == reverse("accounts:space")  # no seat on a jury: "Mon espace"
+
+
+def test_the_jurors_view_draws_each_juror_s_fitted_bias_with_the_fitted_model(staff_client, scene, criteria,
+                                                                               campaign):
+    build_scored_round(scene.round, [scene.juror_a, scene.juror_b], criteria, campaign, 12)
+    url = reverse("jury:ranking", args=[scene.round.pk])
+    campaign.calibration_method = "ajuste"
+    campaign.save()
+    charts = text(staff_client.get(url, {"vue": "jures"}))
+    assert "Biais ajusté de chaque juré (modèle qualité + biais)" in charts
+    assert charts.count('class="chart"') == 4  # two histograms, the leniency and the fitted bias
+    campaign.calibration_method = "z-scores"
+    campaign.save()
+    assert "Biais ajusté de chaque juré" not in text(staff_client.get(url, {"vue": "jures"}))  # cache renewed
