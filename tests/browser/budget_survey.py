@@ -132,8 +132,7 @@ def demo_urls():
         HomePage,
         StandardPage,
     )
-    from jury import scoring_state
-    from jury.models import Assignment, JuryRound
+    from jury.models import JuryRound
     from labels.models import Application, LabelIndexPage
     from labels.steps import STEPS
     from manifestes.models import ManifestoIndexPage, ManifestoPage
@@ -179,15 +178,40 @@ def demo_urls():
         first_round = JuryRound.objects.filter(campaign=final.campaign, number=1).first() or final
         urls["ranking"] = f"/jury/tour/{first_round.pk}/classement/"
         urls["ranking-jurors"] = urls["ranking"] + "?vue=jures"
-        # A file the demo juror may open and score: the first whose scoring state says so.
-        for assignment in (Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0])
-                           .select_related("juror__user").order_by("application_id")):
-            state = scoring_state.load(assignment.juror.user, final.pk, assignment.application_id, clock.now())
-            if state is not None and state.may_score:
-                urls["score-form"] = urls["score-errors"] = \
-                    f"/jury/tour/{final.pk}/candidature/{assignment.application_id}/"
-                break
+        sheet = scoreable_sheet(final)
+        if sheet:
+            urls["score-form"] = urls["score-errors"] = sheet
     return {key: url for key, url in urls.items() if url}
+
+
+def scoreable_sheet(final):
+    """A sheet the demo juror may score in the final: the first the scoring state opens to them. The demo's
+    final is closed, awaiting publication, so staff first reopen one file for that juror, with a reason, as
+    they would to let a juror correct a score before deliberating."""
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    from jury import scoring_state
+    from jury.models import Assignment
+    from jury.phases import RoundPhase
+    from jury.services import scores
+
+    assignments = list(Assignment.objects.filter(round=final, juror__user__email=ACCOUNTS[JUROR][0])
+                       .select_related("juror__user", "juror").order_by("application_id"))
+    now = clock.now()
+    for reopened in (False, True):
+        for assignment in assignments:
+            state = scoring_state.load(assignment.juror.user, final.pk, assignment.application_id, now)
+            if state is not None and state.may_score:
+                return f"/jury/tour/{final.pk}/candidature/{assignment.application_id}/"
+        if reopened or not assignments or final.phase(now) in (RoundPhase.UPCOMING, RoundPhase.OPEN):
+            return None
+        staff = get_user_model().objects.get(email=ACCOUNTS[STAFF][0])
+        for assignment in assignments:
+            scores.unlock(final, assignment.juror, by=staff, reason="Relecture d'une note avant la délibération",
+                          until=now + datetime.timedelta(days=1), application=assignment.application, now=now)
+    return None
 
 
 @contextmanager
@@ -416,6 +440,9 @@ FOCUSED = f"""() => {{
   if (!el || el === document.body || el === document.documentElement) return null;
   const style = getComputedStyle(el);
   const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  // Focus on a button of a player's built-in controls leaves the player as the active element without
+  // matching :focus: the ring is the browser's own, drawn on that button inside the player.
+  const nativeControls = (el.tagName === 'VIDEO' || el.tagName === 'AUDIO') && el.controls && !el.matches(':focus');
   const href = el.getAttribute('href') || '';
   let target = null;
   if (href.startsWith('#') && href.length > 1) target = document.getElementById(decodeURIComponent(href.slice(1)));
@@ -423,7 +450,7 @@ FOCUSED = f"""() => {{
   const skip = el.tagName === 'A' && !!target && !!main && (target === main || main.contains(target) ||
     target.contains(main));
   return {{name: ({DESCRIBE})(el) + ' "' + (el.innerText || el.value || '').trim().slice(0, 40) + '"',
-          visible: outline || style.boxShadow !== 'none', skip}};
+          visible: outline || style.boxShadow !== 'none' || nativeControls, skip}};
 }}"""
 # At 320 px: the page's own horizontal scroll, and the text or controls that stick out of the screen outside
 # any scrolling box (a page that hides the body's overflow would cut a too-wide table rather than scroll it).

@@ -112,6 +112,7 @@ def test_a_juror_scores_a_final_file_while_watching_its_pitch(page, live_server,
 def test_a_visitor_watches_a_laureate_s_pitch_on_its_public_page(page, live_server, final, assert_accessible):
     finalist = final["finalist"]
     finalist.status, finalist.published_citation = ApplicationStatus.LAUREATE, "Une cantine sobre et juste."
+    finalist.published_org_name = finalist.org_name  # the public record publication copies
     finalist.save()
     ResultsPublication.objects.create(campaign=final["campaign"], published_at=paris(2026, 6, 1, 10, 0))
     final["clock"].now = paris(2026, 6, 2, 10, 0)
@@ -165,7 +166,7 @@ def test_the_ranking_s_charts_keep_every_text_in_its_place(page, live_server, ra
     log_in(page, "equipe@example.org")
     page.screenshot(path=str(tmp_path / f"charts-{width}.png"), full_page=True)
     charts = page.evaluate(BOXES)
-    assert len(charts) == 3  # the leniency chart and one histogram per criterion
+    assert len(charts) == 4  # one histogram per criterion, the leniency and the fitted bias charts
     for chart in charts:
         frame = chart["frame"]
         for box in chart["texts"]:
