@@ -246,8 +246,21 @@ def production_like_server():
                 # browser lets go, later. Closing an in-memory SQLite connection does nothing, but from
                 # another thread Django refuses it unless the connection is still marked as shared.
                 thread.terminate()
+                end_lingering_sessions()
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
+
+
+def end_lingering_sessions():
+    """On PostgreSQL, end the sessions the server's request threads may still hold on the test database (a
+    request thread closes its connection only when the browser lets go of it), so that none keeps a lock the
+    next test's flush or transaction would wait on."""
+    for connection in connections.all():
+        if connection.vendor != "postgresql":
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 def _no_static_handler(application):
