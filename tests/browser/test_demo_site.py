@@ -47,6 +47,7 @@ def demo_site(django_db_setup, django_db_blocker):
             # Django's own teardown does), so that the migrated rows restored with their ids never meet an id
             # that a reset sequence hands out again (PostgreSQL).
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
+            restore_migrated_rows()  # the tests that follow on the same database read permissions, content types
             cache.clear()
 
 
