@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jury', '0008_round_purposes_levels_eliminatory_criteria'),
+        ('jury', '0009_past_decisions_get_their_rounds'),
         ('labels', '0012_jury_settings_levels_eliminatory_criteria'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
