@@ -59,6 +59,13 @@ class Quota:
         return str(self.refusal) % {"limit": self.limit}
 
 
+# Quotas two kinds have in common (each kind still counts its own requests): invitations received by one address
+# (to co-edit a file, to join an organisation), and a person's requests to the team (verification, membership).
+INVITATIONS_TO_ONE_ADDRESS = Quota("INVITATIONS_PER_ADDRESS_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
+    "Trop d'invitations ont été envoyées à cette adresse (%(limit)d par jour) : réessayez demain."))
+REQUESTS_TO_THE_TEAM = Quota("VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+    "Vous avez déjà envoyé %(limit)d demandes aujourd'hui : l'équipe les examine, réessayez demain."))
+
 QUOTAS: dict[str, tuple[Quota, ...]] = {
     EmailKind.SIGNUP: (
         Quota("SIGNUPS_PER_HOUR", Scope.CLIENT_IP, HOUR, gettext_lazy(
@@ -77,8 +84,7 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
     EmailKind.COEDITOR_INVITATION: (
         Quota("INVITATIONS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
             "Trop d'invitations envoyées depuis votre compte (%(limit)d par jour) : réessayez demain.")),
-        Quota("INVITATIONS_PER_ADDRESS_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
-            "Trop d'invitations ont été envoyées à cette adresse (%(limit)d par jour) : réessayez demain.")),
+        INVITATIONS_TO_ONE_ADDRESS,
     ),
     EmailKind.SUBMISSION_RECEIPT: (
         Quota("RECEIPTS_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
@@ -89,16 +95,13 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
     EmailKind.AGENT_INVITATION: (
         Quota("AGENT_INVITATIONS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
             "Trop d'invitations envoyées depuis votre compte (%(limit)d par jour) : réessayez demain.")),
-        Quota("INVITATIONS_PER_ADDRESS_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
-            "Trop d'invitations ont été envoyées à cette adresse (%(limit)d par jour) : réessayez demain.")),
+        INVITATIONS_TO_ONE_ADDRESS,
     ),
     EmailKind.VERIFICATION_REQUEST: (
-        Quota("VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
-            "Vous avez déjà envoyé %(limit)d demandes aujourd'hui : l'équipe les examine, réessayez demain.")),
+        REQUESTS_TO_THE_TEAM,
     ),
     EmailKind.MEMBERSHIP_APPLICATION: (
-        Quota("VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
-            "Vous avez déjà envoyé %(limit)d demandes aujourd'hui : l'équipe les examine, réessayez demain.")),
+        REQUESTS_TO_THE_TEAM,
     ),
 }
 

@@ -153,12 +153,31 @@ def request_verification(person, data: dict, now) -> VerificationRequest:
             job_title=data["job_title"], message=data.get("message", ""), created_at=now)
 
 
+def pending_for_decision(model, request_id):
+    """The request, locked until the transaction ends so that two staff members cannot both decide it; refused
+    when it was already decided. Call inside `transaction.atomic()`."""
+    request = model.objects.select_for_update().get(pk=request_id)
+    if request.status != RequestStatus.PENDING:
+        raise Refused(_("Cette demande a déjà été traitée."))
+    return request
+
+
+def record_refusal(model, request_id, staff, reason: str, now):
+    """Refuse a pending request with the reason the person will read (required)."""
+    if not reason.strip():
+        raise Refused(_("Indiquez le motif du refus : il est envoyé à la personne."))
+    with transaction.atomic():
+        request = pending_for_decision(model, request_id)
+        request.status, request.refusal_reason = RequestStatus.REFUSED, reason.strip()
+        request.decided_by, request.decided_at = staff, now
+        request.save()
+    return request
+
+
 def approve_request(request_id, staff, now, *, create_as_kind="") -> VerificationRequest:
     """Staff approve: the person becomes a verified agent; an organisation not on the site yet is created."""
     with transaction.atomic():
-        verification = VerificationRequest.objects.select_for_update().get(pk=request_id)
-        if verification.status != RequestStatus.PENDING:
-            raise Refused(_("Cette demande a déjà été traitée."))
+        verification = pending_for_decision(VerificationRequest, request_id)
         if verification.organisation is None:
             if not create_as_kind:
                 raise Refused(_("Cette organisation n'existe pas encore : choisissez son type pour la créer."))
@@ -174,15 +193,7 @@ def approve_request(request_id, staff, now, *, create_as_kind="") -> Verificatio
 
 
 def refuse_request(request_id, staff, reason: str, now) -> VerificationRequest:
-    if not reason.strip():
-        raise Refused(_("Indiquez le motif du refus : il est envoyé à la personne."))
-    with transaction.atomic():
-        verification = VerificationRequest.objects.select_for_update().get(pk=request_id)
-        if verification.status != RequestStatus.PENDING:
-            raise Refused(_("Cette demande a déjà été traitée."))
-        verification.status, verification.refusal_reason = RequestStatus.REFUSED, reason.strip()
-        verification.decided_by, verification.decided_at = staff, now
-        verification.save()
+    verification = record_refusal(VerificationRequest, request_id, staff, reason, now)
     tasks.send_verification_decision.enqueue(verification.pk)
     return verification
 
@@ -212,9 +223,7 @@ def accept_application(application_id, staff, now) -> MembershipApplication:
     """The organisation (found by SIREN, else by name, else created) is a member for the year, the requester its
     référent·e."""
     with transaction.atomic():
-        application = MembershipApplication.objects.select_for_update().get(pk=application_id)
-        if application.status != RequestStatus.PENDING:
-            raise Refused(_("Cette demande a déjà été traitée."))
+        application = pending_for_decision(MembershipApplication, application_id)
         organisation = (Organisation.objects.filter(siren=application.siren).first()
                         or Organisation.objects.filter(name__iexact=application.organisation_name).first())
         if organisation is None:
@@ -231,14 +240,6 @@ def accept_application(application_id, staff, now) -> MembershipApplication:
 
 
 def refuse_application(application_id, staff, reason: str, now) -> MembershipApplication:
-    if not reason.strip():
-        raise Refused(_("Indiquez le motif du refus : il est envoyé à la personne."))
-    with transaction.atomic():
-        application = MembershipApplication.objects.select_for_update().get(pk=application_id)
-        if application.status != RequestStatus.PENDING:
-            raise Refused(_("Cette demande a déjà été traitée."))
-        application.status, application.refusal_reason = RequestStatus.REFUSED, reason.strip()
-        application.decided_by, application.decided_at = staff, now
-        application.save()
+    application = record_refusal(MembershipApplication, application_id, staff, reason, now)
     tasks.send_application_decision.enqueue(application.pk)
     return application

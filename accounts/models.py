@@ -139,7 +139,23 @@ class RequestStatus(models.TextChoices):
     REFUSED = "refused", _("Refusée")
 
 
-class VerificationRequest(models.Model):
+class ReviewedRequest(models.Model):
+    """What the team's review of a request records, whatever is asked: pending, then accepted or refused (with the
+    reason sent to the person), by whom and when."""
+
+    status = models.CharField(_("statut"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING)
+    refusal_reason = models.TextField(_("motif du refus"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("demandée le"))
+    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("décidée par"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at"]
+
+
+class VerificationRequest(ReviewedRequest):
     """A person asks the association's team to recognise them as an agent of an organisation, existing or not
     yet on the site (`organisation_name`: staff then create it while approving)."""
 
@@ -150,15 +166,8 @@ class VerificationRequest(models.Model):
     organisation_name = models.CharField(_("organisation (si absente de la liste)"), max_length=255, blank=True)
     job_title = models.CharField(_("fonction"), max_length=255)
     message = models.TextField(_("précisions"), max_length=2000, blank=True)
-    status = models.CharField(_("statut"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING)
-    refusal_reason = models.TextField(_("motif du refus"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(_("demandée le"))
-    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("décidée par"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
 
-    class Meta:
-        ordering = ["created_at"]
+    class Meta(ReviewedRequest.Meta):
         verbose_name = _("demande de vérification")
         verbose_name_plural = _("demandes de vérification")
 
@@ -204,7 +213,7 @@ class Grant(models.Model):
         return f"{self.person_id} → {self.content_type_id}:{self.object_id}"
 
 
-class MembershipApplication(models.Model):
+class MembershipApplication(ReviewedRequest):
     """"Adhérer": a collectivité asks to become a member of the association, through one of its people, who
     becomes its référent·e once the team accepts (the organisation is then a member for `year`)."""
 
@@ -220,17 +229,10 @@ class MembershipApplication(models.Model):
     contact_phone = models.CharField(_("téléphone professionnel"), max_length=30, blank=True)
     message = models.TextField(_("message"), max_length=2000, blank=True)
     year = models.PositiveSmallIntegerField(_("année d'adhésion"))
-    status = models.CharField(_("statut"), max_length=16, choices=RequestStatus.choices, default=RequestStatus.PENDING)
-    refusal_reason = models.TextField(_("motif du refus"), max_length=2000, blank=True)
     organisation = models.ForeignKey("interconnectes.Organisation", verbose_name=_("organisation"), null=True,
                                      blank=True, on_delete=models.SET_NULL, related_name="membership_applications")
-    created_at = models.DateTimeField(_("demandée le"))
-    decided_at = models.DateTimeField(_("décidée le"), null=True, blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("décidée par"), null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
 
-    class Meta:
-        ordering = ["created_at"]
+    class Meta(ReviewedRequest.Meta):
         verbose_name = _("demande d'adhésion")
         verbose_name_plural = _("demandes d'adhésion")
 
