@@ -10,7 +10,8 @@ from django_tasks import task
 from events.models import ForumPage
 from interconnectes import emails
 from jury.models import Decision, DecisionOutcome, JuryMember, JuryRound
-from labels.models import Application, ApplicationStatus
+from jury.public_record import public_record
+from labels.models import Application, ApplicationStatus, ApplicationVersion
 
 # The published status of an application -> the outcome whose e-mail it gets.
 STATUS_OUTCOME = {
@@ -49,14 +50,15 @@ def recipients_of(application) -> list[str]:
     return list(recipients.values())
 
 
-def result_email(application, outcome, decision, url: str) -> tuple[str, dict]:
+def result_email(application, outcome, decision, record: dict, url: str) -> tuple[str, dict]:
     """(template, context) of the e-mail telling `application` its `outcome`: what is sent, and what the
-    confirmation page of the publication previews. `decision` gives the approved summary and the citation."""
+    confirmation page of the publication previews. `decision` gives the approved summary and the citation,
+    `record` (jury/public_record.py) the title and organisation the applicant submitted."""
     outcome = DecisionOutcome(outcome)
     distinguished = outcome != DecisionOutcome.NOT_SELECTED
     forum = ceremony_forum(application.campaign_id) if distinguished else None
     return f"result_{outcome.value}", {
-        "application": application, "campaign": application.campaign, "url": url,
+        "application": application, "record": record, "campaign": application.campaign, "url": url,
         "feedback": decision.feedback if decision else "",
         "citation": decision.citation if decision and distinguished else "",
         "level": decision.level if decision and outcome == DecisionOutcome.LAUREATE else "",
@@ -84,5 +86,7 @@ def send_result(application_id: int, url: str) -> None:
     recipients = recipients_of(application)
     if not recipients:
         return
-    template, context = result_email(application, outcome, decision, url)
+    snapshot = (ApplicationVersion.objects.filter(application=application).order_by("-number")
+                .values_list("snapshot", flat=True).first())
+    template, context = result_email(application, outcome, decision, public_record(application, snapshot), url)
     emails.send(template, recipients, context, app="jury")

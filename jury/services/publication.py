@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from interconnectes import clock, emails
 from jury import outcomes, publication_rules, tasks
 from jury.models import JURY_STATUSES, Decision, DecisionOutcome, JuryRound, latest_decision
+from jury.public_record import public_record
 from jury.ranking_cache import bump_ranking_version
 from labels.models import Application, ApplicationStatus, ApplicationVersion, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
@@ -128,12 +129,14 @@ def preview(campaign, *, base_url: str = "", now=None) -> PublicationPlan:
             first.setdefault(application.outcome, application)
     decisions = {decision.application_id: decision for decision in
                  Decision.objects.current().filter(application_id__in=[a.pk for a in first.values()])}
+    versions = submitted_versions([application.pk for application in first.values()])
     url = campaign_url(campaign, base_url)
     previews = []
     for outcome in DecisionOutcome:
         if outcome.value in first:
             application = first[outcome.value]
-            template, context = tasks.result_email(application, outcome, decisions.get(application.pk), url)
+            record = public_record(application, versions.get(application.pk))
+            template, context = tasks.result_email(application, outcome, decisions.get(application.pk), record, url)
             subject, text, _html = emails.render(template, context, app="jury")
             sent = sum(1 for other, _label, addresses in recipients if addresses and other.outcome == outcome)
             previews.append(EmailPreview(outcome.label, sent, subject, text))
@@ -181,13 +184,6 @@ def submitted_versions(application_ids) -> dict:
                                      .order_by("application_id", "number").values_list("application_id", "snapshot")):
         latest[application_id] = snapshot
     return latest
-
-
-def public_record(application, snapshot) -> dict:
-    """The organisation, title and summary the public pages show: those of the submitted version (the live
-    fields only for a file that has no version, made before versions were kept)."""
-    snapshot = snapshot or {}
-    return {name: snapshot.get(name, getattr(application, name)) or "" for name in ("org_name", "title", "summary")}
 
 
 def apply_public_record(application, outcome, citation, snapshot, level: str = "") -> None:

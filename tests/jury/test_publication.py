@@ -11,8 +11,9 @@ from events.models import ForumLabelCampaign
 from jury.models import DecisionOutcome, Score, ScoreSheet
 from jury.services import publication
 from jury.services.decisions import record_decision
-from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
+from labels.models import Application, ApplicationStatus, ApplicationVersion, LabelCampaignPage, ResultsPublication
 from labels.phases import Phase
+from labels.snapshot import snapshot
 from tests.events.factories import EventIndexPageFactory, ForumPageFactory
 from tests.jury.factories import frozen
 from tests.labels.factories import ApplicationFactory, SubmittedApplicationFactory, UserFactory, paris
@@ -201,6 +202,23 @@ def test_one_result_email_per_application_after_commit(campaign, scored, staff, 
         for body in (message.body, html):
             assert JUROR_COMMENT not in body and "Procès-verbal" not in body
             assert f"https://interconnectes.example{campaign.url}" in body
+
+
+def test_result_emails_quote_the_submitted_title_not_a_later_edit(campaign, scored, staff,
+                                                                   django_capture_on_commit_callbacks):
+    laureate, _second, _mention, not_selected, *_ = scored
+    for application in (laureate, not_selected):
+        ApplicationVersion.objects.create(application=application, number=1, created_at=AFTER_JURY,
+                                          snapshot=snapshot(application))
+        Application.objects.filter(pk=application.pk).update(title="Titre modifié sans nouveau dépôt")
+    with django_capture_on_commit_callbacks(execute=True):
+        publication.publish_results(campaign, by=staff, now=PUBLISHED, base_url="https://interconnectes.example")
+
+    for application in (laureate, not_selected):
+        [message] = messages_to(application.owner.email)
+        for body in (message.body, message.alternatives[0][0]):
+            assert f"« {application.title} »" in body
+            assert "Titre modifié sans nouveau dépôt" not in body
 
 
 def test_each_outcome_has_its_email(campaign, scored, staff, django_capture_on_commit_callbacks):
