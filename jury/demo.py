@@ -30,8 +30,8 @@ import math
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from django.utils import timezone
 
+from interconnectes import clock
 from jury import rules, scoring_state
 from jury.assignment import Mode
 from jury.models import (
@@ -280,7 +280,7 @@ def build_deliberating(campaign, staff):
         return
     name, threshold = ELIMINATORY
     campaign.criteria.filter(name=name).update(eliminatory=True, eliminatory_threshold=threshold)
-    today = timezone.localtime(timezone.now(), PARIS).date()
+    today = clock.now().astimezone(PARIS).date()
     ids = list(campaign.applications.order_by("reference").values_list("pk", flat=True))
     merits = {pk: quality(position, len(ids)) for position, pk in enumerate(ids)}
     round1 = build_round1(campaign, members, staff, merits, today)

@@ -12,8 +12,8 @@ import datetime
 import zoneinfo
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from interconnectes import clock
 from interconnectes.demo import add_to_navigation
 from interconnectes.demo_pages import get_or_create_page
 from interconnectes.models.snippets import OrganisationKind as K
@@ -327,8 +327,8 @@ def build_demo_draft(campaign, user, now):
 
 
 def build(context):
-    now = timezone.now()
-    today = timezone.localtime(now, PARIS).date()
+    now = clock.now()
+    today = now.astimezone(PARIS).date()
     index = build_index(context)
     open_from = paris(today - datetime.timedelta(days=30), 9)
     open_until = paris(today + datetime.timedelta(days=60), 23, 59, 59)
