@@ -17,7 +17,8 @@ Decisions where the documents overlap or are silent:
   demo is loaded, it adds the current season of the tour (two stops just past, the next ones in the coming
   weeks) and next spring's Forum, dated from that day (`current_season`, `next_forum`). Their stops are
   titled after their theme and city like the undocumented stops above; the Forum's venue is a real
-  congress centre, its programme not yet published.
+  congress centre, its programme not yet published. Run again on a later day, the command keeps what it
+  built and adds that day's season and Forum if they are new.
 
 No personal e-mail address or phone number is copied: contacts use role addresses on example.org.
 """
