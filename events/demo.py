@@ -13,12 +13,19 @@ Decisions where the documents overlap or are silent:
   with the four practitioners, Céline Colucci's keynote with EY, Céline Colucci's table with the elected
   officials).
 * The dates and place of the 2023 Forum are not in the documents: the page carries its figures only.
+* The printed programmes are history and keep their dates. So that the agenda is alive whatever day the
+  demo is loaded, it adds the current season of the tour (two stops just past, the next ones in the coming
+  weeks) and next spring's Forum, dated from that day (`current_season`, `next_forum`). Their stops are
+  titled after their theme and city like the undocumented stops above; the Forum's venue is a real
+  congress centre, its programme not yet published. Run again on a later day, the command keeps what it
+  built and adds that day's season and Forum if they are new.
 
 No personal e-mail address or phone number is copied: contacts use role addresses on example.org.
 """
 
 import datetime
 
+from events import timeline
 from events.models import (
     EventContact,
     EventIndexPage,
@@ -36,6 +43,7 @@ from events.models import (
     TourPage,
     Venue,
 )
+from interconnectes import clock
 from interconnectes.demo import add_to_navigation
 from interconnectes.demo_pages import get_or_create, get_or_create_page
 from interconnectes.models.snippets import Person
@@ -70,6 +78,10 @@ VENUES = {
     ),
     "Couvent des Jacobins": (
         "20 place Sainte-Anne", "35000", "Rennes", Region.BRETAGNE, "48.114600", "-1.680600", "", "", [],
+    ),
+    "Centre de congrès Pierre Baudis": (
+        "11 esplanade Compans Caffarelli", "31000", "Toulouse", Region.OCCITANIE, "43.611600", "1.435100",
+        "Métro ligne B, station Compans Caffarelli.", "", [],
     ),
 }
 
@@ -315,8 +327,80 @@ FORUMS = [
     },
 ]
 
+# The current season, relative to the day the demo is loaded: (days from that day, slug, city, region, theme).
+# Each stop moves to the next Tuesday or Thursday; the first two are past, the others to come.
+SEASON_STOPS = [
+    (-40, "nancy", "Nancy", Region.GRAND_EST, "Numérique responsable"),
+    (-13, "lille", "Lille", Region.HAUTS_DE_FRANCE, "Data"),
+    (9, "lyon", "Lyon", Region.AUVERGNE_RHONE_ALPES, "Intelligence artificielle"),
+    (30, "bordeaux", "Bordeaux", Region.NOUVELLE_AQUITAINE, "Inclusion numérique"),
+    (58, "rouen", "Rouen", Region.NORMANDIE, "Cybersécurité"),
+    (86, "dijon", "Dijon", Region.BOURGOGNE_FRANCHE_COMTE, "Relation aux usagers"),
+    (114, "angers", "Angers", Region.PAYS_DE_LA_LOIRE, "Territoires connectés et durables"),
+]
+# The programme announced for the next stop (the first one to come).
+NEXT_STOP_PROGRAMME = [
+    ("9:00", "9:30", K.WELCOME, "Accueil autour d'un café", "", False, "", []),
+    ("9:30", "10:00", K.OPENING, "Ouverture de la journée", "", True, "", [who("Céline Colucci")]),
+    ("10:00", "12:00", K.ROUND_TABLE, "Des usages utiles de l'IA au service des territoires", "", True, "", [
+        who("Matthieu Brient", P.MODERATOR), who("Anne-Claire Dubreuil"), who("Claire Sachaud")]),
+    ("12:00", "13:30", K.BREAK, "Temps déjeuner / échanges", "", False, "", []),
+    ("13:30", "16:00", K.WORKSHOP, "Faire émerger des projets IA utiles pour mon territoire", "", False,
+     "Atelier participatif (présentiel uniquement).", [who("Juliette Fropier")]),
+    ("16:00", "16:30", K.CLOSING, "Clôture de la journée", "", False, "", [who("Céline Colucci")]),
+]
+FORUM_VENUE, FORUM_HOST = "Centre de congrès Pierre Baudis", "Toulouse Métropole"
+SPRING_FORUM_FROM = (3, 16)  # the Forum opens on the first Tuesday from this (month, day)
+FORUM_NOTICE_MONTHS = 2  # announced later than this before its spring, the Forum is next year's
+
 PRESS_RELEASE_SLUG = "intelligence-artificielle-les-territoires-s-engagent"
 PRESS_RELEASE_STOP = "paris-juillet-2023"
+
+
+def tuesday_or_thursday(day: datetime.date) -> datetime.date:
+    """The first Tuesday or Thursday from `day`: the days the Journées experts are held."""
+    while day.weekday() not in (1, 3):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def current_season(today: datetime.date) -> dict:
+    """The season of the tour going on at `today`, as a spec of `TOURS`: its stops dated from `today`."""
+    days = [tuesday_or_thursday(today + datetime.timedelta(days=offset)) for offset, *_rest in SEASON_STOPS]
+    first, last = days[0], days[-1]
+    season_end = (last.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    years = f"{first.year}-{last.year}" if first.year != last.year else str(first.year)
+    next_stop = next(position for position, day in enumerate(days) if day > today)
+    stops = []
+    for position, (day, (_offset, slug, city, region, theme)) in enumerate(zip(days, SEASON_STOPS, strict=True)):
+        extra = {"programme": NEXT_STOP_PROGRAMME} if position == next_stop else {}
+        times = (T(9, 0), T(16, 30)) if position == next_stop else None
+        stops.append((f"{slug}-{day:%Y-%m}", f"{theme} à {city}", day, city, region, theme, None, times, extra))
+    return {
+        "slug": f"journees-experts-{years}",
+        "title": f"Journées experts {years}",
+        "season": (first.replace(day=1), season_end),
+        "intro": "La saison en cours des Journées experts : une journée par mois en région sur un thème clé du "
+                 "numérique des territoires, avec des temps de travail collectif.",
+        "stops": stops,
+    }
+
+
+def next_forum(today: datetime.date) -> dict:
+    """The coming spring's Forum, as a spec of `FORUMS`: next year's once this spring is too close or past."""
+    month, day = SPRING_FORUM_FROM
+    year = today.year if (today.month, today.day) < (month - FORUM_NOTICE_MONTHS, day) else today.year + 1
+    start = datetime.date(year, month, day)
+    while start.weekday() != 1:
+        start += datetime.timedelta(days=1)
+    return {
+        "slug": f"forum-{year}", "title": f"Forum des Interconnectés {year} à Toulouse", "edition_year": year,
+        "dates": (start, start + datetime.timedelta(days=1)), "venue": FORUM_VENUE, "host": FORUM_HOST,
+        "intro": "Le rendez-vous annuel de la transformation numérique des collectivités : plénières, ateliers "
+                 "participatifs, espaces thématiques et cérémonie des labels. Le programme sera publié au "
+                 "printemps.",
+        "figures": [],
+    }
 
 
 def _time(text):
@@ -382,8 +466,10 @@ def build(context):
               "programmes, intervenants, inscriptions et replays.",
     )
     add_to_navigation(context, agenda, label="Agenda")
+    today = timeline.local_today(clock.now())
+    season, forum = current_season(today), next_forum(today)
     stops = {}
-    for tour_spec in TOURS:
+    for tour_spec in [*TOURS, season]:
         season_start, season_end = tour_spec["season"]
         tour = get_or_create_page(agenda, TourPage, tour_spec["slug"], title=tour_spec["title"],
                                   intro=tour_spec["intro"], season_start=season_start, season_end=season_end)
@@ -405,7 +491,7 @@ def build(context):
             }
             stops[slug] = get_or_create_page(tour, JourneeExpertPage, slug, **fields)
     forums = {}
-    for spec in FORUMS:
+    for spec in [*FORUMS, forum]:
         start_date, end_date = spec["dates"] or (None, None)
         venue = venues.get(spec["venue"])
         forums[spec["slug"]] = get_or_create_page(

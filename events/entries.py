@@ -45,3 +45,4 @@ class Entry:
     organizers: tuple = ()  # (name, url) pairs
     performers: tuple[Performer, ...] = ()
     series: tuple | None = None  # (name, url) of the tour
+    all_day: bool = False  # whole days: start at the first day's midnight, end at the midnight after the last

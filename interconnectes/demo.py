@@ -74,7 +74,7 @@ ABOUT_PAGES = [
              "formation Territoir'Prod, les Journées experts —, le réseau est également un catalyseur et un "
              "révélateur des projets à l'œuvre dans les territoires, à travers ses labels « Territoire innovant » "
              "et « Start-up interconnectée ».</p>"),
-            ("key_figures", {"heading": "Le bilan 2023", "figures": [
+            ("key_figures", {"heading": "L'année 2023 en chiffres", "figures": [
                 {"value": "2 200", "label": "participants aux événements"},
                 {"value": "1 300", "label": "collectivités adhérentes"},
                 {"value": "7", "label": "Journées experts"},
@@ -178,7 +178,7 @@ def build_home(context):
             "dédiée aux enjeux numériques : porter la voix des territoires, accompagner la montée en compétences "
             "des équipes et faciliter la mise en œuvre d'un numérique social, sobre et éthique.",
             hero_image=get_or_create_image("Le réseau des Interconnectés", width=720, height=480),
-            figures_heading="Le bilan 2023",
+            figures_heading="L'année 2023 en chiffres",
             labels_heading="Les labels « Territoire innovant » et « Start-up interconnectée »",
             labels_text="Chaque année, le Forum des Interconnectés récompense les territoires et les start-up aux "
             "projets innovants. Candidatez en ligne.",

@@ -16,6 +16,10 @@ produced:
   newcomer can walk the publication. One juror is severe (2 to 4 out of 10),
   one lenient (8 to 10), so that the calibrated ranking differs from the
   raw-mean one;
+* last year's "Start-up interconnectée": the same six jurors scoring now, in
+  a round open since a few days and closing in two weeks; every juror but the
+  président·e (jure1, the demo's juror account) has scored their files, so
+  that a newcomer logging in as a juror has files to score;
 * the edition before: a decision for every application (laureates with a
   citation, two mentions, the others not selected, each with the jury's
   summary), then the results published.
@@ -30,8 +34,8 @@ import math
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
-from django.utils import timezone
 
+from interconnectes import clock
 from jury import rules, scoring_state
 from jury.assignment import Mode
 from jury.models import (
@@ -92,6 +96,8 @@ FEEDBACK = {
                                   "l'impact et des éléments sur la reproductibilité. N'hésitez pas à "
                                   "candidater de nouveau lors d'une prochaine édition.",
 }
+SCORING_CLOSES_IN = datetime.timedelta(days=14)  # the start-up contest's scoring closes this long after loading
+SCORING_JUROR_LEFT = 0  # the juror (jure1) who has not scored yet in the start-up contest
 LAUREATES = 22
 MENTIONS = 2
 
@@ -280,13 +286,43 @@ def build_deliberating(campaign, staff):
         return
     name, threshold = ELIMINATORY
     campaign.criteria.filter(name=name).update(eliminatory=True, eliminatory_threshold=threshold)
-    today = timezone.localtime(timezone.now(), PARIS).date()
+    today = clock.now().astimezone(PARIS).date()
     ids = list(campaign.applications.order_by("reference").values_list("pk", flat=True))
     merits = {pk: quality(position, len(ids)) for position, pk in enumerate(ids)}
     round1 = build_round1(campaign, members, staff, merits, today)
     decide_preselection(round1, staff, today)
     final = build_round2(campaign, members, staff, merits, today)
     decide_final(final, staff, today)
+
+
+def build_scoring(campaign, staff):
+    """Last year's start-up contest: one round open for scoring, three jurors per file, jure1's sheets to do."""
+    members = build_jury(campaign)
+    if JuryRound.objects.filter(campaign=campaign).exists():
+        return
+    today = clock.now().astimezone(PARIS).date()
+    opens_at = campaign.jury_starts_at
+    jury_round = JuryRound(campaign=campaign, number=1, name="Tour 1 — notation", opens_at=opens_at,
+                           purpose=RoundPurpose.FINAL,
+                           closes_at=paris(today + SCORING_CLOSES_IN, 23, 59, 59),
+                           deliberation_opens_at=paris(today + SCORING_CLOSES_IN + datetime.timedelta(days=1), 9),
+                           jurors_per_application=3)
+    jury_round.full_clean()
+    jury_round.save()
+    assignments.assign(jury_round, Mode.BALANCED, by=staff)
+    applications = list(jury_round.applications().order_by("reference"))
+    merits = {application.pk: quality(position, len(applications)) for position, application in enumerate(applications)}
+    for index, member in enumerate(members):
+        if index == SCORING_JUROR_LEFT:
+            continue
+        mine = set(Assignment.objects.filter(round=jury_round, juror=member).values_list("application_id", flat=True))
+        assigned = [application for application in applications if application.pk in mine]
+        for position, application in enumerate(assigned):
+            now = min(opens_at + datetime.timedelta(days=1 + position % 4, hours=index),
+                      clock.now() - datetime.timedelta(hours=1))
+            declare_once(member, application, jury_round, now)
+            score_sheet(member, jury_round, application, merits[application.pk], JURORS[index][4],
+                        application.pk + index, now)
 
 
 # --- Published edition ---------------------------------------------------------------------------
@@ -319,4 +355,5 @@ def build_published(campaign, staff):
 def build(context):
     staff = build_staff()
     build_deliberating(context["labels_deliberating_campaign"], staff)
+    build_scoring(context["labels_scoring_campaign"], staff)
     build_published(context["labels_published_campaign"], staff)

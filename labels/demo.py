@@ -1,7 +1,9 @@
 """Demo content of the labels: the index, an open campaign per label, last year's edition closed and in
-jury deliberation (about 40 submitted applications), the edition before it with its results published,
-and a demo applicant account. The jury itself (members, rounds, scores, decisions, the publication of
-the older edition) is built by `jury.demo`, which runs next.
+jury deliberation (about 40 submitted applications), last year's start-up contest with its jury scoring
+now, the edition before it with its results published, and a demo applicant account. Every date is
+computed from the day the demo is loaded (year Y: edition Y open, Y-1 with the jury, Y-2 published).
+The jury itself (members, rounds, scores, decisions, the publication of the older edition) is built by
+`jury.demo`, which runs next. The start-ups' names are made up.
 
 Facts from the association's documents (seeds 002, 003 and 004): the two labels, 21 to 25 laureates a
 year, the territories engaged in the AI consultations and the AI project examples of the AI
@@ -12,8 +14,8 @@ import datetime
 import zoneinfo
 
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from interconnectes import clock
 from interconnectes.demo import add_to_navigation
 from interconnectes.demo_pages import get_or_create_page
 from interconnectes.models.snippets import OrganisationKind as K
@@ -170,6 +172,40 @@ GENERIC_PROJECTS = [
 
 # Last year's jury started scoring this long before the demo was loaded (its rounds are set from it).
 JURY_STARTED_DAYS_AGO = datetime.timedelta(days=40)
+# Last year's start-up contest: its jury opened scoring this long before the demo was loaded, and scores still.
+STARTUP_JURY_STARTED_DAYS_AGO = datetime.timedelta(days=6)
+
+# (made-up start-up, year of creation before the edition, category index, title, problem, solution, impact)
+STARTUPS = [
+    ("Civilia", 1, 3, "Un assistant de rédaction des courriers aux usagers",
+     "Des réponses aux usagers longues à rédiger et peu lisibles.",
+     "Des modèles en langage clair, relus par les agents, adaptés à chaque démarche.",
+     "Délai de réponse divisé par deux dans trois collectivités pilotes."),
+    ("Tri-Malin", 2, 0, "Le suivi du remplissage des points d'apport volontaire",
+     "Des tournées de collecte à vide et des débordements.", "Des capteurs sobres et des tournées ajustées.",
+     "Tournées réduites de 20 % sur deux intercommunalités."),
+    ("Médiapass", 1, 1, "Une prise de rendez-vous avec les conseillers numériques",
+     "Des permanences de médiation mal connues et inégalement remplies.",
+     "Un agenda partagé entre mairies, associations et France services.", "1 200 rendez-vous pris en six mois."),
+    ("Données Claires", 3, 2, "Publier les données budgétaires en open data",
+     "Des données budgétaires dispersées dans des fichiers non réutilisables.",
+     "Une chaîne de publication automatique au format du socle commun.", "Quinze collectivités publient leur budget."),
+    ("Lumen Public", 2, 4, "La maintenance prédictive de l'éclairage public",
+     "Des pannes signalées tardivement par les habitants.",
+     "Une analyse des consommations des armoires pour repérer les pannes.", "Pannes réparées en 2 jours au lieu de 9."),
+    ("Agora Locale", 1, 3, "La consultation des habitants sur mobile et en mairie",
+     "Des consultations qui ne touchent que les mêmes publics.",
+     "Une plateforme de vote en ligne doublée de bornes en mairie.", "Participation multipliée par 2,5."),
+    ("Sobrio", 3, 0, "Mesurer l'empreinte du numérique d'une collectivité",
+     "Aucune mesure de l'empreinte environnementale du parc et des services.",
+     "Un inventaire guidé et un plan d'actions chiffré.", "Vingt collectivités ont publié leur bilan."),
+    ("Voirie Connectée", 2, 4, "Les signalements de voirie triés automatiquement",
+     "Des signalements en double et mal orientés vers les services.",
+     "Un regroupement des doublons et un routage vers le bon service.", "30 % de signalements en moins à traiter."),
+    ("Cantine Juste", 1, 0, "Les commandes de repas ajustées à la présence des élèves",
+     "Des repas commandés pour des élèves absents.", "Une déclaration de présence la veille par les familles.",
+     "Gaspillage réduit d'un tiers dans les écoles pilotes."),
+]
 PUBLISHED_EDITION_SIZE = 34
 
 DEMO_DRAFT_TITLE = "Un assistant pour répondre aux questions sur la collecte des déchets"
@@ -275,6 +311,25 @@ def closed_application_rows(count: int, projects=PROJECTS, shift: int = 0) -> li
     return chosen
 
 
+def submit_application(campaign, position: int, submitted_at, *, ineligible: bool = False, **fields):
+    """A file as its applicant would have deposited it: numbered, snapshotted and logged as submitted."""
+    application = Application.objects.create(
+        campaign=campaign, status=ApplicationStatus.DRAFT, contact_email=f"numerique{position}@example.org",
+        consent_rules=True, consent_data=True, first_submitted_at=submitted_at, submitted_at=submitted_at,
+        ineligibility_reason="Projet non encore déployé à la date de clôture." if ineligible else "", **fields,
+    )
+    application.reference = services.next_reference(campaign)
+    application.status = ApplicationStatus.INELIGIBLE if ineligible else ApplicationStatus.SUBMITTED
+    application.save(update_fields=["reference", "status"])
+    ApplicationVersion.objects.create(application=application, number=1, created_at=submitted_at,
+                                      snapshot=snapshot(application))
+    services.log(application, EventKind.SUBMITTED, None, submitted_at)
+    if ineligible:
+        services.log(application, EventKind.INELIGIBLE, None, submitted_at + datetime.timedelta(days=10),
+                     reason=application.ineligibility_reason)
+    return application
+
+
 def build_closed_applications(campaign, *, count=40, projects=PROJECTS, shift=0):
     """Applications submitted to a closed edition, all "déposée" but the last one (ineligible).
 
@@ -288,29 +343,37 @@ def build_closed_applications(campaign, *, count=40, projects=PROJECTS, shift=0)
     rows = closed_application_rows(count, projects, shift)
     for position, (organisation, category, title, problem, solution, impact) in enumerate(rows, start=1):
         kind, region, population = TERRITORIES[organisation]
-        ineligible = position == len(rows)
-        application = Application.objects.create(
-            campaign=campaign, status=ApplicationStatus.DRAFT, org_name=organisation, org_kind=kind,
-            org_region=region, siren=organisation_siren(organisation), population=population,
-            contact_name="Service numérique", contact_email=f"numerique{position}@example.org",
-            category=categories[category], title=title, summary=f"{title} : {solution}", problem=problem,
-            solution=solution, impact=impact, budget=20000 + 5000 * (position % 12),
+        submit_application(
+            campaign, position, submitted_at, ineligible=position == len(rows), org_name=organisation,
+            org_kind=kind, org_region=region, siren=organisation_siren(organisation), population=population,
+            contact_name="Service numérique", category=categories[category], title=title,
+            summary=f"{title} : {solution}", problem=problem, solution=solution, impact=impact,
+            budget=20000 + 5000 * (position % 12),
             funding="Budget propre de la collectivité, cofinancement régional.",
             partners="Laboratoire universitaire, entreprises locales.",
             data_protection="Analyse d'impact réalisée ; données agrégées ou pseudonymisées.",
-            sobriety="Modèles légers, hébergement en France.", consent_rules=True, consent_data=True,
-            first_submitted_at=submitted_at, submitted_at=submitted_at,
-            ineligibility_reason="Projet non encore déployé à la date de clôture." if ineligible else "",
+            sobriety="Modèles légers, hébergement en France.",
         )
-        application.reference = services.next_reference(campaign)
-        application.status = ApplicationStatus.INELIGIBLE if ineligible else ApplicationStatus.SUBMITTED
-        application.save(update_fields=["reference", "status"])
-        ApplicationVersion.objects.create(application=application, number=1, created_at=submitted_at,
-                                          snapshot=snapshot(application))
-        services.log(application, EventKind.SUBMITTED, None, submitted_at)
-        if ineligible:
-            services.log(application, EventKind.INELIGIBLE, None, submitted_at + datetime.timedelta(days=10),
-                         reason=application.ineligibility_reason)
+
+
+def build_startup_applications(campaign):
+    """The start-ups of last year's contest, all eligible (created less than four years before the closing)."""
+    if Application.objects.filter(campaign=campaign).exists():
+        return
+    categories = list(campaign.categories.all())
+    submitted_at = campaign.closes_at - datetime.timedelta(days=5)
+    regions = [R.PAYS_DE_LA_LOIRE, R.OCCITANIE, R.BRETAGNE, R.AUVERGNE_RHONE_ALPES, R.NOUVELLE_AQUITAINE]
+    for position, (name, age, category, title, problem, solution, impact) in enumerate(STARTUPS, start=1):
+        submit_application(
+            campaign, position, submitted_at, org_name=name, org_kind=K.STARTUP,
+            org_region=regions[position % len(regions)], siren=demo_siren(500 + position),
+            org_created_on=datetime.date(campaign.year - age, 1 + position, 1), contact_name="Équipe fondatrice",
+            category=categories[category], title=title, summary=f"{title} : {solution}", problem=problem,
+            solution=solution, impact=impact, budget=15000 + 2500 * position,
+            funding="Fonds propres, prêt d'honneur, premiers contrats publics.",
+            partners="Collectivités pilotes.", data_protection="Données hébergées en France ; aucune revente.",
+            sobriety="Service léger, sans traceur.",
+        )
 
 
 def build_demo_draft(campaign, user, now):
@@ -327,8 +390,8 @@ def build_demo_draft(campaign, user, now):
 
 
 def build(context):
-    now = timezone.now()
-    today = timezone.localtime(now, PARIS).date()
+    now = clock.now()
+    today = now.astimezone(PARIS).date()
     index = build_index(context)
     open_from = paris(today - datetime.timedelta(days=30), 9)
     open_until = paris(today + datetime.timedelta(days=60), 23, 59, 59)
@@ -341,6 +404,12 @@ def build(context):
         jury_starts_at=paris(today - JURY_STARTED_DAYS_AGO, 9),
     )
     build_closed_applications(deliberating)
+    startups_scoring = build_campaign(
+        index, Label.STARTUP_INTERCONNECTEE, last_year,
+        paris(datetime.date(last_year, 1, 15), 9), paris(datetime.date(last_year, 3, 31), 23, 59, 59),
+        jury_starts_at=paris(today - STARTUP_JURY_STARTED_DAYS_AGO, 9),
+    )
+    build_startup_applications(startups_scoring)
     two_years_ago = today.year - 2
     published = build_campaign(
         index, Label.TERRITOIRE_INNOVANT, two_years_ago,
@@ -352,4 +421,5 @@ def build(context):
     build_demo_draft(territoire, user, now)
     context["labels_index"] = index
     context["labels_deliberating_campaign"] = deliberating
+    context["labels_scoring_campaign"] = startups_scoring
     context["labels_published_campaign"] = published

@@ -12,8 +12,9 @@ from wagtail.coreutils import multigetattr
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.regions import Region
-from labels import admin_views, gdpr, permissions
+from labels import admin_views, gdpr, home, permissions
 from labels.exports import spreadsheet_cell
 from labels.models import Application, ApplicationStatus, LabelCampaignPage
 
@@ -162,3 +163,10 @@ def applications_in_my_data(user):
 @hooks.register("accounts_before_account_deletion")
 def delete_or_anonymise_applications(user, now):
     gdpr.delete_applications(user, now)
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def open_calls_on_the_home_page(home_page, now):
+    """The campaigns open for applications, between the next events and the manifestos."""
+    return HomeSection(order=15, template="labels/home_section.html", heading=_("Appels à candidatures ouverts"),
+                       items=home.open_campaigns(now))

@@ -260,6 +260,7 @@ class EventPage(RoutablePageMixin, BasePage):
                              if link.role == OrganisationRole.ORGANISER),
             performers=tuple(performers),
             series=self.series(request),
+            all_day=self.start_time is None and self.end_time is None,
         )
 
     def session_entry(self, request, session) -> Entry:

@@ -114,6 +114,24 @@ def test_home_to_manifesto_to_search(page, site, assert_accessible):
     assert_accessible(page)
 
 
+def test_home_shows_the_next_events_and_the_open_calls_of_a_demo_loaded_today(page, site, assert_accessible):
+    """Loaded today, the demo is alive: events to come and a call for each label, each a link that leads on."""
+    page.goto(site + "/")
+    events = page.get_by_role("region", name="Prochains rendez-vous")
+    assert events.locator(".card-title a").count() >= 1
+    calls = page.get_by_role("region", name="Appels à candidatures ouverts")
+    titles = calls.locator(".card-title a").all_inner_texts()
+    assert len(titles) == 2 and any("Territoire innovant" in t for t in titles) and any("Start-up" in t for t in titles)
+    first_event = events.locator(".card-title a").first.inner_text()
+    events.locator(".card-title a").first.click()
+    assert page.locator("h1").inner_text() == first_event
+    assert page.get_by_role("link", name="Ajouter à mon calendrier (.ics)").count() == 1
+    page.go_back()
+    calls.locator(".card-title a").first.click()
+    assert page.locator("h1").inner_text() == titles[0]
+    assert_accessible(page)
+
+
 def test_other_page_types_are_accessible(page, site, assert_accessible):
     for path in ("/l-association/", "/accessibilite/", "/ecoconception/", "/recherche/?q=" + "x" * 300,
                  "/page-qui-n-existe-pas/"):

@@ -20,15 +20,15 @@ from jury.models import (
 from jury.phases import RoundPhase
 from jury.progress import round_progress, round_ranking
 from jury.services import publication
-from labels.models import Application, ApplicationStatus, LabelCampaignPage, ResultsPublication
+from labels.models import Application, ApplicationStatus, Label, LabelCampaignPage, ResultsPublication
 from labels.permissions import is_campaign_staff
 from labels.phases import Phase
 
 pytestmark = pytest.mark.django_db
 
 
-def campaign_in(phase):
-    [campaign] = [page for page in LabelCampaignPage.objects.all() if page.phase() == phase]
+def campaign_in(phase, label=Label.TERRITOIRE_INNOVANT):
+    [campaign] = [page for page in LabelCampaignPage.objects.filter(label=label) if page.phase() == phase]
     return campaign
 
 
@@ -117,6 +117,22 @@ def test_last_years_jury_in_deliberation():
     assert not ResultsPublication.objects.filter(campaign=campaign).exists()
     plan = publication.preview(campaign)
     assert plan.refusals == [] and plan.counts[0] == ("Lauréat — Or", 1)
+
+
+def test_last_years_start_up_contest_is_being_scored_and_jure1_has_files_to_score(client):
+    """The round is open; every juror has scored their files but the président·e, whose jury page lists theirs."""
+    campaign = campaign_in(Phase.JURY, Label.STARTUP_INTERCONNECTEE)
+    [scoring] = JuryRound.objects.filter(campaign=campaign).select_related("campaign")
+    assert scoring.phase(clock.now()) == RoundPhase.OPEN
+    progress = round_progress(scoring)
+    assert set(progress.per_application.values()) <= {(2, 3), (3, 3)}
+    president = JuryMember.objects.get(campaign=campaign, role=JuryRole.PRESIDENT)
+    assert president.user.username == "jure1@example.org"
+    done, assigned = progress.per_juror[president.pk]
+    assert done == 0 and assigned >= 3 and progress.missing == {president.pk: assigned}
+    client.login(username="jure1@example.org", password=JURY_PASSWORD)
+    home = client.get(reverse("jury:home")).content.decode()
+    assert campaign.title in home and scoring.name in home
 
 
 def test_the_edition_before_is_published_from_its_decisions():

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from labels.demo import APPLICANT, TERRITORIES, demo_siren
-from labels.models import Application, ApplicationStatus, LabelCampaignPage, LabelIndexPage
+from labels.models import Application, ApplicationStatus, Label, LabelCampaignPage, LabelIndexPage
 from labels.phases import Phase
 
 pytestmark = pytest.mark.django_db
@@ -15,16 +15,25 @@ pytestmark = pytest.mark.django_db
 def campaigns(db):
     index = LabelIndexPage.objects.get()
     by_phase = {}
-    for campaign in LabelCampaignPage.objects.child_of(index):
+    for campaign in LabelCampaignPage.objects.child_of(index).order_by("label"):
         by_phase.setdefault(campaign.phase(), []).append(campaign)
     return by_phase
+
+
+def territoire_innovant(campaigns):
+    """Last year's "Territoire innovant" edition (with the jury, like last year's start-up contest) and the
+    published one before it."""
+    [deliberating] = [campaign for campaign in campaigns[Phase.JURY] if campaign.label == Label.TERRITOIRE_INNOVANT]
+    [published] = campaigns[Phase.RESULTS]
+    return deliberating, published
 
 
 def test_demo_builds_campaigns_applications_and_accounts(campaigns, client):
     """Campaigns in each phase, their applications, and the applicant's account, which logs in."""
     assert sorted(campaigns) == sorted([Phase.OPEN, Phase.JURY, Phase.RESULTS])
-    assert len(campaigns[Phase.OPEN]) == 2
-    [deliberating], [published] = campaigns[Phase.JURY], campaigns[Phase.RESULTS]
+    assert sorted(campaign.label for campaign in campaigns[Phase.OPEN]) == sorted(Label.values)
+    assert sorted(campaign.label for campaign in campaigns[Phase.JURY]) == sorted(Label.values)
+    deliberating, published = territoire_innovant(campaigns)
     assert deliberating.results_published_at is None and published.year == deliberating.year - 1
     assert published.results_published_at is not None
     applications = Application.objects.filter(campaign=deliberating)
@@ -40,10 +49,13 @@ def test_demo_builds_campaigns_applications_and_accounts(campaigns, client):
     assert user.check_password(APPLICANT[2])
     assert client.login(username=APPLICANT[1], password=APPLICANT[2])
     assert Application.objects.filter(owner=user).count() == 1
+    startups = Application.objects.filter(campaign__label=Label.STARTUP_INTERCONNECTEE).exclude(
+        status=ApplicationStatus.DRAFT)
+    assert startups.count() == 9 and not startups.exclude(org_kind="startup").exists()
 
 
 def test_the_published_edition_shows_its_laureates_and_last_year_none(campaigns, client):
-    [deliberating], [published] = campaigns[Phase.JURY], campaigns[Phase.RESULTS]
+    deliberating, published = territoire_innovant(campaigns)
     results = Application.objects.filter(campaign=published)
     laureates = results.filter(status=ApplicationStatus.LAUREATE)
     assert 21 <= laureates.count() <= 25

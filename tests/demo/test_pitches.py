@@ -7,14 +7,16 @@ from django.urls import reverse
 from interconnectes.privatefiles import webvtt
 from jury.demo import SHORTLIST_SIZE
 from jury.models import JuryRound, Pitch
-from labels.models import ApplicationStatus, LabelCampaignPage
+from labels.models import ApplicationStatus, Label, LabelCampaignPage
 from labels.phases import Phase
 
 pytestmark = pytest.mark.django_db
 
 
 def campaign_in(phase):
-    [campaign] = [page for page in LabelCampaignPage.objects.all() if page.phase() == phase]
+    """The demo's "Territoire innovant" edition in this phase (last year's start-up contest is with its jury too)."""
+    [campaign] = [page for page in LabelCampaignPage.objects.filter(label=Label.TERRITOIRE_INNOVANT)
+                  if page.phase() == phase]
     return campaign
 
 

@@ -91,7 +91,8 @@ def content_types(apps):
 
 def test_the_move_keeps_every_jury_row():
     call_command("load_demo_content", stdout=io.StringIO())
-    round1, round2 = JuryRound.objects.filter(number__in=[1, 2], scores__isnull=False).distinct().order_by("number")
+    round1, round2 = (JuryRound.objects.filter(number__in=[1, 2], campaign__label="territoire-innovant",
+                                               scores__isnull=False).distinct().order_by("number"))
     staff = get_user_model().objects.get(username=STAFF[1])
     now = clock.now()
     JuryReminder.objects.create(round=round2, sent_at=now, sent_by=staff, recipients=2)  # the demo's rounds are closed
