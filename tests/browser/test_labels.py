@@ -176,7 +176,7 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
     assert page.get_by_label("Date de création").get_attribute("aria-invalid") is None
 
     page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.get_by_role("link", name="Récapitulatif").click()
+    page.get_by_role("link", name="Récapitulatif", exact=True).click()
     assert "vous pouvez relire le récapitulatif et déposer" not in page.content()  # fields are still missing
     page.get_by_role("link", name="Supprimer ce brouillon").click()
     assert page.locator("h1").inner_text() == "Supprimer mon brouillon"
