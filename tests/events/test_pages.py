@@ -83,7 +83,7 @@ def test_stop_renders_its_programme_with_parallel_workshops(client, stop, set_no
     assert "Salle Noire" in html and "Salle Blanche" in html
     assert re.search(r"<li>Animateur·rice : <a href=\"/agenda/intervenants/celine-colucci[^\"]*/\">Céline Colucci</a>, "
                      r"Déléguée générale, Les Interconnectés", html)
-    assert '<time datetime="2025-06-24T14:30">14h30</time>' in html
+    assert '<time datetime="2025-06-24T14:30">14 h 30</time>' in html
     assert "openstreetmap.org/?mlat=47.396000&amp;mlon=0.688000" in html
 
 
@@ -321,7 +321,7 @@ def test_times_are_shown_in_paris_whatever_the_server_zone(client, stop, setting
     ProgrammeSessionFactory(page=stop, start_time=T(9, 0), end_time=T(10, 0))
     response = client.get(stop.url)
     html = response.content.decode()
-    assert "</time>, de 8 h 30 à 16 h 30" in html and '<time datetime="2025-06-24T09:00">9h00</time>' in html
+    assert "</time>, de 8 h 30 à 16 h 30" in html and '<time datetime="2025-06-24T09:00">9 h 00</time>' in html
     assert jsonld_of(response)["startDate"] == "2025-06-24T08:30:00+02:00"
     [event] = Calendar.from_ical(client.get(stop.url + "ical/").content).walk("VEVENT")
     assert event.decoded("DTSTART").astimezone(datetime.UTC).hour == 6
