@@ -288,3 +288,15 @@ def test_receipt_and_header_write_the_campaign_without_nested_quotes(applicant_c
     assert "« Label «" not in html and "« Label &laquo;" not in html
     header = applicant_client.get(step_url(startup_draft, "recapitulatif")).content.decode()
     assert "jours environ" in header and "jour(s)" not in header
+
+
+def test_attachment_sizes_are_written_in_french_units(applicant_client, draft, clock):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    services.add_attachment(draft.pk, draft.owner, clock(),
+                            SimpleUploadedFile("annexe.pdf", pdf + b"0" * (2048 - len(pdf))))
+    html = applicant_client.get(step_url(draft, "pieces-jointes")).content.decode()
+    assert "annexe.pdf</a> (2\u00a0ko)" in html and "Kio" not in html and "10 Mo au plus" in html
+    summary = applicant_client.get(step_url(draft, "recapitulatif")).content.decode()
+    assert "annexe.pdf (2\u00a0ko)" in summary
