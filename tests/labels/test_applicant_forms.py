@@ -107,7 +107,7 @@ def test_a_withdrawn_file_is_read_only_in_the_checklist(applicant_client, draft,
     services.withdraw(draft.pk, draft.owner, clock())
     html = applicant_client.get(step_url(draft, "recapitulatif")).content.decode()
     assert CAN_SUBMIT not in html
-    assert "lecture seule" in checklist_of(html)
+    assert "lecture seule" in checklist_of(html) and "État de la candidature" in checklist_of(html)
 
 
 def test_a_duplicate_blocks_the_checklist(client, campaign, clock):
