@@ -4,8 +4,9 @@ Wagtail reads them from the page classes (`base_form_class`, `copy_form_class`).
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.forms.pages import CopyForm
+from wagtail.admin.panels import InlinePanel
 
 from events.programme import Slot, event_errors, session_errors
 
@@ -13,14 +14,18 @@ from events.programme import Slot, event_errors, session_errors
 class EventPageForm(WagtailAdminPageForm):
     """Checks the event's dates and its programme together, so nothing is saved half."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        venue = getattr(self.instance, "venue", None)
-        sessions = self.formsets.get("sessions")
-        if venue is not None and sessions is not None:
-            for form in [*sessions.forms, sessions.empty_form]:
-                if "room" in form.fields:
-                    form.fields["room"].queryset = venue.rooms.all()
+    @property
+    def session_venue_id(self):
+        """The venue being posted (the editor may change it with the programme), else the page's own.
+
+        Handed to each session form (`ProgrammePanel`) to list that venue's rooms only.
+        """
+        if "venue" not in self.fields:
+            return None
+        if self.is_bound:
+            value = str(self.data.get(self.add_prefix("venue"), ""))
+            return int(value) if value.isdigit() else None
+        return self.instance.venue_id
 
     def clean(self):
         cleaned = super().clean()
@@ -68,3 +73,27 @@ class EventCopyForm(CopyForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.pop("alias", None)
+
+
+class ProgrammeSessionForm(WagtailAdminModelForm):
+    """A session of the programme: a kind chosen on purpose, and a room of the event's own venue."""
+
+    def __init__(self, *args, session_venue_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            self.fields["kind"].error_messages["required"] = _("Choisissez le type de la session.")
+        if "room" in self.fields:
+            # Only the rooms of the event's venue: a list of every venue's rooms invites the wrong one.
+            rooms = self.fields["room"].queryset
+            self.fields["room"].queryset = rooms.filter(venue_id=session_venue_id) if session_venue_id else rooms.none()
+            self.fields["room"].error_messages["invalid_choice"] = _("Choisissez une salle du lieu de l'événement.")
+
+
+class ProgrammePanel(InlinePanel):
+    """The programme's inline panel: its session forms get the venue the event form is editing."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name].update(form=ProgrammeSessionForm,
+                                                       inherit_kwargs=["session_venue_id"])
+        return options

@@ -36,6 +36,11 @@ def validate_siret(value: str) -> None:
         raise ValidationError(_("Ce numéro SIRET n'est pas valide : vérifiez les chiffres."), code="siret_checksum")
 
 
+def siret_matches_siren(siret: str, siren: str) -> bool:
+    """A SIRET names an establishment of one company: its first 9 digits are that company's SIREN."""
+    return siret[:9] == siren
+
+
 DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 

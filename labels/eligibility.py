@@ -52,25 +52,33 @@ def startup_is_young_enough(created_on: datetime.date, deadline: datetime.date) 
     return created_on >= years_before(deadline, STARTUP_MAX_AGE_YEARS)
 
 
-def check(facts: Facts) -> Result:
-    result = Result()
+def organisation_errors(facts: Facts) -> list[tuple[str, str]]:
+    """The hard rules on the organisation alone, as (field name, message): shown next to the field at step 1.
+
+    They need nothing but what the applicant just typed and the campaign, so the first step can refuse a
+    start-up created too early as soon as its date is entered, long before the summary.
+    """
+    errors = []
     if facts.label == TERRITOIRE_INNOVANT:
         if facts.organisation_kind and facts.organisation_kind not in LOCAL_GOVERNMENT_KINDS:
-            result.errors.append(
-                _("Le label « Territoire innovant » est réservé aux collectivités territoriales "
-                  "(communes, intercommunalités, métropoles, départements, régions).")
-            )
+            errors.append(("org_kind", _(
+                "Le label « Territoire innovant » est réservé aux collectivités territoriales "
+                "(communes, intercommunalités, métropoles, départements, régions).")))
     elif facts.label == STARTUP_INTERCONNECTEE:
         if facts.organisation_kind and facts.organisation_kind not in STARTUP_KINDS:
-            result.errors.append(_("Le label « Start-up interconnectée » est réservé aux entreprises."))
+            errors.append(("org_kind", _("Le label « Start-up interconnectée » est réservé aux entreprises.")))
         if facts.organisation_created_on and facts.deadline:
             if facts.organisation_created_on > facts.deadline:
-                result.errors.append(_("La date de création ne peut pas être postérieure à la clôture."))
+                errors.append(("org_created_on", _("La date de création ne peut pas être postérieure à la clôture.")))
             elif not startup_is_young_enough(facts.organisation_created_on, facts.deadline):
-                result.errors.append(
-                    _("Le label « Start-up interconnectée » est réservé aux entreprises créées moins de "
-                      "4 ans avant la date de clôture.")
-                )
+                errors.append(("org_created_on", _(
+                    "Le label « Start-up interconnectée » est réservé aux entreprises créées moins de "
+                    "4 ans avant la date de clôture.")))
+    return errors
+
+
+def check(facts: Facts) -> Result:
+    result = Result(errors=[message for _field, message in organisation_errors(facts)])
     if facts.has_other_application_for_siren:
         result.errors.append(_("Une candidature existe déjà pour cette organisation (même SIREN) dans cette campagne."))
     if facts.attachment_count == 0:

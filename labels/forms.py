@@ -3,12 +3,15 @@ and campaign are never form fields, so posting them changes nothing."""
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import AccessibleFormMixin
+from interconnectes.validators import siret_matches_siren
+from labels import eligibility
 from labels.attachments import ACCEPT
 from labels.models import Application
-from labels.steps import IMPACT, ORGANISATION, PROJECT, SUMMARY
+from labels.steps import IMPACT, ORGANISATION, PROJECT, SUMMARY, organisation_fields, organisation_kinds
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
 
@@ -20,6 +23,10 @@ class StepForm(AccessibleFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.required = False
+
+    def draft_values(self) -> dict:
+        """The values worth keeping in the draft: every well-formed one, even beside another field's error."""
+        return {name: value for name, value in self.cleaned_data.items() if name in self.fields}
 
 
 class OrganisationForm(StepForm):
@@ -35,6 +42,11 @@ class OrganisationForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.well_formed = {}
+        label = self.instance.campaign.label
+        for name in [name for name in self.fields if name not in organisation_fields(label)]:
+            del self.fields[name]
+        self.fields["org_kind"].choices = [("", _("Choisissez un type")), *organisation_kinds(label)]
         # Accept "123 456 789": the form field allows spaces, removed before the model's validators run.
         for name in ("siren", "siret"):
             field = self.fields[name]
@@ -47,6 +59,31 @@ class OrganisationForm(StepForm):
 
     def clean_siret(self):
         return "".join(self.cleaned_data["siret"].split())
+
+    def clean(self):
+        """Refuse, next to its field, what makes the organisation ineligible, as soon as it is typed.
+
+        The value stays in the draft (`draft_values`), so that the summary names the same block.
+        """
+        cleaned = super().clean()
+        siren, siret = cleaned.get("siren"), cleaned.get("siret")
+        if siren and siret and not siret_matches_siren(siret, siren):
+            self.add_error("siret", _("Ce SIRET n'appartient pas au SIREN indiqué : ses 9 premiers chiffres "
+                                      "doivent être ceux du SIREN."))
+        campaign = self.instance.campaign
+        problems = eligibility.organisation_errors(eligibility.Facts(
+            label=campaign.label, organisation_kind=cleaned.get("org_kind") or "",
+            organisation_created_on=cleaned.get("org_created_on"),
+            deadline=campaign.closes_at.date() if campaign.closes_at else None,
+        ))
+        for name, message in problems:
+            if name in cleaned:
+                self.well_formed[name] = cleaned[name]
+            self.add_error(name, message)
+        return cleaned
+
+    def draft_values(self) -> dict:
+        return {**super().draft_values(), **self.well_formed}
 
 
 class ProjectForm(StepForm):
@@ -73,6 +110,13 @@ class SummaryForm(StepForm):
     class Meta:
         model = Application
         fields = list(SUMMARY.fields)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        campaign = self.instance.campaign
+        if campaign.rules:  # the consent names the rules: link them, where the campaign's page shows them
+            self.fields["consent_rules"].help_text = format_html(
+                '<a href="{}#rules-title">{}</a>', campaign.url, _("Lire le règlement du label"))
 
 
 STEP_FORMS = {"organisation": OrganisationForm, "projet": ProjectForm, "impact": ImpactForm}

@@ -42,3 +42,9 @@ def can_withdraw(user, application, now=None) -> bool:
 
 def can_manage_coeditors(user, application, now=None) -> bool:
     return application.owner_id == user.pk and application.is_editable(now or clock.now())
+
+
+def can_delete_draft(user, application) -> bool:
+    """Only the owner, and only a draft never submitted: a reference, once given, stays in the registry."""
+    return (is_active(user) and application.owner_id == user.pk and application.status == "brouillon"
+            and application.reference is None)

@@ -79,11 +79,22 @@ def lock_account(user):
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
 
 
-def start(campaign, user, now):
+@dataclass
+class StartOutcome:
+    application: Application
+    created: bool  # False: the account's existing draft for the campaign, opened again rather than doubled
+
+
+def start(campaign, user, now) -> StartOutcome:
+    """Open the account's draft for the campaign: its existing one if there is one, so a file is never split."""
     if not campaign.is_open(now):
         raise Refused(_("Les candidatures de cette campagne ne sont pas ouvertes."))
     with transaction.atomic():
         lock_account(user)
+        existing = (Application.objects.of_applicant(user)
+                    .filter(campaign=campaign, status=ApplicationStatus.DRAFT).order_by("created_at", "pk").first())
+        if existing is not None:
+            return StartOutcome(existing, created=False)
         in_progress = (Application.objects.filter(campaign=campaign, owner=user)
                        .exclude(status=ApplicationStatus.WITHDRAWN).count())
         if refusal := limits.drafts_refusal(in_progress):
@@ -92,7 +103,16 @@ def start(campaign, user, now):
                                                  contact_email=user.email,
                                                  contact_name=user.get_full_name())
         log(application, EventKind.CREATED, user, now)
-    return application
+    return StartOutcome(application, created=True)
+
+
+def delete_draft(application_id, user, now):
+    """The owner deletes a draft never submitted: the row, its log, invitations and files go (labels.signals)."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().select_related("campaign").get(pk=application_id)
+        if not permissions.can_delete_draft(user, application):
+            raise Refused(_("Seul le titulaire d'un brouillon jamais déposé peut le supprimer."))
+        application.delete()
 
 
 def save_fields(application, data: dict, user, now):
@@ -188,6 +208,7 @@ def withdraw(application_id, user, now):
         application.withdrawn_at = now
         application.save(update_fields=["status", "withdrawn_at", "updated_at"])
         log(application, EventKind.WITHDRAWN, user, now)
+        tasks.send_withdrawal_notice.enqueue(application.pk)
     return application
 
 

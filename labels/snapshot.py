@@ -1,10 +1,15 @@
 """A JSON snapshot of an application as submitted, its display and the diff between two versions."""
 
+import datetime
+
+from django.db import models
 from django.utils.translation import gettext as _
 
+from labels import formatting
 from labels.steps import FORM_STEPS, SUMMARY
 
 SNAPSHOT_FIELDS = [name for step in (*FORM_STEPS, SUMMARY) for name in step.fields]
+EUROS = frozenset({"budget"})
 
 
 def snapshot(application) -> dict:
@@ -44,9 +49,14 @@ def display_rows(data: dict, exclude=()) -> list[tuple[str, str]]:
             text = str(dict(field.flatchoices).get(value, value))
         elif value in (None, ""):
             text = "—"
+        elif isinstance(field, models.DateField):
+            text = formatting.date(datetime.date.fromisoformat(value) if isinstance(value, str) else value)
+        elif isinstance(value, int):
+            text = formatting.number(value) + (f"{formatting.NBSP}€" if name in EUROS else "")
         else:
             text = str(value)
         rows.append((str(field.verbose_name), text))
-    names = ", ".join(item["name"] for item in data.get("attachments", [])) or "—"
+    names = ", ".join(f"{item['name']} ({formatting.size(item['size'])})" if item.get("size") is not None
+                      else item["name"] for item in data.get("attachments", [])) or "—"
     rows.append((_("Pièces jointes"), names))
     return rows

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from interconnectes.models.snippets import LOCAL_GOVERNMENT_KINDS
+from interconnectes.models.snippets import LOCAL_GOVERNMENT_KINDS, OrganisationKind
 from labels import eligibility
 
 
@@ -40,6 +40,34 @@ SUMMARY = Step("recapitulatif", _("Récapitulatif"), fields=("consent_rules", "c
 STEPS = (ORGANISATION, PROJECT, IMPACT, ATTACHMENTS, SUMMARY)
 STEPS_BY_SLUG = {step.slug: step for step in STEPS}
 FORM_STEPS = (ORGANISATION, PROJECT, IMPACT)
+
+
+# What the organisation step asks of each label's applicants: a start-up has no population and is no commune.
+LABEL_KINDS = {eligibility.TERRITOIRE_INNOVANT: LOCAL_GOVERNMENT_KINDS,
+               eligibility.STARTUP_INTERCONNECTEE: eligibility.STARTUP_KINDS}
+LABEL_HIDDEN_FIELDS = {eligibility.STARTUP_INTERCONNECTEE: frozenset({"population"})}
+
+
+def organisation_fields(label) -> tuple:
+    """The organisation step's fields for a label's applicants, in form order."""
+    hidden = LABEL_HIDDEN_FIELDS.get(label, frozenset())
+    return tuple(name for name in ORGANISATION.fields if name not in hidden)
+
+
+def organisation_kinds(label) -> list:
+    """The kinds of organisation a label's form offers, as (value, label) choices in the usual order."""
+    allowed = LABEL_KINDS.get(label)
+    return [(value, text) for value, text in OrganisationKind.choices if allowed is None or value in allowed]
+
+
+def organisation_problems(application) -> list[tuple[str, str]]:
+    """The organisation step's blocking rules on a saved application, as (field, message): no query."""
+    campaign = application.campaign
+    return eligibility.organisation_errors(eligibility.Facts(
+        label=campaign.label, organisation_kind=application.org_kind,
+        organisation_created_on=application.org_created_on,
+        deadline=campaign.closes_at.date() if campaign.closes_at else None,
+    ))
 
 
 def next_step(slug):

@@ -38,6 +38,18 @@ def send_reopened_notice(application_id: int, application_url: str) -> None:
 
 
 @task()
+def send_withdrawal_notice(application_id: int) -> None:
+    """A written trace of a withdrawal, to the owner and the contact address (a co-editor may have withdrawn)."""
+    from labels.models import Application
+
+    application = Application.objects.select_related("campaign", "owner").get(pk=application_id)
+    recipients = sorted({address for address in [application.owner.email if application.owner else "",
+                                                 application.contact_email] if address})
+    if recipients:
+        emails.send("withdrawn", recipients, {"application": application})
+
+
+@task()
 def send_coeditor_invitation(coeditor_id: int, base_url: str, valid_days: int) -> None:
     """The invitation's single-use link is made here, when the e-mail is sent, and only its digest is kept."""
     from accounts.tokens import new_invitation_token

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/etape/<slug:slug>/", applications.step, name="step"),
     path("<int:pk>/deposer/", applications.submit, name="submit"),
     path("<int:pk>/retirer/", applications.withdraw, name="withdraw"),
+    path("<int:pk>/supprimer/", applications.delete_draft, name="delete_draft"),
     path("<int:pk>/recu/", applications.receipt, name="receipt"),
     path("<int:pk>/co-redacteurs/", applications.invite_coeditor, name="invite_coeditor"),
     path("invitation/<str:token>/", invitations.accept_invitation, name="accept_invitation"),

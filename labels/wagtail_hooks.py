@@ -2,6 +2,7 @@
 
 import django_filters
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -68,7 +69,18 @@ class ApplicationFilterSet(WagtailFilterSet):
         return queryset.filter(status=ApplicationStatus.INELIGIBLE)
 
 
+def reference_or_draft(application):
+    """A draft has no reference yet: the listing says so rather than "None"."""
+    return application.reference or _("Brouillon sans référence")
+
+
 class ApplicationIndexView(IndexView):
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        columns[0].accessor = reference_or_draft
+        return columns
+
     def get_base_queryset(self):
         return Application.objects.visible_to(self.request.user).select_related("campaign", "category")
 

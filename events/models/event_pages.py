@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events import ical, jsonld, timeline
-from events.admin_forms import EventCopyForm, EventPageForm
+from events.admin_forms import EventCopyForm, EventPageForm, ProgrammePanel
 from events.entries import Entry, Performer, Place
 from events.programme import group_programme, times_signature
 from interconnectes import clock
@@ -153,7 +153,7 @@ class EventPage(RoutablePageMixin, BasePage):
          FieldPanel("replay_url")],
         heading=_("Inscription, direct et replays"),
     )
-    programme_panel = InlinePanel("sessions", label=_("Session"), heading=_("Programme"))
+    programme_panel = ProgrammePanel("sessions", label=_("Session"), heading=_("Programme"))
 
     # Times ---------------------------------------------------------------
     @property

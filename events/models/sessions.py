@@ -39,7 +39,8 @@ class ProgrammeSession(ClusterableModel, Orderable):
     day = models.DateField(_("jour"))
     start_time = models.TimeField(_("début"))
     end_time = models.TimeField(_("fin"))
-    kind = models.CharField(_("type"), max_length=32, choices=SessionKind.choices, default=SessionKind.ROUND_TABLE)
+    # No default: a session left at a preset kind was published as a round table when it was a coffee break.
+    kind = models.CharField(_("type"), max_length=32, choices=SessionKind.choices)
     title = models.CharField(_("titre"), max_length=255)
     room = models.ForeignKey(
         "events.Room", verbose_name=_("salle"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

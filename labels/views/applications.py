@@ -22,7 +22,17 @@ from labels import coeditors, permissions, phases, services
 from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
 from labels.models import Application, LabelCampaignPage
 from labels.snapshot import display_rows, snapshot
-from labels.steps import ATTACHMENTS, STEPS, STEPS_BY_SLUG, SUMMARY, missing_items, next_step
+from labels.steps import (
+    ATTACHMENTS,
+    LABEL_HIDDEN_FIELDS,
+    ORGANISATION,
+    STEPS,
+    STEPS_BY_SLUG,
+    SUMMARY,
+    missing_items,
+    next_step,
+    organisation_problems,
+)
 
 
 def applicant_application(request, pk):
@@ -61,20 +71,25 @@ def dashboard(request):
 def start(request, campaign_id):
     campaign = get_object_or_404(LabelCampaignPage.objects.live().public(), pk=campaign_id)
     try:
-        application = services.start(campaign, request.user, clock.now())
+        outcome = services.start(campaign, request.user, clock.now())
     except services.Refused as refusal:
         messages.error(request, refusal.message)
         return redirect("labels:dashboard")
+    if not outcome.created:
+        messages.info(request, _("Vous avez déjà un brouillon pour cette campagne : le voici."))
+        return redirect(step_url(outcome.application, SUMMARY.slug))
     messages.success(request, _("Votre brouillon est créé : il est enregistré à chaque étape."))
-    return redirect(step_url(application, STEPS[0].slug))
+    return redirect(step_url(outcome.application, STEPS[0].slug))
 
 
 def _step_context(application, step, now, **extra):
     missing = missing_items(application)
+    blocking = [message for _field, message in organisation_problems(application)]
+    incomplete = {item.step.slug for item in missing} | ({ORGANISATION.slug} if blocking else set())
     return {
         "application": application, "campaign": application.campaign, "step": step, "steps": STEPS,
-        "step_index": list(STEPS).index(step) + 1, "missing": missing,
-        "missing_by_step": {item.step.slug for item in missing},
+        "step_index": list(STEPS).index(step) + 1, "missing": missing, "blocking": blocking,
+        "incomplete_steps": incomplete,
         "editable": application.is_editable(now), "deadline": application.deadline(),
         "seconds_left": phases.seconds_left(application.deadline(), now) if application.deadline() else 0,
         **extra,
@@ -108,7 +123,7 @@ def step(request, pk, slug):
     form = form_class(request.POST, instance=Application.objects.select_related("campaign").get(pk=application.pk))
     valid = form.is_valid()
     # Keep every valid value, even when another field has an error: never lose a line.
-    data = {name: value for name, value in form.cleaned_data.items() if name in form_class.Meta.fields}
+    data = form.draft_values()
     try:
         application = services.save_fields(application, data, request.user, now)
     except services.Refused as refusal:
@@ -163,10 +178,12 @@ def summary_step(request, application, coeditor_form=None):
         duplicate = None
     data = snapshot(application)
     return render(request, "labels/step_summary.html", _step_context(
-        application, SUMMARY, now, form=SummaryForm(instance=application), rows=display_rows(data),
+        application, SUMMARY, now, form=SummaryForm(instance=application),
+        rows=display_rows(data, exclude=LABEL_HIDDEN_FIELDS.get(application.campaign.label, ())),
         eligibility=result, duplicate=duplicate, coeditor_form=coeditor_form or CoEditorForm(),
         coeditors=coeditor_rows(application, now), invitation_days=coeditors.INVITATION_VALIDITY.days,
         can_withdraw=permissions.can_withdraw(request.user, application, now),
+        can_delete=permissions.can_delete_draft(request.user, application),
         versions=list(application.versions.select_related("created_by")),
     ))
 
@@ -185,7 +202,7 @@ def submit(request, pk):
     application = applicant_application(request, pk)
     now = clock.now()
     if permissions.can_edit(request.user, application, now):
-        form = SummaryForm(request.POST, instance=Application.objects.get(pk=application.pk))
+        form = SummaryForm(request.POST, instance=Application.objects.select_related("campaign").get(pk=application.pk))
         if form.is_valid():
             services.save_fields(application, form.cleaned_data, request.user, now)
     try:
@@ -225,13 +242,28 @@ def withdraw(request, pk):
 
 
 @login_required
+def delete_draft(request, pk):
+    """A confirmation page, then the draft is gone: only its owner, only a draft never submitted."""
+    application = applicant_application(request, pk)
+    if not permissions.can_delete_draft(request.user, application):
+        messages.error(request, _("Seul le titulaire d'un brouillon jamais déposé peut le supprimer."))
+        return redirect("labels:dashboard")
+    if request.method == "POST":
+        services.delete_draft(application.pk, request.user, clock.now())
+        messages.success(request, _("Votre brouillon est supprimé."))
+        return redirect("labels:dashboard")
+    return render(request, "labels/delete_draft.html", {"application": application})
+
+
+@login_required
 def receipt(request, pk):
     application = get_object_or_404(Application.objects.visible_to(request.user).select_related("campaign"), pk=pk)
     version = application.versions.select_related("created_by").order_by("-number").first()
     if version is None:
         raise Http404
     return render(request, "labels/receipt.html", {
-        "application": application, "version": version, "rows": display_rows(version.snapshot),
+        "application": application, "version": version,
+        "rows": display_rows(version.snapshot, exclude=LABEL_HIDDEN_FIELDS.get(application.campaign.label, ())),
     })
 
 

@@ -39,12 +39,53 @@
     }).then(function (response) {
       return response.json().then(function (payload) { return { ok: response.ok, payload: payload }; });
     }).then(function (result) {
+      var count = result.ok ? showErrors(result.payload.errors || {}) : 0;
       if (!status) { return; }
-      status.textContent = result.ok ? "Enregistré à " + result.payload.saved_at : (result.payload.error || "Enregistrement impossible.");
+      status.textContent = result.ok ? "Enregistré à " + result.payload.saved_at + (count ? " ; " + plural(count, "champ est", "champs sont") + " à corriger." : "")
+        : (result.payload.error || "Enregistrement impossible.");
     }).catch(function () {
       dirty = true;
       if (status) { status.textContent = "Hors ligne : enregistrez avec le bouton dès que possible."; }
     });
+  }
+
+  // The errors of the last autosave next to their fields, as the server writes them (labels/includes/field.html):
+  // an ineligible date of creation or kind is refused as soon as it is typed.
+  function showErrors(errors) {
+    var count = 0;
+    Array.prototype.forEach.call(form.elements, function (input) {
+      if (!input.name || !input.id || input.type === "hidden" || input.type === "submit") { return; }
+      var errorId = input.id + "_error";
+      var list = document.getElementById(errorId);
+      var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) { return id && id !== errorId; });
+      var messages = errors[input.name];
+      if (list) { list.parentNode.removeChild(list); }
+      if (!messages || !messages.length) {
+        input.removeAttribute("aria-invalid");
+        if (described.length) { input.setAttribute("aria-describedby", described.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+        if (input.closest(".field")) { input.closest(".field").classList.remove("field--error"); }
+        return;
+      }
+      count += 1;
+      list = document.createElement("ul");
+      list.className = "errorlist";
+      list.id = errorId;
+      messages.forEach(function (message) {
+        var item = document.createElement("li");
+        item.textContent = message;
+        list.appendChild(item);
+      });
+      if (input.type === "checkbox") {
+        input.parentNode.parentNode.insertBefore(list, input.parentNode.nextSibling);
+      } else {
+        input.parentNode.insertBefore(list, input);
+      }
+      input.setAttribute("aria-invalid", "true");
+      described.push(errorId);
+      input.setAttribute("aria-describedby", described.join(" "));
+      if (input.closest(".field")) { input.closest(".field").classList.add("field--error"); }
+    });
+    return count;
   }
 
   form.addEventListener("input", function () {

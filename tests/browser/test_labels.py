@@ -143,3 +143,44 @@ def test_forms_work_without_javascript(browser, live_server, campaign):
     assert "SIREN compte exactement 9 chiffres" in page.content()
     assert page.get_by_label("SIREN").input_value() == "123"
     context.close()
+
+
+@pytest.fixture
+def startup_campaign(home, monkeypatch):
+    monkeypatch.setattr(clock, "now", lambda: paris(2026, 3, 1, 10, 0))
+    index = LabelIndexPageFactory(parent=home)
+    return LabelCampaignPageFactory(parent=index, title="Start-up interconnectée 2026", label="startup-interconnectee")
+
+
+def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page, live_server, startup_campaign,
+                                                                          assert_accessible):
+    from labels.models import Application
+
+    base = live_server.url
+    UserFactory(email="pousse@example.org", username="pousse@example.org")
+    log_in(page, base, "pousse@example.org", "un mot de passe solide")
+    page.get_by_role("button", name="Commencer une candidature").click()
+    assert page.get_by_label("Population").count() == 0
+    kinds = page.get_by_label("Type d'organisation").locator("option").all_inner_texts()
+    assert kinds == ["Choisissez un type", "Entreprise", "Start-up"]
+    page.get_by_label("Type d'organisation").select_option("startup")
+    page.get_by_label("Date de création").fill("2015-03-01")
+    error = page.locator("#id_org_created_on_error")
+    error.wait_for(timeout=10000)  # the autosave answers with the rule, next to the field
+    assert "moins de 4 ans avant la date de clôture" in error.inner_text()
+    assert page.get_by_label("Date de création").get_attribute("aria-invalid") == "true"
+    assert "id_org_created_on_error" in page.get_by_label("Date de création").get_attribute("aria-describedby")
+    assert_accessible(page)
+    page.get_by_label("Date de création").fill("2023-06-01")
+    error.wait_for(state="detached", timeout=10000)
+    assert page.get_by_label("Date de création").get_attribute("aria-invalid") is None
+
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.get_by_role("link", name="Récapitulatif", exact=True).click()
+    assert "vous pouvez relire le récapitulatif et déposer" not in page.content()  # fields are still missing
+    page.get_by_role("link", name="Supprimer ce brouillon").click()
+    assert page.locator("h1").inner_text() == "Supprimer mon brouillon"
+    assert_accessible(page)
+    page.get_by_role("button", name="Supprimer définitivement").click()
+    assert "Votre brouillon est supprimé." in page.content()
+    assert not Application.objects.exists()

@@ -103,3 +103,47 @@ def test_admin_edit_views_render(admin_client, stop, agenda):
     assert admin_client.get(forum_add).status_code == 200
     assert admin_client.get(reverse("wagtailsnippets_events_venue:edit", args=(stop.venue.pk,))).status_code == 200
     assert admin_client.get(reverse("wagtailsnippets_events_eventtheme:list")).status_code == 200
+
+
+def test_session_kind_has_no_default_and_is_required(admin_client, tour):
+    assert ProgrammeSession._meta.get_field("kind").has_default() is False
+    data = stop_data([{**session(title="Accueil café"), "kind": ""}])
+    response = admin_client.post(add_url(tour), data)
+    assert response.status_code == 200
+    assert "Choisissez le type de la session." in errors_of(response)
+    assert not JourneeExpertPage.objects.exists()
+    form = admin_client.get(add_url(tour)).context["form"]
+    empty_session = form.formsets["sessions"].empty_form
+    assert empty_session["kind"].value() in (None, "")
+    assert list(empty_session.fields["kind"].choices)[0][0] == ""
+
+
+def test_room_chooser_offers_only_the_rooms_of_the_event_venue(admin_client, stop):
+    own = RoomFactory(venue=stop.venue, name="Salle Nef")
+    other = RoomFactory(venue=VenueFactory(), name="Salle d'ailleurs")
+    form = admin_client.get(reverse("wagtailadmin_pages:edit", args=(stop.pk,))).context["form"]
+    rooms = form.formsets["sessions"].empty_form.fields["room"].queryset
+    assert list(rooms) == [own]
+    assert other not in rooms
+
+
+def test_room_of_another_venue_is_refused_with_a_french_message(admin_client, tour):
+    venue, elsewhere = VenueFactory(), VenueFactory()
+    other = RoomFactory(venue=elsewhere, name="Salle d'ailleurs")
+    response = admin_client.post(add_url(tour), stop_data([session(room=other.pk)], venue=venue.pk))
+    assert response.status_code == 200
+    assert "Choisissez une salle du lieu de l'événement." in errors_of(response)
+    assert not JourneeExpertPage.objects.exists()
+
+
+def test_an_event_without_venue_offers_no_room(admin_client, tour):
+    RoomFactory(venue=VenueFactory(), name="Salle Noire")
+    form = admin_client.get(add_url(tour)).context["form"]
+    assert not form.formsets["sessions"].empty_form.fields["room"].queryset.exists()
+
+
+def test_new_pages_get_ascii_slugs(tour):
+    stop = JourneeExpertPage(title="IA frugale et territoires à Lyon", slug="", start_date=datetime.date(2026, 3, 5))
+    tour.add_child(instance=stop)
+    assert stop.slug == "ia-frugale-et-territoires-a-lyon"
+    assert stop.url.endswith("/ia-frugale-et-territoires-a-lyon/")

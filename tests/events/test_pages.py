@@ -83,7 +83,7 @@ def test_stop_renders_its_programme_with_parallel_workshops(client, stop, set_no
     assert "Salle Noire" in html and "Salle Blanche" in html
     assert re.search(r"<li>Animateur·rice : <a href=\"/agenda/intervenants/celine-colucci[^\"]*/\">Céline Colucci</a>, "
                      r"Déléguée générale, Les Interconnectés", html)
-    assert '<time datetime="2025-06-24T14:30">14h30</time>' in html
+    assert '<time datetime="2025-06-24T14:30">14 h 30</time>' in html
     assert "openstreetmap.org/?mlat=47.396000&amp;mlon=0.688000" in html
 
 
@@ -217,7 +217,7 @@ def test_sequence_moves_when_published_times_change(client, stop, set_now):
     page.sessions = sessions
     page.save_revision().publish()
     assert sequence() == 1
-    assert "Programme mis à jour le 10 juin 2025 à 15h05" in client.get(stop.url).content.decode()
+    assert "Programme mis à jour le 10 juin 2025 à 15 h 05" in client.get(stop.url).content.decode()
 
     page = JourneeExpertPage.objects.get(pk=stop.pk)
     page.end_time = T(17, 0)
@@ -321,7 +321,7 @@ def test_times_are_shown_in_paris_whatever_the_server_zone(client, stop, setting
     ProgrammeSessionFactory(page=stop, start_time=T(9, 0), end_time=T(10, 0))
     response = client.get(stop.url)
     html = response.content.decode()
-    assert "de 8h30 à 16h30" in html and '<time datetime="2025-06-24T09:00">9h00</time>' in html
+    assert "</time>, de 8 h 30 à 16 h 30" in html and '<time datetime="2025-06-24T09:00">9 h 00</time>' in html
     assert jsonld_of(response)["startDate"] == "2025-06-24T08:30:00+02:00"
     [event] = Calendar.from_ical(client.get(stop.url + "ical/").content).walk("VEVENT")
     assert event.decoded("DTSTART").astimezone(datetime.UTC).hour == 6
@@ -438,3 +438,12 @@ def test_the_programme_is_kept_apart_while_the_live_list_is_renewed(client, tour
     page = JourneeExpertPage.objects.get(pk=stop.pk)
     page.save_revision().publish()
     assert '<h4 class="session-title">Titre jamais publié</h4>' in client.get(stop.url).text
+
+
+def test_city_is_shown_when_the_venue_is_unknown(client, tour):
+    stop = JourneeExpertPageFactory(parent=tour, venue=None, city="Lyon", start_date=D(2025, 6, 24))
+    html = client.get(stop.url).content.decode()
+    header = html[html.index('<p class="event-when">'):]
+    header = header[:header.index("</p>")]
+    assert "<br>Lyon" in header
+    assert "2025</time>, de 8 h 30 à 16 h 30" in header

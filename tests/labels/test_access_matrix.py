@@ -26,6 +26,7 @@ MATRIX = {
     "step": (APP, "applicants"),
     "submit": (APP, "applicants"),
     "withdraw": (APP, "applicants"),
+    "delete_draft": (APP, "owner"),
     "receipt": (APP, "applicants+staff"),
     "invite_coeditor": (APP, "applicants"),
     "accept_invitation": ("token", "authenticated"),

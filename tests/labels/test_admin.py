@@ -170,3 +170,13 @@ def test_control_characters_do_not_break_the_xlsx_export(staff_client, campaign)
     ApplicationFactory(campaign=campaign, org_name="Ville\x0b de Test")
     response = staff_client.get(reverse("labels_application:index"), {"export": "xlsx"})
     assert "Ville de Test" in xlsx_cells(export_content(response))
+
+
+def test_a_draft_is_listed_without_none_as_its_reference(staff_client, submitted, campaign):
+    draft = ApplicationFactory(campaign=campaign, title="Un brouillon")
+    response = staff_client.get(reverse("labels_application:index"), {"status": ApplicationStatus.DRAFT})
+    content = response.content.decode()
+    assert "Brouillon sans référence" in content
+    row = content[content.index("Brouillon sans référence") - 400:content.index("Brouillon sans référence")]
+    assert f"/{draft.pk}/" in row  # still the link to the file
+    assert ">None<" not in content

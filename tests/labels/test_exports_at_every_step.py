@@ -40,7 +40,7 @@ def applications_at_every_step(campaign, clock):
     built = {}
     for index, state in enumerate(STATES):
         user = UserFactory(first_name="", last_name="")
-        application = services.start(campaign, user, clock())
+        application = services.start(campaign, user, clock()).application
         for step in FORM_STEPS[:index]:
             application = services.save_fields(application, {name: getattr(complete, name) for name in step.fields},
                                                user, clock())

@@ -207,6 +207,9 @@ def test_archive_filters(client, campaign, decided, startups_2025, staff, clock,
     assert "Ville cachée" not in content
     if not expected:
         assert "Aucun lauréat ne correspond à ces critères." in content
+        assert "0 lauréat ou mention" in content and "0 lauréats" not in content
+    elif len(expected) == 1:
+        assert "1 lauréat ou mention" in content
     assert "Effacer les filtres" in content
 
 

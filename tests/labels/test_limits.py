@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from labels import attachments, services
-from labels.models import Application, Attachment, CoEditor
+from labels.models import Application, ApplicationStatus, Attachment, CoEditor
 from tests.labels.factories import ApplicationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,8 +147,11 @@ def test_submission_receipts_per_account_and_day(client, draft, limits, clock):
 
 def test_drafts_per_campaign_and_account(applicant_client, applicant, campaign, limits, clock):
     limits(DRAFTS_PER_CAMPAIGN=2)
-    for _ in range(3):
-        response = applicant_client.post(reverse("labels:start", args=[campaign.pk]), follow=True)
+    applicant_client.post(reverse("labels:start", args=[campaign.pk]))
+    Application.objects.filter(owner=applicant).update(status=ApplicationStatus.SUBMITTED)  # one draft at a time
+    applicant_client.post(reverse("labels:start", args=[campaign.pk]))
+    Application.objects.filter(owner=applicant).update(status=ApplicationStatus.SUBMITTED)
+    response = applicant_client.post(reverse("labels:start", args=[campaign.pk]), follow=True)
     assert Application.objects.filter(owner=applicant).count() == 2
     assert "Vous avez déjà 2 candidatures en cours pour cette campagne" in response.content.decode()
 
