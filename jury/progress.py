@@ -9,7 +9,8 @@ A sheet is complete when every criterion of the round is scored.
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, FloatField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models import (Case, Count, F, FloatField, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value,
+                              When)
 from django.db.models.functions import Cast
 
 from jury import eliminatory, scoring
@@ -185,7 +186,7 @@ def _tally(pairs, key: str, criteria_ids: list) -> dict:
     """
     scored = (Score.objects.filter(round_id=OuterRef("round_id"), juror_id=OuterRef("juror_id"),
                                    application_id=OuterRef("application_id"), criterion_id__in=criteria_ids)
-              .order_by().values("round_id").annotate(count=Count("pk")).values("count"))
+              .order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"))  # no GROUP BY
     complete = Q(scored__gte=len(criteria_ids)) if criteria_ids else Q(pk=None)
     return {row[0]: (row[1], row[2]) for row in
             pairs.annotate(scored=Subquery(scored, output_field=IntegerField())).order_by().values(key)
