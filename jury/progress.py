@@ -8,9 +8,9 @@ A sheet is complete when every criterion of the round is scored.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import (Case, Count, F, FloatField, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value,
-                              When)
+from django.db.models import Case, Count, F, FloatField, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast
 
 from jury import eliminatory, scoring
@@ -27,8 +27,13 @@ class RoundRanking:
     names: dict  # criterion id -> name
     eliminated: dict  # application id -> names of the eliminatory criteria it falls below
 
-    def by_category(self):
+    @cached_property
+    def category_rankings(self) -> dict:
+        """Worked out once per ranking: a cached ranking serves every click on a category's view."""
         return self.ranking.by_category(self.categories)
+
+    def by_category(self):
+        return self.category_rankings
 
 
 def summed_totals(scores, criteria) -> tuple[dict, list]:
