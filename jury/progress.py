@@ -61,7 +61,8 @@ def summed_totals(scores, criteria) -> tuple[dict, list]:
 
 
 def counted_distribution(scores, criteria) -> dict:
-    """`scoring.score_distribution` counted by the database (one row per criterion and score given)."""
+    """Per criterion, how many times each value of its scale was given (the histograms), counted by the database:
+    one row per criterion and value, whatever the round's size."""
     distribution = {criterion.id: dict.fromkeys(range(criterion.max_score + 1), 0) for criterion in criteria}
     for criterion_id, value, count in (scores.order_by().values("criterion_id", "value")
                                        .annotate(count=Count("pk")).values_list("criterion_id", "value", "count")):
