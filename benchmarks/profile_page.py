@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATABASE = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].endswith(".sqlite3") else \
     ROOT / "var" / "bench" / "demo.sqlite3"
-PATHS = [arg for arg in sys.argv[1:] if arg.startswith("/")]
+PATHS = [arg for arg in sys.argv[1:] if arg.startswith("/") and not arg.endswith(".sqlite3")]  # an absolute file
 os.environ["DJANGO_SETTINGS_MODULE"] = "interconnectes.settings.test"
 os.environ["DATABASE_URL"] = f"sqlite:///{DATABASE}"
 os.environ["PAGE_CACHE_SECONDS"] = "0"  # every request renders: the whole-page cache would hide the render

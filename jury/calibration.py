@@ -120,30 +120,41 @@ def fit(totals: dict, *, bias_prior: float = BIAS_PRIOR, scale_prior: float = SC
     for (file_id, juror_id), total in totals.items():
         by_file[file_id].append((juror_id, total - mean))
         by_juror[juror_id].append((file_id, total - mean))
-    quality = dict.fromkeys(by_file, 0.0)
-    bias = dict.fromkeys(by_juror, 0.0)
-    scale = dict.fromkeys(by_juror, 1.0)
-    scaled = {juror for juror, rows in by_juror.items() if len(rows) >= min_for_scale}
+    # Unknowns and rows by position rather than by id, each sum over a list: the same arithmetic in the same order
+    # as the formulas above, several times faster (a national round runs hundreds of passes over 40,000 totals).
+    files, jurors = list(by_file), list(by_juror)
+    file_position = {file_id: position for position, file_id in enumerate(files)}
+    juror_position = {juror_id: position for position, juror_id in enumerate(jurors)}
+    file_rows = [([juror_position[j] for j, _y in rows], [y for _j, y in rows]) for rows in by_file.values()]
+    juror_rows = [([file_position[a] for a, _y in rows], [y for _a, y in rows]) for rows in by_juror.values()]
+    quality, bias, scale = [0.0] * len(files), [0.0] * len(jurors), [1.0] * len(jurors)
+    scaled = [position for position, (_files, ys) in enumerate(juror_rows) if len(ys) >= min_for_scale]
     low, high = SCALE_BOUNDS
     iteration = 0
     for iteration in range(1, ITERATIONS + 1):  # noqa: B007 # reported in the Fit
         change = 0.0
-        for file_id, rows in by_file.items():
-            value = (sum(scale[j] * (y - bias[j]) for j, y in rows) / sum(scale[j] ** 2 for j, _y in rows))
-            change, quality[file_id] = max(change, abs(value - quality[file_id])), value
-        for juror_id, rows in by_juror.items():
-            value = sum(y - scale[juror_id] * quality[a] for a, y in rows) / (len(rows) + bias_prior)
-            change, bias[juror_id] = max(change, abs(value - bias[juror_id])), value
-        for juror_id in scaled:
-            rows = by_juror[juror_id]
-            value = ((sum(quality[a] * (y - bias[juror_id]) for a, y in rows) + scale_prior)
-                     / (sum(quality[a] ** 2 for a, _y in rows) + scale_prior))
+        squares = [value ** 2 for value in scale]
+        for position, (js, ys) in enumerate(file_rows):
+            value = sum([scale[j] * (y - bias[j]) for j, y in zip(js, ys, strict=True)]) / sum([squares[j] for j in js])
+            change, quality[position] = max(change, abs(value - quality[position])), value
+        for position, (files_of, ys) in enumerate(juror_rows):
+            juror_scale = scale[position]
+            value = (sum([y - juror_scale * quality[a] for a, y in zip(files_of, ys, strict=True)])
+                     / (len(ys) + bias_prior))
+            change, bias[position] = max(change, abs(value - bias[position])), value
+        squares = [value ** 2 for value in quality]
+        for position in scaled:
+            (files_of, ys), juror_bias = juror_rows[position], bias[position]
+            value = ((sum([quality[a] * (y - juror_bias) for a, y in zip(files_of, ys, strict=True)]) + scale_prior)
+                     / (sum([squares[a] for a in files_of]) + scale_prior))
             value = min(high, max(low, value))
-            change, scale[juror_id] = max(change, abs(value - scale[juror_id])), value
+            change, scale[position] = max(change, abs(value - scale[position])), value
         if change < TOLERANCE:
             break
-    calibrated = {(file_id, juror_id): mean + quality[file_id]
-                  + (total - mean - scale[juror_id] * quality[file_id] - bias[juror_id])
+    quality_of = dict(zip(files, quality, strict=True))
+    bias_of, scale_of = dict(zip(jurors, bias, strict=True)), dict(zip(jurors, scale, strict=True))
+    calibrated = {(file_id, juror_id): mean + quality_of[file_id]
+                  + (total - mean - scale_of[juror_id] * quality_of[file_id] - bias_of[juror_id])
                   for (file_id, juror_id), total in totals.items()}
-    return Fit({file_id: mean + value for file_id, value in quality.items()}, bias, scale, calibrated, None,
+    return Fit({file_id: mean + value for file_id, value in quality_of.items()}, bias_of, scale_of, calibrated, None,
                iteration)

@@ -258,6 +258,18 @@ class PublishConfirmForm(AccessibleFormMixin, forms.Form):
                                       "annulée.")})
 
 
+class RankedFilesField(forms.TypedMultipleChoiceField):
+    """Files ticked in the ranking, checked against the set of the round's files: a national round ranks
+    thousands, and the boxes are drawn by the ranking table, so no list of choices is built for each click."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.allowed: frozenset[str] = frozenset()
+
+    def valid_value(self, value):
+        return str(value) in self.allowed
+
+
 class BulkDecisionForm(AccessibleFormMixin, forms.Form):
     """One outcome for files picked from the ranking (`jury/bulk.py`), with one reason."""
 
@@ -267,7 +279,7 @@ class BulkDecisionForm(AccessibleFormMixin, forms.Form):
     mode = forms.ChoiceField(label=_("Dossiers concernés"), choices=MODES, widget=forms.RadioSelect,
                              initial=bulk.CHECKED)
     number = forms.IntegerField(label=_("N"), required=False, min_value=0, max_value=10000)
-    dossiers = forms.TypedMultipleChoiceField(
+    dossiers = RankedFilesField(
         label=_("Dossiers cochés"), required=False, coerce=int,
         error_messages={"invalid_choice": _("Un dossier coché n'est pas dans ce tour.")})
     outcome = forms.ChoiceField(label=_("Décision pour tous"), error_messages={
@@ -280,7 +292,7 @@ class BulkDecisionForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.choices = {choice.key: choice for choice in choices}
         self.fields["outcome"].choices = [("", _("— choisir —")), *[(c.key, c.label) for c in choices]]
-        self.fields["dossiers"].choices = [(pk, pk) for pk in application_ids]
+        self.fields["dossiers"].allowed = frozenset(str(pk) for pk in application_ids)
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,7 @@ name and identifiers), so that the rule is tested on hand-written examples.
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -55,11 +56,23 @@ def obvious_conflict(juror: JurorFacts, application: ApplicationFacts):
 
 
 def flag_conflicts(jurors, applications) -> dict:
-    """{(juror id, application id): reason} for every obvious conflict, flagged before anyone scores."""
+    """{(juror id, application id): reason} for every obvious conflict, flagged before anyone scores.
+
+    `obvious_conflict` for every pair, but the applications are indexed once by
+    SIREN and by normalised name: a national round holds thousands of files,
+    and comparing each with each juror would normalise every name once per juror.
+    """
+    by_siren, by_name = defaultdict(list), defaultdict(list)
+    for application in applications:
+        for siren in application.sirens:
+            by_siren[siren].append(application.id)
+        by_name[normalise_name(application.org_name)].append(application.id)
     flagged = {}
     for juror in jurors:
-        for application in applications:
-            reason = obvious_conflict(juror, application)
-            if reason is not None:
-                flagged[(juror.id, application.id)] = reason
+        for siren in juror.sirens:
+            for application_id in by_siren.get(siren, ()):
+                flagged[(juror.id, application_id)] = _("Même SIREN que le juré")
+        if juror.org_name:
+            for application_id in by_name.get(normalise_name(juror.org_name), ()):
+                flagged.setdefault((juror.id, application_id), _("Organisation du juré"))
     return flagged

@@ -8,8 +8,9 @@ A sheet is complete when every criterion of the round is scored.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Case, Count, FloatField, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast
 
 from jury import eliminatory, scoring
@@ -26,8 +27,13 @@ class RoundRanking:
     names: dict  # criterion id -> name
     eliminated: dict  # application id -> names of the eliminatory criteria it falls below
 
-    def by_category(self):
+    @cached_property
+    def category_rankings(self) -> dict:
+        """Worked out once per ranking: a cached ranking serves every click on a category's view."""
         return self.ranking.by_category(self.categories)
+
+    def by_category(self):
+        return self.category_rankings
 
 
 def summed_totals(scores, criteria) -> tuple[dict, list]:
@@ -55,7 +61,8 @@ def summed_totals(scores, criteria) -> tuple[dict, list]:
 
 
 def counted_distribution(scores, criteria) -> dict:
-    """`scoring.score_distribution` counted by the database (one row per criterion and score given)."""
+    """Per criterion, how many times each value of its scale was given (the histograms), counted by the database:
+    one row per criterion and value, whatever the round's size."""
     distribution = {criterion.id: dict.fromkeys(range(criterion.max_score + 1), 0) for criterion in criteria}
     for criterion_id, value, count in (scores.order_by().values("criterion_id", "value")
                                        .annotate(count=Count("pk")).values_list("criterion_id", "value", "count")):
@@ -159,25 +166,34 @@ class RoundProgress:
         return {juror: assigned - done for juror, (done, assigned) in self.per_juror.items() if assigned > done}
 
 
-def round_progress(jury_round) -> RoundProgress:
-    """Progress of a round for the staff dashboard, in three queries whatever its size.
+def round_progress(jury_round, application_ids=None) -> RoundProgress:
+    """Progress of a round for the staff dashboard, in three queries whatever its size: the figures are counted
+    by the database, one row per juror and one per file, never one per assignment.
 
-    Conflicted pairs and files outside the round are left out; a sheet is
-    complete when every criterion of the round is scored.
+    `application_ids` narrows the per-file figures to those files (the page of
+    the table on screen); None gives every file of the round. Conflicted pairs
+    and files outside the round are left out; a sheet is complete when every
+    criterion of the round is scored.
     """
     criteria_ids = [criterion.pk for criterion in jury_round.scoring_criteria()]
-    in_round = jury_round.applications().values("pk")
-    pairs = list(Assignment.objects.filter(round=jury_round, application_id__in=in_round)
-                 .exclude(conflicted_q()).order_by().values_list("juror_id", "application_id"))
-    counts = dict(((juror, application), count) for juror, application, count in
-                  Score.objects.filter(round=jury_round, criterion_id__in=criteria_ids, application_id__in=in_round)
-                  .order_by().values("juror_id", "application_id").annotate(count=Count("pk"))
-                  .values_list("juror_id", "application_id", "count"))
-    per_juror, per_application = {}, {}
-    for juror, application in pairs:
-        complete = int(bool(criteria_ids) and counts.get((juror, application), 0) >= len(criteria_ids))
-        done, assigned = per_juror.get(juror, (0, 0))
-        per_juror[juror] = (done + complete, assigned + 1)
-        done, assigned = per_application.get(application, (0, 0))
-        per_application[application] = (done + complete, assigned + 1)
-    return RoundProgress(per_juror, per_application)
+    pairs = (Assignment.objects.filter(round=jury_round, application_id__in=jury_round.applications().values("pk"))
+             .exclude(conflicted_q()))
+    # Q(pk=None) keeps the query for an empty page, so that every page of the table costs the same.
+    files = pairs if application_ids is None else pairs.filter(Q(application_id__in=list(application_ids))
+                                                                | Q(pk=None))
+    return RoundProgress(_tally(pairs, "juror_id", criteria_ids), _tally(files, "application_id", criteria_ids))
+
+
+def _tally(pairs, key: str, criteria_ids: list) -> dict:
+    """{`key`: (complete sheets, assigned pairs)} over `pairs` (assignments), grouped by the database.
+
+    Each pair's number of scores on the round's criteria is a correlated count
+    (the score table's unique index answers it), compared in the aggregate.
+    """
+    scored = (Score.objects.filter(round_id=OuterRef("round_id"), juror_id=OuterRef("juror_id"),
+                                   application_id=OuterRef("application_id"), criterion_id__in=criteria_ids)
+              .order_by().annotate(count=Func(F("pk"), function="COUNT")).values("count"))  # no GROUP BY
+    complete = Q(scored__gte=len(criteria_ids)) if criteria_ids else Q(pk=None)
+    return {row[0]: (row[1], row[2]) for row in
+            pairs.annotate(scored=Subquery(scored, output_field=IntegerField())).order_by().values(key)
+            .annotate(done=Count("pk", filter=complete), assigned=Count("pk")).values_list(key, "done", "assigned")}

@@ -16,7 +16,9 @@ publication's bulk update) call `bump_ranking_version` themselves. A cache
 that cannot be reached only means computing the ranking on each request.
 """
 
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -45,13 +47,48 @@ def ranking_key(jury_round, audience: str, options: dict) -> str:
     return f"jury-ranking:{audience}:{jury_round.pk}:{ranking_version(jury_round.campaign_id)}:{settings}"
 
 
+RECENT = 4  # rankings a worker keeps in memory: the rounds staff are clicking through
+
+
+class RecentRankings:
+    """The last rankings this process served, by cache key, so that a click reads no pickle.
+
+    The key holds the campaign's ranking version, read from the shared cache on
+    every request, so an entry here is never served after a change, and workers
+    agree; unpickling a national round's ranking from the shared cache costs more
+    than rendering its page. A ranking is read-only once computed.
+    """
+
+    def __init__(self, size: int):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            result = self.entries.get(key)
+            if result is not None:
+                self.entries.move_to_end(key)
+            return result
+
+    def put(self, key, result) -> None:
+        with self.lock:
+            self.entries[key] = result
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+recent = RecentRankings(RECENT)
+
+
 def cached_ranking(jury_round, *, audience: str = STAFF, **options) -> RoundRanking:
     """`jury.progress.round_ranking(jury_round, **options)`, computed once per ranking version and audience."""
     key = ranking_key(jury_round, audience, options)
-    result = cache.get(key)
+    result = recent.get(key)
     if result is None:
-        result = round_ranking(jury_round, **options)
-        cache.set(key, result, RANKING_SECONDS)
+        result = cache.get(key)
+        if result is None:
+            result = round_ranking(jury_round, **options)
+            cache.set(key, result, RANKING_SECONDS)
+        recent.put(key, result)
     return result
 
 

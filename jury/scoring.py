@@ -213,13 +213,3 @@ def _ranks(results: list, *, inplace: bool) -> list:
 def _same_score(a, b, tolerance=1e-9):
     return abs(a.score - b.score) < tolerance and abs(a.mean - b.mean) < tolerance
 
-
-def score_distribution(rows, criteria) -> dict:
-    """Per criterion, how many times each value of its scale was given (for the histogram)."""
-    distribution = {criterion.id: dict.fromkeys(range(criterion.max_score + 1), 0) for criterion in criteria}
-    for row in rows:
-        if row.criterion_id in distribution:
-            bucket = distribution[row.criterion_id]
-            value = int(round(row.score))
-            bucket[value] = bucket.get(value, 0) + 1
-    return distribution

@@ -43,6 +43,10 @@ class ConflictDeclaration(AppendOnlyModel):
         verbose_name_plural = _("déclarations de conflit d'intérêts")
         constraints = [models.CheckConstraint(condition=Q(has_conflict=False) | ~Q(reason=""),
                                               name="jury_conflict_reason_required")]
+        # Progress and ranking ask, for each assignment or score of a round, whether its pair is conflicted: one
+        # probe of this small index (conflicts only), not a walk through every declaration of the juror.
+        indexes = [models.Index(fields=["juror", "application"], condition=Q(has_conflict=True),
+                                name="jury_conflict_pair")]
 
     def __str__(self):
         return _("%(juror)s : %(application)s") % {"juror": self.juror, "application": self.application}

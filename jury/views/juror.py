@@ -83,11 +83,11 @@ def round_applications(request, round_id):
                   .order_by("reference", "pk"))
     # A sheet counts as scored once every criterion is, and only once the criteria are frozen.
     complete = Q(scored__gte=len(criteria)) if jury_round.criteria_frozen and criteria else Q(pk__in=[])
-    counts = applications.aggregate(total=Count("pk"), done=Count("pk", filter=complete))
+    counts = file_counts(jury_round, member, scored, complete)
     by_filter = {juror_lists.ALL: applications, juror_lists.UNFINISHED: applications.exclude(complete),
                  juror_lists.FINISHED: applications.filter(complete), juror_lists.CONFLICT: conflicted}
     sizes = {juror_lists.ALL: counts["total"], juror_lists.UNFINISHED: counts["total"] - counts["done"],
-             juror_lists.FINISHED: counts["done"], juror_lists.CONFLICT: conflicted.count()}
+             juror_lists.FINISHED: counts["done"], juror_lists.CONFLICT: counts["conflicts"]}
     chosen = juror_lists.chosen_filter(request.GET.get("etat"))
     filters = [{"key": key, "label": label, "current": key == chosen, "count": sizes[key]}
                for key, (label, _states) in juror_lists.FILTERS.items()]
@@ -110,6 +110,19 @@ def round_applications(request, round_id):
         "done": counts["done"], "total": counts["total"],
         "page_title": str(jury_round), "header_title": f"{jury_round.campaign.title} — {jury_round}",
     })
+
+
+def file_counts(jury_round, member, scored, complete) -> dict:
+    """The sizes of the juror's lists in one query: their files of the round, those without a declared conflict
+    (`total`, of which `done` are complete sheets) and those with one (`conflicts`)."""
+    conflict = ConflictDeclaration.objects.conflicts().filter(juror=member, application_id=OuterRef("pk"))
+    theirs = (jury_round.applications()
+              .filter(pk__in=Assignment.objects.filter(round=jury_round, juror=member).values("application_id"))
+              .annotate(conflict=Exists(conflict), scored=Coalesce(Subquery(scored, output_field=IntegerField()),
+                                                                   Value(0))))
+    return theirs.aggregate(total=Count("pk", filter=Q(conflict=False)),
+                            done=Count("pk", filter=Q(conflict=False) & complete),
+                            conflicts=Count("pk", filter=Q(conflict=True)))
 
 
 def own_totals(jury_round, member, criteria) -> dict:

@@ -72,13 +72,13 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
     unlock forms, which take a file by its reference."""
     now = clock.now()
     freeze_if_open(jury_round, now)
-    state = round_progress(jury_round)
-    jurors = list(_jurors(jury_round))
-    for juror in jurors:
-        juror.done, juror.assigned = state.per_juror.get(juror.pk, (0, 0))
     search = FileSearchForm(request.GET)
     applications = Paginator(search.filter(_round_applications(jury_round)), PROGRESS_PER_PAGE).get_page(
         request.GET.get("page"))
+    state = round_progress(jury_round, [application.pk for application in applications])  # this page's files
+    jurors = list(_jurors(jury_round))
+    for juror in jurors:
+        juror.done, juror.assigned = state.per_juror.get(juror.pk, (0, 0))
     for application in applications:
         application.done, application.assigned = state.per_application.get(application.pk, (0, 0))
     declared = declared_conflicts(jury_round)

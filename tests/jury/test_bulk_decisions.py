@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from jury import bulk
+from jury import bulk, outcomes
+from jury.forms import BulkDecisionForm
 from jury.models import Decision, DecisionOutcome, RoundPurpose
 from jury.services.decisions import record_bulk, record_decision
 from tests.jury.factories import CLOSED, JuryRoundFactory
@@ -91,3 +92,18 @@ def test_only_campaign_staff_may_bulk_decide(client, preselection, files, applic
                            {"groupe-mode": bulk.FIRST, "groupe-number": "3", "groupe-outcome": "finale",
                             "groupe-reason": "Motif."})
     assert response.status_code == 403 and not Decision.objects.exists()
+
+
+FOREIGN = "Un dossier coché n'est pas dans ce tour."
+
+
+@pytest.mark.parametrize("ticked, error", [(["11", "12"], None), (["11", "13"], FOREIGN), (["onze"], FOREIGN)])
+def test_the_ticked_files_must_be_files_of_the_ranking(ticked, error):
+    form = BulkDecisionForm({"groupe-mode": bulk.CHECKED, "groupe-outcome": "finale", "groupe-reason": "Motif.",
+                             "groupe-dossiers": ticked}, prefix="groupe", application_ids=[10, 11, 12],
+                            choices=outcomes.choices(RoundPurpose.PRESELECTION, []))
+    assert form.is_valid() is (error is None)
+    if error is None:
+        assert form.cleaned_data["dossiers"] == [11, 12]
+    else:
+        assert form.errors["dossiers"] == [error]

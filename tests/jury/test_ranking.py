@@ -88,3 +88,16 @@ def test_round_progress_in_a_fixed_number_of_queries(round1, jurors, criteria, c
     assert progress.per_application[applications[0].pk] == (3, 3)
     assert progress.per_application[applications[1].pk] == (3, 4)
     assert progress.missing == {jurors[1].pk: 1}
+
+
+def test_round_progress_of_one_page_of_files_counts_every_juror_but_only_those_files(
+        round1, jurors, criteria, campaign, django_assert_num_queries):
+    applications = build_scored_round(round1, jurors, criteria, campaign, 30)  # jurors[0]: conflict on the 1st
+    Score.objects.filter(juror=jurors[1], application=applications[1], criterion__source=criteria[0]).delete()
+    with django_assert_num_queries(3):
+        progress = round_progress(round1, [applications[0].pk, applications[1].pk])
+    assert progress.per_application == {applications[0].pk: (3, 3), applications[1].pk: (3, 4)}
+    assert progress.per_juror[jurors[0].pk] == (29, 29)
+    assert progress.per_juror[jurors[1].pk] == (29, 30)
+    with django_assert_num_queries(3):  # an empty page (a search that finds nothing) costs the same
+        assert round_progress(round1, []).per_application == {}

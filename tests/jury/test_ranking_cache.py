@@ -3,12 +3,13 @@ by the database (`jury.progress.summed_totals`): the same figures as the pure ru
 never shown to a juror."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from jury import scoring
 from jury.models import Score
-from jury.progress import summed_totals
-from jury.ranking_cache import STAFF, cached_ranking, ranking_key
+from jury.progress import counted_distribution, summed_totals
+from jury.ranking_cache import RECENT, STAFF, RecentRankings, cached_ranking, ranking_key
 from jury.services import conflicts
 from tests.jury.factories import OPEN, build_scored_round, frozen, save_sheet
 from tests.labels.factories import SubmittedApplicationFactory
@@ -36,6 +37,20 @@ def test_the_database_adds_up_the_same_totals_as_the_rules(round1, jurors, crite
     assert totals == pytest.approx(expected_totals) and incomplete == expected_incomplete
 
 
+def test_the_database_counts_each_value_of_the_scale(round1, jurors, criteria, campaign):
+    """Impact (out of 10) given 8 twice, Sobriété (out of 5) given 4 and 5: every other value counts 0."""
+    impact, sobriety = (frozen(round1, criterion) for criterion in criteria)
+    x = SubmittedApplicationFactory(campaign=campaign)
+    for juror, criterion, value in [(jurors[0], impact, 8), (jurors[0], sobriety, 4), (jurors[1], impact, 8),
+                                    (jurors[1], sobriety, 5)]:
+        Score.objects.create(round=round1, juror=juror, application=x, criterion=criterion, value=value,
+                             updated_at=OPEN)
+    rules = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in (impact, sobriety)]
+    distribution = counted_distribution(Score.objects.filter(round=round1), rules)
+    assert distribution[impact.pk] == {value: 2 if value == 8 else 0 for value in range(11)}
+    assert distribution[sobriety.pk] == {0: 0, 1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
+
+
 def test_a_ranking_is_computed_once_then_served_without_a_query(round1, jurors, criteria, campaign,
                                                                 django_assert_num_queries):
     build_scored_round(round1, jurors, criteria, campaign, 30)
@@ -43,6 +58,25 @@ def test_a_ranking_is_computed_once_then_served_without_a_query(round1, jurors, 
     with django_assert_num_queries(0):
         again = cached_ranking(round1)
     assert [r.application_id for r in again.ranking.results] == [r.application_id for r in first.ranking.results]
+
+
+def test_a_later_click_is_served_from_the_worker_memory_without_reading_the_shared_cache(
+        round1, jurors, criteria, campaign, django_assert_num_queries):
+    build_scored_round(round1, jurors, criteria, campaign, 5)
+    first = cached_ranking(round1)
+    cache.delete(ranking_key(round1, STAFF, {}))  # only the version stays in the shared cache
+    with django_assert_num_queries(0):
+        assert cached_ranking(round1) is first
+    cache.clear()  # a new version (here: the shared cache emptied) is never answered from memory
+    assert cached_ranking(round1) is not first
+
+
+def test_the_worker_memory_keeps_only_the_latest_rankings():
+    recent = RecentRankings(RECENT)
+    for number in range(RECENT + 2):
+        recent.put(f"cle-{number}", number)
+    assert recent.get("cle-0") is None and recent.get("cle-1") is None
+    assert [recent.get(f"cle-{number}") for number in range(2, RECENT + 2)] == list(range(2, RECENT + 2))
 
 
 def test_a_score_saved_or_a_conflict_declared_renews_the_ranking(scene, criteria, clock):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from jury.scoring import Criterion, ScoreRow, rank, score_distribution, weighted_totals
+from jury.scoring import Criterion, ScoreRow, rank, weighted_totals
 
 CRITERIA = [Criterion(id=1, weight=2, max_score=10), Criterion(id=2, weight=1, max_score=5)]
 
@@ -90,12 +90,6 @@ def test_rankings_by_category_are_ranked_separately():
     assert [(r.application_id, r.rank) for r in by_category["inclusion"]] == [(1, 1), (3, 2)]
     assert [(r.application_id, r.rank) for r in by_category["data"]] == [(2, 1)]
     assert [r.rank for r in ranking.results] == [1, 2, 3]
-
-
-def test_score_distribution_counts_each_value_of_the_scale():
-    distribution = score_distribution(rows((1, 10, 8, 4), (1, 11, 8, 5)), CRITERIA)
-    assert distribution[1][8] == 2 and sum(distribution[1].values()) == 2
-    assert distribution[2] == {0: 0, 1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
 
 
 def test_empty_round():
