@@ -1,6 +1,9 @@
 """The fitted calibration (`jury/calibration.py`) on hand-computed examples, its fallbacks, and the ranking and
 "à discuter" it drives."""
 
+import dataclasses
+import random
+
 import pytest
 
 from jury import calibration, scoring
@@ -36,6 +39,41 @@ def test_a_juror_given_the_strongest_files_is_not_corrected_down():
     zscores = scoring.rank([scoring.ScoreRow(f, j, 1, t) for (f, j), t in totals.items()],
                            [scoring.Criterion(1, 1.0, 100)], method=scoring.ZSCORES, min_scored=4)
     assert zscores.to_discuss  # standardisation invents a disagreement on files every juror agreed on
+
+
+def loss(totals, fit):
+    """What the fit minimises (the module's docstring), on the totals' scale."""
+    mean = sum(totals.values()) / len(totals)
+    residuals = sum((total - mean - fit.scale[juror] * (fit.quality[file_id] - mean) - fit.bias[juror]) ** 2
+                    for (file_id, juror), total in totals.items())
+    return (residuals + calibration.BIAS_PRIOR * sum(value ** 2 for value in fit.bias.values())
+            + calibration.SCALE_PRIOR * sum((value - 1) ** 2 for value in fit.scale.values()))
+
+
+@pytest.mark.parametrize("files, jurors, per_file", [(40, 6, 3), (300, 12, 3), (200, 20, 20)])
+def test_the_fit_converges_on_national_rounds_well_before_its_cap(files, jurors, per_file):
+    # Every juror has many files: the biases' and the scales' priors are all that fix the common offset and the
+    # common unit, a direction block steps alone follow over thousands of passes, stopping at the cap short of it.
+    draw = random.Random(files)
+    leniency = [draw.gauss(0, 8) for _ in range(jurors)]
+    spread = [draw.uniform(0.7, 1.4) for _ in range(jurors)]
+    totals = {}
+    for file_id in range(files):
+        quality = draw.gauss(60, 12)
+        for juror in draw.sample(range(jurors), per_file):
+            totals[(file_id, juror)] = 60 + spread[juror] * (quality - 60) + leniency[juror] + draw.gauss(0, 5)
+    fit = calibration.fit(totals)
+    assert fit.fallback is None
+    assert fit.iterations < 100
+    # At the minimum, no shift of every quality up and every bias down lowers the biases' prior.
+    assert sum(fit.scale[j] * fit.bias[j] for j in fit.bias) == pytest.approx(0, abs=1e-6)
+    # And no nudge of a quality, a bias or a scale lowers the loss: the fit stopped at the minimum.
+    best = loss(totals, fit)
+    for part in ("quality", "bias", "scale"):
+        for key in list(getattr(fit, part))[:5]:
+            for step in (-0.01, 0.01):
+                values = {**getattr(fit, part), key: getattr(fit, part)[key] + step}
+                assert loss(totals, dataclasses.replace(fit, **{part: values})) >= best - 1e-9
 
 
 def test_a_scale_is_fitted_for_a_juror_with_enough_files():
