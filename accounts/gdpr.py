@@ -15,6 +15,7 @@ import logging
 from django.db import transaction
 from wagtail import hooks
 
+from accounts import tasks
 from accounts.models import Grant, Membership, MembershipInvitation, VerificationRequest
 from interconnectes import clock
 
@@ -66,7 +67,8 @@ def export_user_data(user) -> dict:
 
 
 def delete_account(user, now=None) -> None:
-    """Every app removes or anonymises what it holds of the person, then the account goes (memberships with it)."""
+    """Every app removes or anonymises what it holds of the person, then the account goes (memberships with it),
+    and the address is told so."""
     now = now or clock.now()
     with transaction.atomic():
         for hook in hooks.get_hooks("accounts_before_account_deletion"):
@@ -74,4 +76,7 @@ def delete_account(user, now=None) -> None:
         if user.email:  # invitations still waiting for this address; memberships, requests and grants go with it
             MembershipInvitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
         logger.info("accounts: compte %s supprimé", user.pk)
+        email, first_name = user.email, user.first_name
         user.delete()
+    if email:  # the last message to the address: what went and what stays, so that nobody learns it by surprise
+        tasks.send_account_deleted.enqueue(email, first_name)

@@ -104,3 +104,10 @@ def send_application_decision(application_id: int) -> None:
         "reason": application.refusal_reason,
         "space_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:space"),
     })
+
+
+@task()
+def send_account_deleted(email: str, first_name: str) -> None:
+    """Sent once the account is gone, whether its owner deleted it or the inactivity rule did; the task's row is
+    purged with the others (labels/purge.py)."""
+    send("account_deleted", [email], {"first_name": first_name})

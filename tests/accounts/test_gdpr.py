@@ -7,6 +7,7 @@ import json
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.urls import reverse
 
 from accounts import gdpr
@@ -59,6 +60,18 @@ def test_deleting_the_account_removes_it_everywhere(client, person):
 def test_the_same_deletion_from_the_daily_purge(person, clock):
     gdpr.delete_account(person, clock())
     assert not Membership.objects.exists() and not get_user_model().objects.filter(pk=person.pk).exists()
+    assert [message.subject for message in mail.outbox] == ["Votre compte sur le site des Interconnectés est supprimé"]
+
+
+def test_the_address_is_told_once_the_account_is_gone(client, person):
+    client.force_login(person)
+    client.post(reverse("accounts:delete_account"), {"password": "faux"})
+    assert mail.outbox == []  # a refused deletion tells nothing
+    client.post(reverse("accounts:delete_account"), {"password": PASSWORD})
+    [message] = mail.outbox
+    assert message.to == ["camille@nantesmetropole.fr"]
+    assert "Votre compte sur le site des Interconnectés est supprimé" in message.body
+    assert "anonymisée" in message.alternatives[0][0]
 
 
 def test_the_privacy_page_says_who_sees_what_jurors_included(client):
