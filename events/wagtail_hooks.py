@@ -1,12 +1,15 @@
 """Admin: themes and venues in one "Événements" menu; the upcoming events on the home page."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events.models import EventTheme, Venue, upcoming_events
+from events.models import EventIndexPage, EventTheme, Venue, upcoming_events
+from interconnectes.feeds import SITE_FEEDS, FeedLink
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
+from interconnectes.restrictions import private_q
 
 UPCOMING_ON_THE_HOME_PAGE = 3
 
@@ -45,3 +48,14 @@ def upcoming_events_on_the_home_page(home, now):
     """The next events that have not ended, under the heading the editors chose."""
     return HomeSection(order=10, template="events/home_section.html", heading=home.events_heading,
                        items=upcoming_events(UPCOMING_ON_THE_HOME_PAGE, now))
+
+
+@hooks.register(SITE_FEEDS)
+def events_feed(site):
+    """The agenda's Atom feed, announced on the home page and on every page of the agenda."""
+    agenda = EventIndexPage.objects.live().exclude(private_q()).descendant_of(site.root_page).first()
+    if agenda is None:
+        return None
+    _site_id, _root, path = agenda.get_url_parts()
+    return FeedLink(title=gettext("Agenda des Interconnectés (Atom)"), path=path + agenda.reverse_subpage("atom"),
+                    section_path=agenda.path)

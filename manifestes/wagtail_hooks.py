@@ -1,10 +1,12 @@
-"""The latest manifestos on the home page."""
+"""The latest manifestos on the home page; their Atom feed announced on the home page and in their section."""
 
+from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from interconnectes.feeds import SITE_FEEDS, FeedLink
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
-from manifestes.models import ManifestoPage
+from manifestes.models import ManifestoIndexPage, ManifestoPage
 
 LATEST_ON_THE_HOME_PAGE = 3
 
@@ -14,3 +16,13 @@ def latest_manifestos_on_the_home_page(home, now):
     latest = ManifestoPage.objects.live().exclude(private_q()).order_by("-adoption_date", "-pk")
     return HomeSection(order=20, template="manifestes/home_section.html", heading=home.manifestos_heading,
                        items=list(latest[:LATEST_ON_THE_HOME_PAGE]))
+
+
+@hooks.register(SITE_FEEDS)
+def manifestos_feed(site):
+    index = ManifestoIndexPage.objects.live().exclude(private_q()).descendant_of(site.root_page).first()
+    if index is None:
+        return None
+    _site_id, _root, path = index.get_url_parts()
+    return FeedLink(title=_("Les manifestes des Interconnectés (Atom)"), path=path + index.reverse_subpage("atom"),
+                    section_path=index.path)
