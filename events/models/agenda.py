@@ -133,9 +133,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return EventPage.objects.descendant_of(self).live().exclude(private_q())
 
     def speakers(self):
-        """The people who took part in a session of a live, public event of the agenda, by name (a query)."""
+        """The people who took part in a session of a live, public event of the agenda, in alphabetical order (a
+        query): by their slug, the name without accents or capitals, which sorts "Éric" with the E on every database
+        where the name itself would put it after "Zoé"."""
         return Person.objects.filter(participations__session__page__in=self.public_event_pages()).distinct() \
-            .order_by("name", "pk")
+            .order_by("slug", "pk")
 
     def speaker_url(self, request, person) -> str:
         return self.get_full_url(request) + self.reverse_subpage("speaker", args=(person.slug,))
