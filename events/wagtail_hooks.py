@@ -7,9 +7,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events.models import EventIndexPage, EventTheme, Venue, upcoming_events
-from interconnectes.feeds import SITE_FEEDS, FeedLink
+from interconnectes.feeds import SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
-from interconnectes.restrictions import private_q
 
 UPCOMING_ON_THE_HOME_PAGE = 3
 
@@ -50,12 +49,8 @@ def upcoming_events_on_the_home_page(home, now):
                        items=upcoming_events(UPCOMING_ON_THE_HOME_PAGE, now))
 
 
+
 @hooks.register(SITE_FEEDS)
-def events_feed(site):
+def events_feed():
     """The agenda's Atom feed, announced on the home page and on every page of the agenda."""
-    agenda = EventIndexPage.objects.live().exclude(private_q()).descendant_of(site.root_page).first()
-    if agenda is None:
-        return None
-    _site_id, _root, path = agenda.get_url_parts()
-    return FeedLink(title=gettext("Agenda des Interconnectés (Atom)"), path=path + agenda.reverse_subpage("atom"),
-                    section_path=agenda.path)
+    return FeedSource(model=EventIndexPage, subpath="atom/", title=gettext("Agenda des Interconnectés (Atom)"))

@@ -1,15 +1,17 @@
 """The site's Atom feeds, announced with <link rel="alternate"> in the head of the pages they cover.
 
-The apps that publish a feed (the agenda, the manifestos) register a function
+The apps that publish a feed (the agenda, the manifestos) register its source
 with Wagtail's hooks, as they do for the home page's sections
 (`interconnectes.home_sections`), so that the site's base does not import them:
 
     @hooks.register(SITE_FEEDS)
-    def events_feed(site):
-        return FeedLink(title=..., path=<the feed's path>, section_path=<the tree path it covers>)
+    def events_feed():
+        return FeedSource(model=EventIndexPage, subpath="atom/", title=...)
 
-A page announces the feeds of the section it belongs to, the home page all of
-them. The list is read once per site and content version, then from the cache.
+A feed lives at `subpath` under the live, public page of `model` on the site,
+and covers that page and its descendants: a page announces the feeds of the
+section it belongs to, the home page all of them. The feeds of a site are
+found in one query, once per content version, then read from the cache.
 """
 
 from dataclasses import dataclass
@@ -18,13 +20,22 @@ from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.utils.feedgenerator import Atom1Feed
 from wagtail import hooks
+from wagtail.models import Page
 
 from interconnectes import seo, sharing
 from interconnectes.content_version import content_version
+from interconnectes.restrictions import private_q
 
 SITE_FEEDS = "site_feeds"
 CACHE_SECONDS = 86400
 ATOM_TYPE = "application/atom+xml"
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    model: type  # the index page type whose route serves the feed
+    subpath: str  # the feed's route under that page, "atom/"
+    title: str
 
 
 @dataclass(frozen=True)
@@ -34,18 +45,28 @@ class FeedLink:
     section_path: str  # the tree path of the page whose descendants the feed covers
 
 
+def find_feeds(site) -> list[FeedLink]:
+    sources = [function() for function in hooks.get_hooks(SITE_FEEDS)]
+    if not sources:
+        return []
+    pages = Page.objects.live().exclude(private_q()).descendant_of(site.root_page, inclusive=True) \
+        .type(*(source.model for source in sources)).order_by("path")
+    links = []
+    for page in pages:
+        source = next((source for source in sources if issubclass(page.specific_class, source.model)), None)
+        _site_id, _root, path = page.get_url_parts()
+        if source is not None and path is not None and source.title not in {link.title for link in links}:
+            links.append(FeedLink(title=source.title, path=path + source.subpath, section_path=page.path))
+    return links
+
+
 def site_feeds(site) -> list[FeedLink]:
     """Every feed the apps publish on `site` (cached per content version)."""
     if site is None:
         return []
-
-    def build() -> list[FeedLink]:
-        links = (function(site) for function in hooks.get_hooks(SITE_FEEDS))
-        return [link for link in links if link is not None]
-
     key = f"site-feeds:{content_version()}:{site.pk}"
-    found = cache.get_or_set(key, build, CACHE_SECONDS)
-    return found if found is not None else build()
+    found = cache.get_or_set(key, lambda: find_feeds(site), CACHE_SECONDS)
+    return found if found is not None else find_feeds(site)
 
 
 def feeds_for(page, feeds: list[FeedLink]) -> list[FeedLink]:

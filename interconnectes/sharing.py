@@ -55,8 +55,8 @@ def rendition_image(request, image) -> ShareImage:
 def default_image(request) -> ShareImage:
     from interconnectes.models import SiteSettings  # the settings model needs the app registry
 
-    site = Site.find_for_request(request)
-    image = SiteSettings.for_site(site).share_image if site is not None else None
+    # for_request: the footer reads the same settings, once per request.
+    image = SiteSettings.for_request(request).share_image if Site.find_for_request(request) is not None else None
     if image is not None:
         return rendition_image(request, image)
     width, height = seo.SHARE_IMAGE_SIZE

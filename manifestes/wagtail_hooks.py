@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from interconnectes.feeds import SITE_FEEDS, FeedLink
+from interconnectes.feeds import SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
 from manifestes.models import ManifestoIndexPage, ManifestoPage
@@ -18,11 +18,7 @@ def latest_manifestos_on_the_home_page(home, now):
                        items=list(latest[:LATEST_ON_THE_HOME_PAGE]))
 
 
+
 @hooks.register(SITE_FEEDS)
-def manifestos_feed(site):
-    index = ManifestoIndexPage.objects.live().exclude(private_q()).descendant_of(site.root_page).first()
-    if index is None:
-        return None
-    _site_id, _root, path = index.get_url_parts()
-    return FeedLink(title=_("Les manifestes des Interconnectés (Atom)"), path=path + index.reverse_subpage("atom"),
-                    section_path=index.path)
+def manifestos_feed():
+    return FeedSource(model=ManifestoIndexPage, subpath="atom/", title=_("Les manifestes des Interconnectés (Atom)"))

@@ -92,7 +92,7 @@ def organization_jsonld(context):
 
     request = context["request"]
     site = Site.find_for_request(request)
-    same_as = SiteSettings.for_site(site).social_links() if site is not None else []
+    same_as = SiteSettings.for_request(request).social_links() if site is not None else []
     page = context.get("page")
     return jsonld.script_tag(jsonld.organization(
         sharing.site_root(request) + "/", sharing.logo_url(request), [url for _name, url in same_as],
