@@ -66,7 +66,7 @@ def head_meta(context, title):
         "image": sharing.share_image(request, page if getattr(page, "pk", None) else None,
                                      context.get("share_image")),
         "feeds": [(feed.title, root + feed.path) for feed in feeds_for(page, site_feeds(
-            Site.find_for_request(request)))],
+            Site.find_for_request(request)))] if getattr(page, "path", "") else [],
         "feed_type": ATOM_TYPE,
     }
 
