@@ -69,7 +69,8 @@ def share_image(request, page=None, image=None) -> ShareImage:
            f"{image.pk if image is not None else ''}")
 
     def build() -> ShareImage:
-        chosen = image if image is not None else (page.share_image() if page is not None else None)
+        own = getattr(page, "share_image", None)  # the site's page types say; Wagtail's root page has none
+        chosen = image if image is not None else (own() if own is not None else None)
         return rendition_image(request, chosen) if chosen is not None else default_image(request)
 
     return cache.get_or_set(key, build, CACHE_SECONDS) or build()
