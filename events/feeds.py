@@ -2,9 +2,12 @@
 
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from interconnectes import clock
 from interconnectes.feeds import PageFeed
+
+TITLE = gettext_lazy("Agenda des Interconnectés (Atom)")
 
 
 class EventFeed(PageFeed):

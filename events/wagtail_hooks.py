@@ -1,13 +1,13 @@
 """Admin: themes and venues in one "Événements" menu; the upcoming events on the home page."""
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from events import feeds
 from events.models import EventIndexPage, EventTheme, Venue, upcoming_events
-from interconnectes.feeds import SITE_FEEDS, FeedSource
+from interconnectes.feeds import FEED_SUBPATH, SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 
 UPCOMING_ON_THE_HOME_PAGE = 3
@@ -53,4 +53,4 @@ def upcoming_events_on_the_home_page(home, now):
 @hooks.register(SITE_FEEDS)
 def events_feed():
     """The agenda's Atom feed, announced on the home page and on every page of the agenda."""
-    return FeedSource(model=EventIndexPage, subpath="atom/", title=gettext("Agenda des Interconnectés (Atom)"))
+    return FeedSource(model=EventIndexPage, subpath=FEED_SUBPATH, title=feeds.TITLE)

@@ -9,9 +9,10 @@ with Wagtail's hooks, as they do for the home page's sections
         return FeedSource(model=EventIndexPage, subpath="atom/", title=...)
 
 A feed lives at `subpath` under the live, public page of `model` on the site,
-and covers that page and its descendants: a page announces the feeds of the
-section it belongs to, the home page all of them. The feeds of a site are
-found in one query, once per content version, then read from the cache.
+and covers that page and its descendants. The home page announces every feed
+of its site, found in one query once per content version, then read from the
+cache; a page of a section announces its section's feed, whose address it
+derives from its own (`BasePage.feed_links`), without a query.
 """
 
 from dataclasses import dataclass
@@ -42,7 +43,23 @@ class FeedSource:
 class FeedLink:
     title: str
     path: str  # the feed's address on the site, "/agenda/atom/"
-    section_path: str  # the tree path of the page whose descendants the feed covers
+
+
+FEED_SUBPATH = "atom/"
+
+
+def up(url_path: str, levels: int) -> str:
+    """The address `levels` pages above a page's address ("/agenda/tour/stop/", 2: "/agenda/")."""
+    parts = url_path.rstrip("/").split("/")
+    return "/".join(parts[:len(parts) - levels]) + "/"
+
+
+def feed_above(page, request, title, levels: int = 0) -> list[FeedLink]:
+    """The feed served by the index page `levels` above `page` (0: the page itself), as a one-item list."""
+    parts = page.get_url_parts(request) if page.pk else None
+    if not parts or parts[2] is None:
+        return []
+    return [FeedLink(title=str(title), path=up(parts[2], levels) + FEED_SUBPATH)]
 
 
 def find_feeds(site) -> list[FeedLink]:
@@ -56,7 +73,7 @@ def find_feeds(site) -> list[FeedLink]:
         source = next((source for source in sources if issubclass(page.specific_class, source.model)), None)
         _site_id, _root, path = page.get_url_parts()
         if source is not None and path is not None and source.title not in {link.title for link in links}:
-            links.append(FeedLink(title=source.title, path=path + source.subpath, section_path=page.path))
+            links.append(FeedLink(title=str(source.title), path=path + source.subpath))
     return links
 
 
@@ -67,15 +84,6 @@ def site_feeds(site) -> list[FeedLink]:
     key = f"site-feeds:{content_version()}:{site.pk}"
     found = cache.get_or_set(key, lambda: find_feeds(site), CACHE_SECONDS)
     return found if found is not None else find_feeds(site)
-
-
-def feeds_for(page, feeds: list[FeedLink]) -> list[FeedLink]:
-    """The feeds a page announces: all of them on the home page, its section's elsewhere."""
-    if page is None or not getattr(page, "path", ""):
-        return []
-    if page.depth <= 2:
-        return list(feeds)
-    return [feed for feed in feeds if page.path.startswith(feed.section_path)]
 
 
 class PageFeed(Feed):

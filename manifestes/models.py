@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from interconnectes import jsonld, sharing
 from interconnectes.blocks import BodyBlock
-from interconnectes.feeds import PageFeed
+from interconnectes.feeds import PageFeed, feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from manifestes.blocks import AmbitionBlock
@@ -79,6 +79,9 @@ class ManifestoList:
     manifestos: object  # a Paginator page
 
 
+FEED_TITLE = _("Les manifestes des Interconnectés (Atom)")
+
+
 class ManifestoFeed(PageFeed):
     """The manifestos and press releases, latest adopted first."""
 
@@ -125,6 +128,9 @@ class ManifestoIndexPage(RoutablePageMixin, BasePage):
         context["listing"] = SimpleLazyObject(lambda: self.manifesto_list(request))
         context["cache_vary"] = [request.GET.get(name, "")[:40] for name in self.FILTERS]
         return context
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, FEED_TITLE)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
@@ -209,6 +215,9 @@ class ManifestoPage(BasePage):
 
     def description_candidates(self) -> tuple[str, ...]:
         return (self.intro, self.subtitle)
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, FEED_TITLE, levels=1)  # the manifesto index's
 
     def structured_data(self, request) -> str:
         """An Article published by the association, dated by its adoption."""

@@ -1,12 +1,11 @@
 """The latest manifestos on the home page; their Atom feed announced on the home page and in their section."""
 
-from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from interconnectes.feeds import SITE_FEEDS, FeedSource
+from interconnectes.feeds import FEED_SUBPATH, SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
-from manifestes.models import ManifestoIndexPage, ManifestoPage
+from manifestes.models import FEED_TITLE, ManifestoIndexPage, ManifestoPage
 
 LATEST_ON_THE_HOME_PAGE = 3
 
@@ -21,4 +20,4 @@ def latest_manifestos_on_the_home_page(home, now):
 
 @hooks.register(SITE_FEEDS)
 def manifestos_feed():
-    return FeedSource(model=ManifestoIndexPage, subpath="atom/", title=_("Les manifestes des Interconnectés (Atom)"))
+    return FeedSource(model=ManifestoIndexPage, subpath=FEED_SUBPATH, title=FEED_TITLE)

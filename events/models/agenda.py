@@ -17,13 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from events import ical, timeline
+from events import feeds, ical, timeline
 from events.admin_forms import EventCopyForm
 from events.agenda import AgendaFilterForm
 from events.feeds import EventFeed
 from interconnectes import clock, seo, sharing
 from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
+from interconnectes.feeds import feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.models.snippets import Person
 from interconnectes.restrictions import private_q
@@ -151,6 +152,9 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return [*urls, {"location": index},
                 *({"location": self.speaker_url(request, person)} for person in self.speakers().only("slug"))]
 
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, feeds.TITLE)
+
     @path("atom/", name="atom")
     def atom_feed(self, request):
         return EventFeed(self, request)(request)
@@ -215,6 +219,9 @@ class TourPage(BasePage):
 
     class Meta:
         verbose_name = _("tournée des Journées experts")
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, feeds.TITLE, levels=1)  # the agenda's
 
     def stops(self):
         return public_events(JourneeExpertPage.objects.child_of(self)).order_by("start_date", "pk")

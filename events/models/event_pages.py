@@ -24,13 +24,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from events import ical, jsonld, timeline
+from events import feeds, ical, jsonld, timeline
 from events.admin_forms import EventCopyForm, EventPageForm
 from events.entries import Entry, Performer, Place
 from events.programme import group_programme, times_signature
 from interconnectes import clock, sharing
 from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
+from interconnectes.feeds import feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q
@@ -289,6 +290,9 @@ class EventPage(RoutablePageMixin, BasePage):
             return ""
         parts = url.rstrip("/").split("/")
         return "/".join(parts[:len(parts) - self.AGENDA_LEVELS_UP]) + "/intervenants/"
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, feeds.TITLE, levels=self.AGENDA_LEVELS_UP)  # the agenda's
 
     def programme_sessions(self):
         """The sessions in programme order, with their rooms and participants (the editor's, in a preview)."""

@@ -55,6 +55,10 @@ class BasePage(Page):
         """What describes this page when its editor wrote no description, best first (page types add theirs)."""
         return (self.intro or "",)
 
+    def feed_links(self, request) -> list:
+        """The Atom feeds this page announces in its head (`interconnectes.feeds`): none unless its type says."""
+        return []
+
     def share_image(self):
         """The image link previews show for this page (None: the site's default); page types with one say so."""
         return None

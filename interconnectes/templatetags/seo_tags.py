@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from interconnectes import jsonld, seo, sharing
-from interconnectes.feeds import ATOM_TYPE, feeds_for, site_feeds
+from interconnectes.feeds import ATOM_TYPE
 
 register = template.Library()
 
@@ -65,8 +65,8 @@ def head_meta(context, title):
         "canonical": seo.canonical_url(root + request.path, request.GET),
         "image": sharing.share_image(request, page if getattr(page, "pk", None) else None,
                                      context.get("share_image")),
-        "feeds": [(feed.title, root + feed.path) for feed in feeds_for(page, site_feeds(
-            Site.find_for_request(request)))] if getattr(page, "path", "") else [],
+        "feeds": [(feed.title, root + feed.path) for feed in page.feed_links(request)]
+        if hasattr(page, "feed_links") else [],
         "feed_type": ATOM_TYPE,
     }
 
