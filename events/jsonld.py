@@ -1,11 +1,20 @@
-"""schema.org Event JSON-LD, as a plain dict built from an Entry, and its safe <script> rendering."""
+"""schema.org Event JSON-LD, as a plain dict built from an Entry, and its safe <script> rendering.
 
-import json
+Google's Event rich result needs a name, a start date and a location; it
+recommends an end date, a description, an image, the organiser, the
+performers, the attendance mode and the status. A whole-day event gives
+dates without times (a time would say it starts at midnight), a venue a
+`Place` with its postal address, an event whose venue is not known yet the
+city as a `Place`, a live stream a `VirtualLocation`.
+"""
+
+import datetime
 from typing import Any
 
-from django.utils.safestring import mark_safe
+from events.entries import Entry, Place
+from interconnectes.jsonld import script_tag
 
-from events.entries import Entry
+__all__ = ["event_dict", "script_tag"]
 
 STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -13,10 +22,22 @@ STATUS = {
     "postponed": "https://schema.org/EventRescheduled",
 }
 OFFLINE = "https://schema.org/OfflineEventAttendanceMode"
+ONLINE = "https://schema.org/OnlineEventAttendanceMode"
 MIXED = "https://schema.org/MixedEventAttendanceMode"
 
 
-def event_dict(entry: Entry) -> dict[str, Any]:
+def attendance_mode(entry: Entry, has_place: bool) -> str:
+    if entry.live_stream_url:
+        return MIXED if has_place else ONLINE
+    return OFFLINE
+
+
+def event_dict(entry: Entry, *, image: str = "", town: Place | None = None,
+               days: tuple[datetime.date, datetime.date] | None = None,
+               organizer: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The Event of `entry`; `image` an absolute URL, `town` the city when the venue is unknown, `days` the
+    first and last days of a whole-day event, `organizer` who organises it when the entry names nobody."""
+    has_place = entry.place is not None or town is not None
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -24,9 +45,11 @@ def event_dict(entry: Entry) -> dict[str, Any]:
         "name": entry.name,
         "url": entry.url,
         "eventStatus": STATUS.get(entry.status, STATUS["scheduled"]),
-        "eventAttendanceMode": MIXED if entry.live_stream_url else OFFLINE,
+        "eventAttendanceMode": attendance_mode(entry, has_place),
     }
-    if entry.start and entry.end:
+    if days:
+        data["startDate"], data["endDate"] = days[0].isoformat(), days[1].isoformat()
+    elif entry.start and entry.end:
         data["startDate"] = entry.start.isoformat()
         data["endDate"] = entry.end.isoformat()
     if entry.description:
@@ -51,14 +74,22 @@ def event_dict(entry: Entry) -> dict[str, Any]:
             place["geo"] = {"@type": "GeoCoordinates", "latitude": entry.place.latitude,
                             "longitude": entry.place.longitude}
         locations.append(place)
+    elif town is not None:
+        locations.append({"@type": "Place", "name": town.city, "address": {
+            "@type": "PostalAddress", "addressLocality": town.city, "addressRegion": town.region,
+            "addressCountry": "FR"}})
     if entry.live_stream_url:
         locations.append({"@type": "VirtualLocation", "url": entry.live_stream_url})
     if locations:
         data["location"] = locations[0] if len(locations) == 1 else locations
+    if image:
+        data["image"] = [image]
     if entry.organizers:
         data["organizer"] = [
             {"@type": "Organization", "name": name, **({"url": url} if url else {})} for name, url in entry.organizers
         ]
+    elif organizer:
+        data["organizer"] = organizer
     if entry.performers:
         data["performer"] = [_person(performer) for performer in entry.performers]
     if entry.series:
@@ -74,11 +105,3 @@ def _person(performer):
     if performer.organisation:
         person["affiliation"] = {"@type": "Organization", "name": performer.organisation}
     return person
-
-
-def script_tag(data: dict) -> str:
-    """<script type="application/ld+json"> with <, > and & escaped so the content cannot close the tag."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, sort_keys=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    # <, > and & are escaped above: the data can neither close the tag nor open another one.
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # nosec B308 B703

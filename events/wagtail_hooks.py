@@ -5,7 +5,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from events.models import EventTheme, Venue, upcoming_events
+from events import feeds
+from events.models import EventIndexPage, EventTheme, Venue, upcoming_events
+from interconnectes.feeds import FEED_SUBPATH, SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 
 UPCOMING_ON_THE_HOME_PAGE = 3
@@ -45,3 +47,10 @@ def upcoming_events_on_the_home_page(home, now):
     """The next events that have not ended, under the heading the editors chose."""
     return HomeSection(order=10, template="events/home_section.html", heading=home.events_heading,
                        items=upcoming_events(UPCOMING_ON_THE_HOME_PAGE, now))
+
+
+
+@hooks.register(SITE_FEEDS)
+def events_feed():
+    """The agenda's Atom feed, announced on the home page and on every page of the agenda."""
+    return FeedSource(model=EventIndexPage, subpath=FEED_SUBPATH, title=feeds.TITLE)

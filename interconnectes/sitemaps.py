@@ -6,12 +6,17 @@ Past `SITEMAP["SECTIONS_FROM"]` public pages, /sitemap.xml becomes a sitemap
 index (the sitemaps protocol's, as Django builds it) pointing at the home
 page's own sitemap and at one per section (each child of the home page with
 all its descendants), each dated by its latest publication.
+
+The HTML site map (/plan-du-site/) shows readers the same pages as a tree.
 """
 
-from django.db.models import Max
+from dataclasses import dataclass, field
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 HOME = "accueil"  # the name of the home page's own sitemap; sections are named by their slug
 
@@ -48,3 +53,44 @@ def section_sitemaps(request, site) -> dict:
     sections = home.get_children().live().public().order_by("path")
     return {HOME: SectionSitemap(request, home, descendants=False),
             **{section.slug: SectionSitemap(request, section) for section in sections}}
+
+
+@dataclass
+class Branch:
+    """A page of the HTML site map and the pages under it."""
+
+    page: Page
+    children: list = field(default_factory=list)
+
+
+def noindex_filter() -> Q:
+    """Pages whose editors hid them from search engines and site maps (`BasePage.noindex`), whatever their type:
+    each page type's table is reached from `Page` through its parent link, in one query."""
+    condition = Q(pk__in=[])
+    for model in get_page_models():
+        try:
+            field_ = model._meta.get_field("noindex")
+        except FieldDoesNotExist:
+            continue
+        if field_.model is model:  # the table that holds the column
+            condition |= Q(**{f"{model._meta.model_name}__noindex": True})
+    return condition
+
+
+def site_map_tree(site) -> list[Branch]:
+    """The live, public, indexed pages of `site` as a tree (two queries whatever the number of pages)."""
+    pages = site.root_page.get_descendants(inclusive=True).live().public().order_by("path")
+    hidden = set(Page.objects.filter(pk__in=pages.values("pk")).filter(noindex_filter()).values_list("pk", flat=True))
+    roots: list[Branch] = []
+    open_branches: dict[str, Branch] = {}
+    for page in pages:
+        if page.pk in hidden:
+            continue
+        branch = Branch(page)
+        above = page.path[:-page.steplen]
+        while above and above not in open_branches:  # under a hidden page: shown under the nearest shown one
+            above = above[:-page.steplen]
+        parent = open_branches.get(above)
+        (parent.children if parent else roots).append(branch)
+        open_branches[page.path] = branch
+    return roots

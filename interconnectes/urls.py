@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("plan-du-site/", views.site_map, name="site_map"),
     path("jury/", include("jury.urls")),
     path("", include("jury.pitch_urls")),
     path("compte/", include("accounts.urls")),

@@ -1,4 +1,4 @@
-"""Site-wide views that are not pages: search, robots.txt, sitemap.xml and the server error page."""
+"""Site-wide views that are not pages: search, robots.txt, sitemap.xml, the HTML site map, the server error page."""
 
 import re
 from urllib.parse import urlencode
@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from interconnectes.sitemaps import public_page_count, section_sitemaps
+from interconnectes.feeds import site_feeds
+from interconnectes.sitemaps import public_page_count, section_sitemaps, site_map_tree
 
 
 class SearchForm(forms.Form):
@@ -71,6 +72,15 @@ def sitemap_section(request, section):
     """One section's sitemap, listed by the index (404 for a name it does not list)."""
     return sitemap_views.sitemap(request, section_sitemaps(request, Sitemap(request).get_wagtail_site()),
                                  section=section)
+
+
+@require_GET
+def site_map(request):
+    """The HTML site map: every live, public, indexed page as a tree, and the feeds (sitemap.xml is the robots')."""
+    site = Site.find_for_request(request)
+    context = {"tree": site_map_tree(site) if site is not None else [], "feeds": site_feeds(site),
+               "meta_description": _("Le plan du site des Interconnectés : toutes ses pages, rubrique par rubrique.")}
+    return render(request, "interconnectes/site_map.html", context)
 
 
 def server_error(request, template_name="500.html"):

@@ -1,7 +1,10 @@
 """Manifesto pages: the association's positions, adopted by its elected officials."""
 
+import datetime
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django import forms
 from django.core.paginator import Paginator
@@ -11,14 +14,19 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from interconnectes import jsonld, sharing
 from interconnectes.blocks import BodyBlock
+from interconnectes.feeds import PageFeed, feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from manifestes.blocks import AmbitionBlock
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 class ManifestoKind(models.TextChoices):
@@ -71,7 +79,23 @@ class ManifestoList:
     manifestos: object  # a Paginator page
 
 
-class ManifestoIndexPage(BasePage):
+FEED_TITLE = _("Les manifestes des Interconnectés (Atom)")
+
+
+class ManifestoFeed(PageFeed):
+    """The manifestos and press releases, latest adopted first."""
+
+    def subtitle(self):
+        return _("Les manifestes et communiqués des Interconnectés, du plus récent au plus ancien.")
+
+    def items(self):
+        return list(self.index.manifestos()[:self.LIMIT])
+
+    def item_pubdate(self, item):
+        return datetime.datetime.combine(item.adoption_date, datetime.time(12), tzinfo=PARIS)
+
+
+class ManifestoIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types = ["manifestes.ManifestoPage"]
     max_count = 1
@@ -104,6 +128,13 @@ class ManifestoIndexPage(BasePage):
         context["listing"] = SimpleLazyObject(lambda: self.manifesto_list(request))
         context["cache_vary"] = [request.GET.get(name, "")[:40] for name in self.FILTERS]
         return context
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, FEED_TITLE)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return ManifestoFeed(self, request)(request)
 
 
 class ManifestoPage(BasePage):
@@ -182,6 +213,20 @@ class ManifestoPage(BasePage):
             ambitions.append(ambition)
         return ambitions
 
+    def description_candidates(self) -> tuple[str, ...]:
+        return (self.intro, self.subtitle)
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, FEED_TITLE, levels=1)  # the manifesto index's
+
+    def structured_data(self, request) -> str:
+        """An Article published by the association, dated by its adoption."""
+        association = jsonld.publisher(sharing.site_root(request) + "/", sharing.logo_url(request))
+        return jsonld.script_tag(jsonld.article(
+            headline=self.title, url=self.get_full_url(request), description=self.meta_description,
+            image=sharing.share_image(request, self).url, published=self.adoption_date,
+            modified=self.last_published_at, author=association, genre=str(self.get_kind_display())))
+
     def details(self) -> "ManifestoDetails":
         adoption_event = self.adoption_event
         return ManifestoDetails(
@@ -196,6 +241,7 @@ class ManifestoPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["manifesto"] = SimpleLazyObject(self.details)
+        context["structured_data"] = partial(self.structured_data, request)  # called in a cached fragment only
         return context
 
 

@@ -2,6 +2,7 @@
 the Journées experts, each listing its stops."""
 
 from dataclasses import dataclass
+from functools import partial
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -16,11 +17,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from events import ical, timeline
+from events import feeds, ical, timeline
 from events.admin_forms import EventCopyForm
 from events.agenda import AgendaFilterForm
-from interconnectes import clock
+from events.feeds import EventFeed
+from interconnectes import clock, seo, sharing
+from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
+from interconnectes.feeds import feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.models.snippets import Person
 from interconnectes.restrictions import private_q
@@ -60,6 +64,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
     PER_PAGE = 12
     SPEAKER_PER_PAGE = 20  # a speaker's sessions, newest first
+    SPEAKERS_PER_PAGE = 40  # the speaker index, by name
     UPCOMING_PAGE = "a_venir"  # the GET parameter of the page of upcoming events ("page" is the past's)
     FILTERS = ("theme", "region", "year")
 
@@ -125,10 +130,49 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return ics_response(ical.build_calendar(entries, name=str(_("Agenda des Interconnectés")), stamp=clock.now()),
                              "agenda-interconnectes.ics")
 
+    def public_event_pages(self):
+        return EventPage.objects.descendant_of(self).live().exclude(private_q())
+
+    def speakers(self):
+        """The people who took part in a session of a live, public event of the agenda, in alphabetical order (a
+        query): by their slug, the name without accents or capitals, which sorts "Éric" with the E on every database
+        where the name itself would put it after "Zoé"."""
+        return Person.objects.filter(participations__session__page__in=self.public_event_pages()).distinct() \
+            .order_by("slug", "pk")
+
+    def speaker_url(self, request, person) -> str:
+        return self.get_full_url(request) + self.reverse_subpage("speaker", args=(person.slug,))
+
+    def get_sitemap_urls(self, request=None):
+        """The agenda, then its speaker index and every speaker's page (one query for all of them)."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        index = self.get_full_url(request) + self.reverse_subpage("speakers")
+        return [*urls, {"location": index},
+                *({"location": self.speaker_url(request, person)} for person in self.speakers().only("slug"))]
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, feeds.TITLE)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return EventFeed(self, request)(request)
+
+    @path("intervenants/", name="speakers")
+    def speaker_index(self, request):
+        """Every speaker by name, a page of them read in SQL, each linking to their page."""
+        speakers = Paginator(self.speakers().select_related("organisation"), self.SPEAKERS_PER_PAGE) \
+            .get_page(request.GET.get("page"))
+        context = {"page": self, "self": self, "request": request, "speakers": speakers,
+                   "meta_description": seo.shorten(_("Les intervenantes et intervenants des Journées experts et des "
+                                                     "Forums des Interconnectés, de A à Z."))}
+        return TemplateResponse(request, "events/speaker_index.html", context)
+
     @path("intervenants/<slug:slug>/", name="speaker")
     def speaker(self, request, slug):
-        person = get_object_or_404(Person.objects.select_related("organisation"), slug=slug)
-        public = EventPage.objects.descendant_of(self).live().exclude(private_q())
+        person = get_object_or_404(Person.objects.select_related("organisation", "photo"), slug=slug)
+        public = self.public_event_pages()
         participations = Paginator(
             SessionParticipant.objects.filter(person=person, session__page__in=public)
             .select_related("session__page", "session__room")
@@ -138,8 +182,25 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if not participations.paginator.count:
             raise Http404
         context = {"page": self, "self": self, "request": request, "person": person,
-                   "participations": participations}
+                   "participations": participations, "share_image": person.photo,
+                   "meta_description": speaker_description(person),
+                   "structured_data": partial(speaker_structured_data, request, self, person)}
         return TemplateResponse(request, "events/speaker_page.html", context)
+
+
+def speaker_description(person) -> str:
+    """Their short biography, else their role: "Directrice du numérique, Ville de Lyon"."""
+    role = ", ".join(part for part in (person.role, person.organisation.name if person.organisation else "") if part)
+    fallback = _("%(name)s, intervenant·e des rencontres des Interconnectés.") % {"name": person.name}
+    return seo.description(person.bio, role, fallback=fallback)
+
+
+def speaker_structured_data(request, agenda, person) -> str:
+    image = sharing.share_image(request, image=person.photo).url if person.photo else ""
+    return site_jsonld.script_tag(site_jsonld.person(
+        name=person.name, url=agenda.speaker_url(request, person), job_title=person.role,
+        organisation=person.organisation.name if person.organisation else "", image=image,
+        description=seo.shorten(person.bio)))
 
 
 class TourPage(BasePage):
@@ -158,6 +219,9 @@ class TourPage(BasePage):
 
     class Meta:
         verbose_name = _("tournée des Journées experts")
+
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, feeds.TITLE, levels=1)  # the agenda's
 
     def stops(self):
         return public_events(JourneeExpertPage.objects.child_of(self)).order_by("start_date", "pk")

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -23,12 +24,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from events import ical, jsonld, timeline
+from events import feeds, ical, jsonld, timeline
 from events.admin_forms import EventCopyForm, EventPageForm, ProgrammePanel
 from events.entries import Entry, Performer, Place
 from events.programme import group_programme, times_signature
-from interconnectes import clock
+from interconnectes import clock, sharing
+from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
+from interconnectes.feeds import feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q
@@ -289,6 +292,9 @@ class EventPage(RoutablePageMixin, BasePage):
         parts = url.rstrip("/").split("/")
         return "/".join(parts[:len(parts) - self.AGENDA_LEVELS_UP]) + "/intervenants/"
 
+    def feed_links(self, request) -> list:
+        return feed_above(self, request, feeds.TITLE, levels=self.AGENDA_LEVELS_UP)  # the agenda's
+
     def programme_sessions(self):
         """The sessions in programme order, with their rooms and participants (the editor's, in a preview)."""
         sessions = self.sessions.select_related("room")
@@ -322,10 +328,29 @@ class EventPage(RoutablePageMixin, BasePage):
             key_figures=list(self.key_figures.all()) if phase == timeline.AFTER else [],
             contacts=list(self.contacts.all()),
             programme_updated_at=self.calendar.programme_updated_at if self.calendar else None,
-            jsonld=jsonld.script_tag(jsonld.event_dict(
-                self.calendar_entry(request, sessions=sessions, organisations=organisations))),
+            jsonld=self.structured_data(request, sessions, organisations),
             extra=self.extra_details(request),
         )
+
+    def structured_data(self, request, sessions, organisations) -> str:
+        """The Event, when its date is known (search engines refuse an event without one)."""
+        if not self.start_date:
+            return ""
+        whole_day = self.start_time is None and self.end_time is None
+        town = Place(name=self.city, city=self.city, region=self.get_region_display() if self.region else "") \
+            if self.venue is None and self.city else None
+        association = site_jsonld.publisher(sharing.site_root(request) + "/", sharing.logo_url(request))
+        return jsonld.script_tag(jsonld.event_dict(
+            self.calendar_entry(request, sessions=sessions, organisations=organisations),
+            image=sharing.share_image(request, self).url, town=town,
+            days=(self.start_date, self.end_date or self.start_date) if whole_day else None,
+            organizer=association))
+
+    def description_candidates(self) -> tuple[str, ...]:
+        """The lead, else what, when and where: "Journée expert, 12 mars 2027, Lyon"."""
+        when = date_format(self.start_date, "j F Y") if self.start_date else ""
+        summary = ", ".join(str(part) for part in (self._meta.verbose_name, when, self.city) if part)
+        return (self.intro, summary)
 
     def extra_details(self, request) -> dict:
         """What a page type shows besides the common details (see the Journée expert and the Forum)."""

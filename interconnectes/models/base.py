@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from interconnectes import restrictions
+from interconnectes import restrictions, seo
 from interconnectes.content_version import content_version
 
 
@@ -45,7 +45,23 @@ class BasePage(Page):
 
     @property
     def meta_description(self) -> str:
-        return self.search_description or self.intro or ""
+        """The promote tab's description, else what the page type offers, else a sentence naming the page:
+        never empty, at most `seo.DESCRIPTION_LENGTH` characters cut on a word."""
+        fallback = _("%(title)s, sur le site des Interconnectés, le réseau des collectivités engagées pour un "
+                     "numérique innovant et responsable.") % {"title": self.title}
+        return seo.description(self.search_description, *self.description_candidates(), fallback=fallback)
+
+    def description_candidates(self) -> tuple[str, ...]:
+        """What describes this page when its editor wrote no description, best first (page types add theirs)."""
+        return (self.intro or "",)
+
+    def feed_links(self, request) -> list:
+        """The Atom feeds this page announces in its head (`interconnectes.feeds`): none unless its type says."""
+        return []
+
+    def share_image(self):
+        """The image link previews show for this page (None: the site's default); page types with one say so."""
+        return None
 
     def get_sitemap_urls(self, request=None):
         return [] if self.noindex else super().get_sitemap_urls(request)

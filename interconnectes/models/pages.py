@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from interconnectes import clock
+from interconnectes import clock, seo
 from interconnectes.blocks import BodyBlock
 from interconnectes.content_version import time_slot
+from interconnectes.feeds import site_feeds
 from interconnectes.home_sections import home_sections
 
 from .base import BasePage
@@ -63,6 +64,16 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d'accueil")
 
+    def description_candidates(self) -> tuple[str, ...]:
+        return (self.hero_text, self.hero_title)
+
+    def share_image(self):
+        return self.hero_image
+
+    def feed_links(self, request) -> list:
+        """Every feed of the site."""
+        return site_feeds(Site.find_for_request(request))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = clock.now()
@@ -100,3 +111,8 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("page standard")
+
+    def description_candidates(self) -> tuple[str, ...]:
+        """The lead, else the body's first paragraph of text."""
+        paragraphs = (seo.first_paragraph(block.value.source) for block in self.body if block.block_type == "rich_text")
+        return (self.intro, next((text for text in paragraphs if text), ""))

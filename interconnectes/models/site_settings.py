@@ -34,6 +34,12 @@ class SiteSettings(BaseSiteSetting):
         "wagtailcore.Page", verbose_name=_("accessibilité"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image de partage par défaut"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+        help_text=_("Montrée par les réseaux sociaux et les messageries pour une page qui n'a pas d'image à elle. "
+                    "À défaut, le logo de l'association."),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("postal_address")], heading=_("Contact")),
@@ -47,6 +53,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("legal_notice_page"), FieldPanel("privacy_page"), FieldPanel("accessibility_page")],
             heading=_("Pages légales"),
         ),
+        FieldPanel("share_image"),
     ]
     select_related = ["legal_notice_page", "privacy_page", "accessibility_page"]
 

@@ -94,6 +94,8 @@ PAGE_KINDS = (
     PageKind("journee", "Journée expert", budgets.CONTENT_PAGE),
     PageKind("forum", "Forum", budgets.CONTENT_PAGE),
     PageKind("speaker", "Speaker", budgets.CONTENT_PAGE),
+    PageKind("speakers", "Speaker index", budgets.LISTING_PAGE),
+    PageKind("site-map", "HTML site map", budgets.LISTING_PAGE),
     PageKind("search", "Search results", budgets.LISTING_PAGE),
     PageKind("campaign", "Open campaign", budgets.CONTENT_PAGE),
     PageKind("laureates", "Laureates archive", budgets.LISTING_PAGE),
@@ -155,6 +157,7 @@ def demo_urls():
         "search": f"/recherche/?q={SEARCH_QUERY}",
         "login": "/compte/connexion/",
         "dashboard": "/candidatures/",
+        "site-map": "/plan-du-site/",
         "accessibility": first(AccessibilityStatementPage.objects),
         "ecodesign": first(EcodesignStatementPage.objects),
     }
@@ -162,6 +165,7 @@ def demo_urls():
                    .order_by("person__slug").first())
     if participant and urls["agenda"]:
         urls["speaker"] = f"{urls['agenda']}intervenants/{participant.person.slug}/"
+        urls["speakers"] = f"{urls['agenda']}intervenants/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

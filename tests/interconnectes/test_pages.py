@@ -62,7 +62,9 @@ def test_base_template_is_accessible_by_construction(client, home):
     assert skip["href"] == "#contenu" and page.find("main", id="contenu") is not None
     assert page.find("header") and page.find("footer") and page.find("nav")
     assert page.select_one("form[role=search] label")["for"] == "header-q"
-    assert not page.select("script[src^=http], link[href^=http]")
+    # Nothing loaded from an absolute address; the canonical address and the feeds are links, not loads.
+    assert not page.select("script[src^=http], link[href^=http]:not([rel=canonical]):not([rel=alternate])")
+    assert page.select("link[rel=canonical]")
 
 
 def test_standard_page_renders_every_block(client, home):

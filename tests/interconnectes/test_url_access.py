@@ -70,6 +70,7 @@ NAMED = {
     "sitemap": {PUBLIC},
     "sitemap_section": {PUBLIC},  # lists only live, public pages (interconnectes/sitemaps.py)
     "robots_txt": {PUBLIC},
+    "site_map": {PUBLIC},  # the HTML site map: live, public, indexed pages only (interconnectes/sitemaps.py)
     "wagtail_serve": {PUBLIC},  # pages: Wagtail checks each page's privacy settings
     "wagtaildocs_serve": {PUBLIC},  # documents: Wagtail checks each collection's privacy settings
     "wagtaildocs_authenticate_with_password": {PUBLIC},
@@ -104,9 +105,13 @@ ROUTABLE = {
     "EventIndexPage:index_route": {PUBLIC},
     "EventIndexPage:feed": {PUBLIC},
     "EventIndexPage:speaker": {PUBLIC},
+    "EventIndexPage:speakers": {PUBLIC},  # speakers of live, public events only (tests/events/test_findability.py)
+    "EventIndexPage:atom": {PUBLIC},  # live, public events only
     "EventPage:index_route": {PUBLIC},
     "EventPage:ical": {PUBLIC},
     "EventPage:ical_session": {PUBLIC},
+    "ManifestoIndexPage:index_route": {PUBLIC},
+    "ManifestoIndexPage:atom": {PUBLIC},  # live, public manifestos only
     "LabelIndexPage:index_route": {PUBLIC},
     "LabelIndexPage:laureates": {PUBLIC},  # published results only (tests/labels/test_laureates_archive.py)
     "LabelCampaignPage:index_route": {PUBLIC},
