@@ -11,6 +11,8 @@ city as a `Place`, a live stream a `VirtualLocation`.
 import datetime
 from typing import Any
 
+from django.utils import timezone
+
 from events.entries import Entry, Place
 from interconnectes.jsonld import script_tag
 
@@ -33,10 +35,9 @@ def attendance_mode(entry: Entry, has_place: bool) -> str:
 
 
 def event_dict(entry: Entry, *, image: str = "", town: Place | None = None,
-               days: tuple[datetime.date, datetime.date] | None = None,
                organizer: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The Event of `entry`; `image` an absolute URL, `town` the city when the venue is unknown, `days` the
-    first and last days of a whole-day event, `organizer` who organises it when the entry names nobody."""
+    """The Event of `entry`; `image` an absolute URL, `town` the city when the venue is unknown, `organizer` who
+    organises it when the entry names nobody. A whole-day event has its first and last days as dates."""
     has_place = entry.place is not None or town is not None
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -47,8 +48,9 @@ def event_dict(entry: Entry, *, image: str = "", town: Place | None = None,
         "eventStatus": STATUS.get(entry.status, STATUS["scheduled"]),
         "eventAttendanceMode": attendance_mode(entry, has_place),
     }
-    if days:
-        data["startDate"], data["endDate"] = days[0].isoformat(), days[1].isoformat()
+    if entry.all_day and entry.start and entry.end:  # the entry ends at the midnight after its last day
+        data["startDate"] = timezone.localdate(entry.start).isoformat()
+        data["endDate"] = (timezone.localdate(entry.end) - datetime.timedelta(days=1)).isoformat()
     elif entry.start and entry.end:
         data["startDate"] = entry.start.isoformat()
         data["endDate"] = entry.end.isoformat()

@@ -336,15 +336,12 @@ class EventPage(RoutablePageMixin, BasePage):
         """The Event, when its date is known (search engines refuse an event without one)."""
         if not self.start_date:
             return ""
-        whole_day = self.start_time is None and self.end_time is None
         town = Place(name=self.city, city=self.city, region=self.get_region_display() if self.region else "") \
             if self.venue is None and self.city else None
         association = site_jsonld.publisher(sharing.site_root(request) + "/", sharing.logo_url(request))
         return jsonld.script_tag(jsonld.event_dict(
             self.calendar_entry(request, sessions=sessions, organisations=organisations),
-            image=sharing.share_image(request, self).url, town=town,
-            days=(self.start_date, self.end_date or self.start_date) if whole_day else None,
-            organizer=association))
+            image=sharing.share_image(request, self).url, town=town, organizer=association))
 
     def description_candidates(self) -> tuple[str, ...]:
         """The lead, else what, when and where: "Journée expert, 12 mars 2027, Lyon"."""
