@@ -7,7 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from events import feeds
 from events.models import EventIndexPage, EventTheme, Venue, upcoming_events
-from interconnectes.feeds import FEED_SUBPATH, SITE_FEEDS, FeedSource
+from interconnectes.feed_links import FEED_SUBPATH, SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 
 UPCOMING_ON_THE_HOME_PAGE = 3

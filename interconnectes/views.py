@@ -16,7 +16,7 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, Site
 
-from interconnectes.feeds import site_feeds
+from interconnectes.feed_links import site_feeds
 from interconnectes.sitemaps import public_page_count, section_sitemaps, site_map_tree
 
 

@@ -21,7 +21,8 @@ from wagtail.search import index
 
 from interconnectes import jsonld, sharing
 from interconnectes.blocks import BodyBlock
-from interconnectes.feeds import PageFeed, feed_above
+from interconnectes.feed_links import feed_above
+from interconnectes.feeds import PageFeed
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from manifestes.blocks import AmbitionBlock

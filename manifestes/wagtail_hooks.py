@@ -2,7 +2,7 @@
 
 from wagtail import hooks
 
-from interconnectes.feeds import FEED_SUBPATH, SITE_FEEDS, FeedSource
+from interconnectes.feed_links import FEED_SUBPATH, SITE_FEEDS, FeedSource
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
 from manifestes.models import FEED_TITLE, ManifestoIndexPage, ManifestoPage

@@ -24,7 +24,7 @@ from events.feeds import EventFeed
 from interconnectes import clock, seo, sharing
 from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
-from interconnectes.feeds import feed_above
+from interconnectes.feed_links import feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.models.snippets import Person
 from interconnectes.restrictions import private_q
@@ -74,6 +74,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     def events(self):
         """The agenda's live, public events, as a query: filters, order and pages are applied in the database."""
         return public_events(EventPage.objects.descendant_of(self)).select_related("calendar_state")
+
+    def feed_events(self, now, limit: int) -> list:
+        """The agenda's feed: the events to come (soonest first), then the latest past ones, `limit` in all."""
+        events = self.events()
+        upcoming = list(events.filter(upcoming_q(now)).order_by(
+            F("start_date").asc(nulls_last=True), F("start_time").asc(nulls_first=True), "pk")[:limit])
+        past = list(events.exclude(upcoming_q(now)).order_by(F("start_date").desc(nulls_last=True), "-pk")
+                    [:limit - len(upcoming)]) if len(upcoming) < limit else []
+        return upcoming + past
 
     def filtered(self, request):
         """(form, events, filters) for the GET filters, applied in SQL; invalid values are ignored, never a 500."""

@@ -31,7 +31,7 @@ from events.programme import group_programme, times_signature
 from interconnectes import clock, sharing
 from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
-from interconnectes.feeds import feed_above
+from interconnectes.feed_links import feed_above
 from interconnectes.models.base import BasePage
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q

@@ -12,7 +12,7 @@ from wagtail.search import index
 from interconnectes import clock, seo
 from interconnectes.blocks import BodyBlock
 from interconnectes.content_version import time_slot
-from interconnectes.feeds import site_feeds
+from interconnectes.feed_links import site_feeds
 from interconnectes.home_sections import home_sections
 
 from .base import BasePage

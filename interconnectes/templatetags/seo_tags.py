@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from interconnectes import jsonld, seo, sharing
-from interconnectes.feeds import ATOM_TYPE
+from interconnectes.feed_links import ATOM_TYPE
 
 register = template.Library()
 

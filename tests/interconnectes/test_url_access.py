@@ -59,7 +59,7 @@ REFERENT = "referent"  # the verified référent of the organisation in the URL
 
 # The per-app tables, in this file's vocabulary.
 APPLICANT_ROLES = {"public": {PUBLIC}, "authenticated": {AUTHENTICATED}, "applicants": {APPLICANT},
-                   "applicants+staff": {APPLICANT, STAFF}}
+                   "applicants+staff": {APPLICANT, STAFF}, "owner": {APPLICANT}}
 ACCOUNTS_ROLES = {"public": {PUBLIC}, "anyone-post": {PUBLIC}, "authenticated": {AUTHENTICATED},
                   "post-only": {AUTHENTICATED}, "referent": {REFERENT}, "staff": {STAFF}, "nobody": set()}
 JURY_ROLES = {"juror_a": JUROR, "juror_b": JUROR, "outsider": JUROR, "staff": STAFF}
