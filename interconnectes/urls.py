@@ -4,7 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from interconnectes import views
+from interconnectes import media, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,11 +20,9 @@ urlpatterns = [
     path("candidatures/", include("labels.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media"),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "interconnectes.views.server_error"

@@ -158,6 +158,9 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# The site serves the images under MEDIA_ROOT itself (interconnectes/media.py) unless a reverse proxy does it
+# (SERVE_MEDIA=0) or they live in a bucket (production.py).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -63,6 +63,7 @@ DEMO_CONTENT_ALLOWED = False
 _public_media = public_media_options(os.environ)
 if _public_media:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _public_media}
+    SERVE_MEDIA = False  # the pages link to the bucket's own URLs
     # Renditions are <img> from the media host: the only other origin the pages load anything from.
     for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):
         _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], media_origin(_public_media)]
