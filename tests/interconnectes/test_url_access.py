@@ -71,6 +71,7 @@ NAMED = {
     "sitemap_section": {PUBLIC},  # lists only live, public pages (interconnectes/sitemaps.py)
     "robots_txt": {PUBLIC},
     "site_map": {PUBLIC},  # the HTML site map: live, public, indexed pages only (interconnectes/sitemaps.py)
+    "media": {PUBLIC},  # images and renditions only; documents go through wagtaildocs_serve (interconnectes/media.py)
     "wagtail_serve": {PUBLIC},  # pages: Wagtail checks each page's privacy settings
     "wagtaildocs_serve": {PUBLIC},  # documents: Wagtail checks each collection's privacy settings
     "wagtaildocs_authenticate_with_password": {PUBLIC},
