@@ -1,4 +1,4 @@
-"""Template filters for French numbers, sizes and plurals (the rules are in labels/formatting.py)."""
+"""Template filters for French dates, numbers, sizes and plurals (the rules are in labels/formatting.py)."""
 
 from django import template
 
@@ -21,3 +21,9 @@ def fr_size(value):
 def fr_plural(value):
     """True when French writes the plural: `{% if total|fr_plural %}`."""
     return formatting.is_plural(int(value or 0))
+
+
+@register.filter
+def fr_date(value):
+    """"1er février 2027" (a date, or a datetime already in local time)."""
+    return formatting.date(value) if value else ""

@@ -22,14 +22,14 @@ def calls_on_the_home_page(client):
 
 def test_open_campaigns_are_on_the_home_page_with_their_deadline(client, clock, label_index, campaign):
     startups = LabelCampaignPageFactory(parent=label_index, title="Start-up interconnectée 2026",
-                                        label=Label.STARTUP_INTERCONNECTEE, closes_at=paris(2026, 3, 20, 12, 0))
+                                        label=Label.STARTUP_INTERCONNECTEE, closes_at=paris(2026, 3, 1, 12, 0))
     LabelCampaignPageFactory(parent=label_index, title="Territoire innovant 2025", year=2025,
                              opens_at=paris(2025, 1, 15, 9, 0), closes_at=paris(2025, 3, 31, 23, 59, 59))
     LabelCampaignPageFactory(parent=label_index, title="Territoire innovant 2027", year=2027,
                              opens_at=paris(2027, 1, 15, 9, 0), closes_at=paris(2027, 3, 31, 23, 59, 59))
     assert calls_on_the_home_page(client) == [
-        (startups.title, "Candidatures ouvertes jusqu'au 20 mars 2026 à 12:00"),
-        (campaign.title, "Candidatures ouvertes jusqu'au 31 mars 2026 à 23:59"),
+        (startups.title, "Candidatures ouvertes jusqu'au 1er mars 2026 à 12 h 00"),
+        (campaign.title, "Candidatures ouvertes jusqu'au 31 mars 2026 à 23 h 59"),
     ]
 
 
