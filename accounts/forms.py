@@ -4,12 +4,12 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.contrib.auth.hashers import make_password
-from django.contrib.sites.shortcuts import get_current_site
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from accounts import tasks
 from accounts.models import MembershipApplication, VerificationRequest
+from interconnectes import canonical
 from interconnectes.models import OrganisationKind
 
 
@@ -139,9 +139,9 @@ class TaskPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
     """Hand every request to a Django task, whatever the address: the task finds the accounts and e-mails them,
     so that a known and an unknown address cost the request the same; unknown or inactive ones get nothing."""
 
-    def save(self, domain_override=None, use_https=False, request=None, **kwargs):
-        domain = domain_override or get_current_site(request).domain
-        tasks.send_password_reset.enqueue(self.cleaned_data["email"], "https" if use_https else "http", domain)
+    def save(self, request=None, **kwargs):
+        """The link is made on the site's public address (`canonical`), not on the host the request named."""
+        tasks.send_password_reset.enqueue(self.cleaned_data["email"], canonical.root_url(request))
 
 
 class AccessibleSetPasswordForm(AccessibleFormMixin, SetPasswordForm):

@@ -7,7 +7,6 @@ campaigns go, the others are anonymised, a juror's record stays anonymised
 to its administrators, who may have to hand their work over first.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
@@ -19,6 +18,7 @@ from django_tasks import task
 from accounts import gdpr, retention, tasks
 from accounts.models import InactivityWarning
 from accounts.retention import AccountStep
+from interconnectes import canonical
 
 
 def purge_inactive_accounts(now) -> tuple[int, int]:
@@ -53,5 +53,5 @@ def send_inactivity_warning(user_id: int) -> None:
     tasks.send("inactive_account", [warning.user.email], {
         "first_name": warning.user.first_name,
         "deletion_on": timezone.localtime(retention.deletion_date(warning.warned_at)),
-        "login_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:login"),
+        "login_url": canonical.absolute(reverse("accounts:login")),
     })

@@ -4,7 +4,6 @@ Arguments are ids and strings only, and a link that grants something (activation
 the e-mail is sent, never stored with the task: a task row outlives its e-mail.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
@@ -14,7 +13,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from accounts.tokens import activation_token, new_invitation_token
-from interconnectes import emails
+from interconnectes import canonical, emails
 
 
 def send(template: str, to: list[str], context: dict) -> None:
@@ -47,7 +46,7 @@ def send_existing_account_notice(email: str, login_url: str, reset_url: str) -> 
 
 
 @task()
-def send_password_reset(email: str, protocol: str, domain: str) -> None:
+def send_password_reset(email: str, base_url: str) -> None:
     """E-mail a reset link to each active account of `email` that has a password; to nobody if there is none.
 
     The accounts are looked up here, not in the request: asking for a known
@@ -56,7 +55,7 @@ def send_password_reset(email: str, protocol: str, domain: str) -> None:
     for user in PasswordResetForm().get_users(email):
         path = reverse("accounts:password_reset_confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
                                                                  default_token_generator.make_token(user)])
-        send("password_reset", [user.email], {"reset_url": f"{protocol}://{domain}{path}"})
+        send("password_reset", [user.email], {"reset_url": base_url + path})
 
 
 @task()
@@ -88,7 +87,7 @@ def send_verification_decision(request_id: int) -> None:
         "first_name": verification.person.first_name, "approved": verification.status == RequestStatus.APPROVED,
         "organisation": verification.organisation.name if verification.organisation else verification.organisation_name,
         "reason": verification.refusal_reason,
-        "space_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:space"),
+        "space_url": canonical.absolute(reverse("accounts:space")),
     })
 
 
@@ -102,7 +101,7 @@ def send_application_decision(application_id: int) -> None:
         "first_name": application.person.first_name, "approved": application.status == RequestStatus.APPROVED,
         "organisation": application.organisation_name, "year": application.year,
         "reason": application.refusal_reason,
-        "space_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:space"),
+        "space_url": canonical.absolute(reverse("accounts:space")),
     })
 
 

@@ -1,9 +1,10 @@
 """Demo content of the site-wide pages, from the association's presentation (seeds 003)."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from interconnectes import clock
+from interconnectes import canonical, clock
 from interconnectes.demo_media import get_or_create_image
 from interconnectes.demo_pages import get_or_create, get_or_create_page, stream
 from interconnectes.models import (
@@ -197,6 +198,9 @@ def build_home(context):
         site.save()
         if type(welcome.specific) is Page and not welcome.get_children().exists():
             welcome.delete()
+    # Absolute links (feeds, sitemap, calendars, e-mails) on the address the site is served on: make run's.
+    site.hostname, site.port = canonical.site_address(settings.WAGTAILADMIN_BASE_URL)
+    site.save(update_fields=["hostname", "port"])
     context["home"] = home
     context["site"] = site
 

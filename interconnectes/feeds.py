@@ -4,7 +4,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from interconnectes import seo, sharing
+from interconnectes import canonical, seo
 
 
 class PageFeed(Feed):
@@ -31,7 +31,7 @@ class PageFeed(Feed):
         return self.index.get_full_url(self.request)
 
     def feed_url(self):
-        return sharing.site_root(self.request) + self.request.path
+        return canonical.root_url(self.request) + self.request.path
 
     def item_title(self, item):
         return item.title

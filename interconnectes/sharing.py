@@ -1,7 +1,6 @@
 """The absolute addresses a page gives to the outside: the site's root, link previews' image, the logo.
 
-Addresses are built on the Wagtail Site's root URL (what editors set as the
-site's canonical host), never on the host a request happened to name. The
+Addresses are built on the site's one public address (`canonical`). The
 image of a page is a rendition (resized for link previews, in JPEG that
 every previewer reads): the page's own, else the site's default image from
 its settings, else the association's logo shipped with the site. It is
@@ -16,6 +15,7 @@ from django.templatetags.static import static
 from wagtail.models import Site
 
 from interconnectes import seo
+from interconnectes.canonical import absolute, root_url
 from interconnectes.content_version import content_version
 
 DEFAULT_IMAGE = "img/partage.png"  # 1200 × 630, seo.SHARE_IMAGE_SIZE
@@ -31,25 +31,13 @@ class ShareImage:
     alt: str
 
 
-def site_root(request) -> str:
-    """The Wagtail Site's root URL ("https://www.example.org"), else the request's own origin."""
-    site = Site.find_for_request(request)
-    if site is not None:
-        return site.root_url.rstrip("/")
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def absolute(request, url: str) -> str:
-    return url if url.startswith(("http://", "https://")) else site_root(request) + url
-
-
 def logo_url(request) -> str:
-    return absolute(request, static(LOGO))
+    return absolute(static(LOGO), request)
 
 
 def rendition_image(request, image) -> ShareImage:
     rendition = image.get_rendition(seo.SHARE_IMAGE_SPEC)
-    return ShareImage(absolute(request, rendition.url), rendition.width, rendition.height, image.default_alt_text)
+    return ShareImage(absolute(rendition.url, request), rendition.width, rendition.height, image.default_alt_text)
 
 
 def default_image(request) -> ShareImage:
@@ -60,12 +48,12 @@ def default_image(request) -> ShareImage:
     if image is not None:
         return rendition_image(request, image)
     width, height = seo.SHARE_IMAGE_SIZE
-    return ShareImage(absolute(request, static(DEFAULT_IMAGE)), width, height, seo.SITE_NAME)
+    return ShareImage(absolute(static(DEFAULT_IMAGE), request), width, height, seo.SITE_NAME)
 
 
 def share_image(request, page=None, image=None) -> ShareImage:
     """The image link previews show: `image`, else the page's own, else the site's default (cached)."""
-    key = (f"share-image:{content_version()}:{site_root(request)}:{page.pk if page is not None else ''}:"
+    key = (f"share-image:{content_version()}:{root_url(request)}:{page.pk if page is not None else ''}:"
            f"{image.pk if image is not None else ''}")
 
     def build() -> ShareImage:

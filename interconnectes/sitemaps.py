@@ -12,9 +12,11 @@ The HTML site map (/plan-du-site/) shows readers the same pages as a tree.
 
 from dataclasses import dataclass, field
 
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Max, Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, get_page_models
 
@@ -53,6 +55,19 @@ def section_sitemaps(request, site) -> dict:
     sections = home.get_children().live().public().order_by("path")
     return {HOME: SectionSitemap(request, home, descendants=False),
             **{section.slug: SectionSitemap(request, section) for section in sections}}
+
+
+def index_items(sitemaps: dict, root_url: str) -> list[SitemapIndexItem]:
+    """The index's entries, on the site's public address (Django's own index view names the request's host):
+    each section's sitemap with its date, and its further pages past the protocol's 50,000 addresses."""
+    items = []
+    for section, sitemap in sitemaps.items():
+        location = root_url + reverse("sitemap_section", kwargs={"section": section})
+        lastmod = sitemap.get_latest_lastmod()
+        items.append(SitemapIndexItem(location, lastmod))
+        items.extend(SitemapIndexItem(f"{location}?p={number}", lastmod)
+                     for number in range(2, sitemap.paginator.num_pages + 1))
+    return items
 
 
 @dataclass

@@ -10,14 +10,17 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.template.response import TemplateResponse
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Page, Site
 
+from interconnectes import canonical
 from interconnectes.feed_links import site_feeds
-from interconnectes.sitemaps import public_page_count, section_sitemaps, site_map_tree
+from interconnectes.sitemaps import index_items, public_page_count, section_sitemaps, site_map_tree
 
 
 class SearchForm(forms.Form):
@@ -54,7 +57,7 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
-    return render(request, "robots.txt", {"sitemap_url": request.build_absolute_uri("/sitemap.xml")},
+    return render(request, "robots.txt", {"sitemap_url": canonical.absolute("/sitemap.xml", request)},
                   content_type="text/plain; charset=utf-8")
 
 
@@ -64,7 +67,11 @@ def sitemap(request):
     site = Sitemap(request).get_wagtail_site()
     if public_page_count(site) <= settings.SITEMAP["SECTIONS_FROM"]:
         return wagtail_sitemap_views.sitemap(request)
-    return sitemap_views.index(request, section_sitemaps(request, site), sitemap_url_name="sitemap_section")
+    items = index_items(section_sitemaps(request, site), canonical.root_url(request))
+    dates = [item.last_mod for item in items]
+    headers = {"Last-Modified": http_date(max(dates).timestamp())} if dates and None not in dates else None
+    return TemplateResponse(request, "sitemap_index.xml", {"sitemaps": items}, content_type="application/xml",
+                            headers=headers)
 
 
 @require_GET

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from interconnectes import clock
+from interconnectes import canonical, clock
 from labels import permissions, services
 from labels.forms import ReasonForm, ReopenForm
 from labels.models import Application
@@ -52,7 +52,7 @@ def reopen(request, pk):
         until = data["until"]
         if timezone.is_naive(until):
             until = until.replace(tzinfo=PARIS)
-        url = request.build_absolute_uri(reverse("labels:step", args=[application.pk, "recapitulatif"]))
+        url = canonical.absolute(reverse("labels:step", args=[application.pk, "recapitulatif"]), request)
         services.reopen(application.pk, request.user, clock.now(), until, data["reason"], url)
 
     return _action(request, pk, ReopenForm, _("Rouvrir pour complément d'information"), perform)

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from interconnectes import jsonld, sharing
+from interconnectes import canonical, jsonld, sharing
 from interconnectes.blocks import BodyBlock
 from interconnectes.feed_links import feed_above
 from interconnectes.feeds import PageFeed
@@ -222,7 +222,7 @@ class ManifestoPage(BasePage):
 
     def structured_data(self, request) -> str:
         """An Article published by the association, dated by its adoption."""
-        association = jsonld.publisher(sharing.site_root(request) + "/", sharing.logo_url(request))
+        association = jsonld.publisher(canonical.root_url(request) + "/", sharing.logo_url(request))
         return jsonld.script_tag(jsonld.article(
             headline=self.title, url=self.get_full_url(request), description=self.meta_description,
             image=sharing.share_image(request, self).url, published=self.adoption_date,

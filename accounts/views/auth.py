@@ -31,7 +31,7 @@ from accounts.forms import (
 )
 from accounts.limits import EmailKind
 from accounts.tokens import activation_token
-from interconnectes import clock
+from interconnectes import canonical, clock
 
 
 def client_ip(request):
@@ -53,9 +53,9 @@ def signup(request):
             return render(request, "registration/lockout.html", status=429)
         if form.is_valid():
             links = signups.Links(
-                base_url=request.build_absolute_uri("/").rstrip("/"),
-                login=request.build_absolute_uri(reverse("accounts:login")),
-                password_reset=request.build_absolute_uri(reverse("accounts:password_reset")),
+                base_url=canonical.root_url(request),
+                login=canonical.absolute(reverse("accounts:login"), request),
+                password_reset=canonical.absolute(reverse("accounts:password_reset"), request),
             )
             try:
                 signups.sign_up(form.cleaned_data, clock.now(), client_ip(request), links)
@@ -81,7 +81,7 @@ def resend_activation(request):
             form.add_error(quota_field(refusal), refusal.message)
             return render(request, "accounts/resend_activation.html", {"form": form}, status=429)
         tasks.resend_signup_verification.enqueue(form.cleaned_data["email"],
-                                                 request.build_absolute_uri("/").rstrip("/"))
+                                                 canonical.root_url(request))
         return redirect("accounts:signup_done")
     return render(request, "accounts/resend_activation.html", {"form": form}, status=400 if form.errors else 200)
 

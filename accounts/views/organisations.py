@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 from accounts import email_quota, memberships
 from accounts.forms import InviteAgentForm, MembershipApplicationForm, VerificationRequestForm
 from accounts.models import Membership, MembershipStatus
-from interconnectes import clock
+from interconnectes import canonical, clock
 from interconnectes.refusals import Refused
 
 
 def base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
+    return canonical.root_url(request)
 
 
 @login_required

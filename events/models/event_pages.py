@@ -28,7 +28,7 @@ from events import feeds, ical, jsonld, timeline
 from events.admin_forms import EventCopyForm, EventPageForm, ProgrammePanel
 from events.entries import Entry, Performer, Place
 from events.programme import group_programme, times_signature
-from interconnectes import clock, sharing
+from interconnectes import canonical, clock, sharing
 from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
 from interconnectes.feed_links import feed_above
@@ -338,7 +338,7 @@ class EventPage(RoutablePageMixin, BasePage):
             return ""
         town = Place(name=self.city, city=self.city, region=self.get_region_display() if self.region else "") \
             if self.venue is None and self.city else None
-        association = site_jsonld.publisher(sharing.site_root(request) + "/", sharing.logo_url(request))
+        association = site_jsonld.publisher(canonical.root_url(request) + "/", sharing.logo_url(request))
         return jsonld.script_tag(jsonld.event_dict(
             self.calendar_entry(request, sessions=sessions, organisations=organisations),
             image=sharing.share_image(request, self).url, town=town, organizer=association))

@@ -16,7 +16,7 @@ TASKS = {
 }
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILADMIN_BASE_URL = "http://localhost"  # the address of the Site Wagtail's migrations create
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"

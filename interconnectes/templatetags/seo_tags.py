@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from interconnectes import jsonld, seo, sharing
+from interconnectes import canonical, jsonld, seo, sharing
 from interconnectes.feed_links import ATOM_TYPE
 
 register = template.Library()
@@ -58,7 +58,7 @@ def head_meta(context, title):
           "innovant et responsable.") % {"title": title})
     if request is None:  # a page rendered without a request (maintenance): no address to give
         return {"title": title, "description": description}
-    root = sharing.site_root(request)
+    root = canonical.root_url(request)
     return {
         "title": title,
         "description": description,
@@ -78,7 +78,7 @@ def breadcrumbs_jsonld(context, ancestors, current_title, parent=None, step_titl
     request = context["request"]
     pages = [*ancestors, parent] if parent is not None else list(ancestors)
     items = [(page.title, page.get_full_url(request)) for page in pages]
-    root = sharing.site_root(request)
+    root = canonical.root_url(request)
     if step_title:
         items.append((step_title, root + step_path))
     items.append((current_title, root + request.path))
@@ -95,5 +95,5 @@ def organization_jsonld(context):
     same_as = SiteSettings.for_request(request).social_links() if site is not None else []
     page = context.get("page")
     return jsonld.script_tag(jsonld.organization(
-        sharing.site_root(request) + "/", sharing.logo_url(request), [url for _name, url in same_as],
+        canonical.root_url(request) + "/", sharing.logo_url(request), [url for _name, url in same_as],
         description=getattr(page, "meta_description", "")))

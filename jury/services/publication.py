@@ -162,7 +162,7 @@ def publish_results(campaign, *, by, now=None, base_url: str = "", notify: bool 
     refused before anything is sent.
 
     The e-mails link to the campaign page on `base_url` (a view passes
-    `request.build_absolute_uri("/")`), else on the Wagtail site's root URL.
+    `canonical.root_url(request)`), else on the Wagtail site's root URL.
     `notify=False` publishes without e-mails: the demo content, whose
     applicants are made up, publishes a past edition that way.
     """

@@ -12,13 +12,12 @@ applications: their names stay on the jury's pages.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from interconnectes import clock
+from interconnectes import canonical, clock
 from jury import tasks
 from jury.models import JuryReminder, JuryRound, ReminderKind
 from jury.permissions import require_staff
@@ -35,7 +34,7 @@ AUTOMATIC = [
 
 def jury_url() -> str:
     """The jury's pages, where the juror finds their files (on the site's public address)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("jury:home")
+    return canonical.absolute(reverse("jury:home"))
 
 
 def _send(jury_round, *, by, now, kind) -> JuryReminder:

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from interconnectes import canonical
 from jury import outcomes
 from jury.forms import DecisionForm, DiscussionForm, PublishConfirmForm
 from jury.models import Decision, DiscussionFlag, JuryRound, Score, ScoreChange, ScoreSheet
@@ -44,7 +45,7 @@ def decide(request, round_id, application_id):
     if request.method == "POST" and form.is_valid():
         try:
             decisions.record_decision(application, by=request.user, jury_round=jury_round,
-                                      base_url=request.build_absolute_uri("/").rstrip("/"), **form.decision())
+                                      base_url=canonical.root_url(request), **form.decision())
         except ValidationError as error:
             form.add_error(None, error)  # a per-field error goes next to its field
         else:
@@ -113,7 +114,7 @@ def publish(request, campaign_id):
     """The confirmation page: what will happen (counts per outcome, the e-mails and a preview of each kind), or
     why it is refused; then the one action, with an explicit confirmation. The service checks everything again."""
     campaign = get_object_or_404(LabelCampaignPage.objects.specific(), pk=campaign_id)
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = canonical.root_url(request)
     form = PublishConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

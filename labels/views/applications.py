@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from interconnectes import clock
+from interconnectes import canonical, clock
 from interconnectes.privatefiles import responses as privatefiles
 from labels import coeditors, permissions, phases, services
 from labels.forms import STEP_FORMS, AttachmentForm, CoEditorForm, SummaryForm
@@ -45,7 +45,7 @@ def step_url(application, slug):
 
 
 def receipt_url_for(request):
-    return lambda application: request.build_absolute_uri(reverse("labels:receipt", args=[application.pk]))
+    return lambda application: canonical.absolute(reverse("labels:receipt", args=[application.pk]), request)
 
 
 @login_required
@@ -301,7 +301,7 @@ def invite_coeditor(request, pk):
     if form.is_valid():
         try:
             coeditors.invite(application.pk, request.user, form.cleaned_data["email"], clock.now(),
-                             request.build_absolute_uri("/").rstrip("/"))
+                             canonical.root_url(request))
         except services.Refused as refusal:
             form.add_error("email", refusal.message)
         else:

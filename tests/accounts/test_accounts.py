@@ -18,7 +18,7 @@ SIGNUP = {"first_name": "Camille", "last_name": "Durand", "email": "Camille.Dura
 
 
 def link_in(message):
-    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+    return re.search(r"http://localhost(/\S+)", message.body).group(1)
 
 
 def test_signup_sends_a_verification_link_and_activates(client):

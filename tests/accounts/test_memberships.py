@@ -26,7 +26,7 @@ def text(response):
 
 
 def link_in(message):
-    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+    return re.search(r"http://localhost(/\S+)", message.body).group(1)
 
 
 @pytest.fixture

@@ -167,7 +167,7 @@ def test_robots_txt_points_to_the_sitemap(client, home):
     response = client.get("/robots.txt")
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.text
-    assert "Sitemap: http://testserver/sitemap.xml" in response.text
+    assert "Sitemap: http://localhost/sitemap.xml" in response.text
 
 
 def test_sitemap_lists_live_pages_only(client, home):

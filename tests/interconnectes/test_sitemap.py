@@ -46,10 +46,10 @@ def test_past_the_threshold_the_sitemap_is_an_index_of_sections(client, sections
         last_published_at=datetime.datetime(2026, 3, 1, 9, 30, tzinfo=datetime.UTC))
     index = client.get("/sitemap.xml")
     assert "<sitemapindex" in index.text
-    assert "<loc>http://testserver/sitemap-travaux.xml</loc><lastmod>2026-03-01T10:30:00+01:00</lastmod>" in \
+    assert "<loc>http://localhost/sitemap-travaux.xml</loc><lastmod>2026-03-01T10:30:00+01:00</lastmod>" in \
         index.text
-    assert locations(index) == ["http://testserver/sitemap-accueil.xml", "http://testserver/sitemap-association.xml",
-                                "http://testserver/sitemap-travaux.xml"]
+    assert locations(index) == ["http://localhost/sitemap-accueil.xml", "http://localhost/sitemap-association.xml",
+                                "http://localhost/sitemap-travaux.xml"]
     assert len(locations(client.get("/sitemap-accueil.xml"))) == 1  # the home page alone
     travaux = locations(client.get("/sitemap-travaux.xml"))
     assert [url.split("/travaux/")[-1] for url in travaux] == ["", "groupe-0/", "groupe-1/", "groupe-2/"]

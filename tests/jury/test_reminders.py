@@ -63,7 +63,7 @@ def test_the_email_says_how_many_until_when_and_where_never_which(progress, juro
     for body in (message.body, html):
         assert "2 fiches de notation" in body
         assert "20 avril 2026 à 23:59" in body
-        assert "http://testserver/jury/" in body
+        assert "http://localhost/jury/" in body
         for application in files:
             assert application.org_name not in body
             assert application.title not in body

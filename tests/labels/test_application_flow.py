@@ -154,7 +154,7 @@ def test_submission_gives_reference_version_and_receipt_email(applicant_client, 
 def test_references_are_numbered_per_campaign(campaign, clock):
     first, second = ApplicationFactory(campaign=campaign), ApplicationFactory(campaign=campaign)
     for application in (first, second):
-        services.submit(application.pk, application.owner, clock(), lambda a: "http://testserver/")
+        services.submit(application.pk, application.owner, clock(), lambda a: "http://localhost/")
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.reference, second.reference) == ("TI-2026-0001", "TI-2026-0002")
@@ -235,7 +235,7 @@ def test_staff_reopening_is_logged_and_emailed(applicant_client, draft, staff, c
     clock.set(2026, 4, 3, 10, 0)
     mail.outbox.clear()
     services.reopen(draft.pk, staff, clock(), paris(2026, 4, 10, 18, 0), "Merci de préciser le budget.",
-                    "http://testserver/candidatures/")
+                    "http://localhost/candidatures/")
     event = ApplicationEvent.objects.get(application=draft, kind=EventKind.REOPENED)
     assert event.actor == staff and event.reason == "Merci de préciser le budget."
     assert len(mail.outbox) == 1 and "préciser le budget" in mail.outbox[0].body
@@ -341,7 +341,7 @@ def test_coeditor_can_edit_and_submit(client, draft, clock):
     client.post(reverse("labels:invite_coeditor", args=[draft.pk]), {"email": "Collegue@example.org"})
     assert mail.outbox[-1].to == ["collegue@example.org"]
     client.force_login(colleague)
-    client.post(re.search(r"http://testserver(/\S+)", mail.outbox[-1].body).group(1))  # accept the invitation
+    client.post(re.search(r"http://localhost(/\S+)", mail.outbox[-1].body).group(1))  # accept the invitation
     assert client.get(step_url(draft, "projet")).status_code == 200
     submit(client, draft)
     draft.refresh_from_db()

@@ -24,7 +24,7 @@ def invite(client, application, email=INVITED):
 
 
 def invitation_link(message):
-    return re.search(r"http://testserver(/candidatures/invitation/\S+/)", message.body).group(1)
+    return re.search(r"http://localhost(/candidatures/invitation/\S+/)", message.body).group(1)
 
 
 def step_url(application, slug="projet"):

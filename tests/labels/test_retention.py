@@ -100,7 +100,7 @@ def test_inactive_accounts_are_warned_then_deleted_as_the_account_page_deletes(c
     assert "3 compte(s) inactif(s) prévenu(s), 0 supprimé(s)" in output
     warned = {message.to[0] for message in mail.outbox}
     assert warned == {sleeper.email, never_logged_in.email, juror.user.email}
-    assert "31 mars 2026" in mail.outbox[0].body and "http://testserver/compte/connexion/" in mail.outbox[0].body
+    assert "31 mars 2026" in mail.outbox[0].body and "http://localhost/compte/connexion/" in mail.outbox[0].body
     mail.outbox.clear()
     assert "0 compte(s) inactif(s) prévenu(s), 0 supprimé(s)" in purge(clock, NOW + 29 * DAY)
     assert mail.outbox == []
@@ -141,7 +141,7 @@ def test_login_logs_and_finished_task_rows_are_pruned_after_a_few_days(clock, se
         model.objects.filter(pk=model.objects.order_by("pk").first().pk).update(attempt_time=NOW - 8 * DAY)
         model.objects.exclude(attempt_time__lt=NOW - 7 * DAY).update(attempt_time=NOW - DAY)
     for _row in range(4):
-        tasks.send_password_reset.enqueue(applicant.pk, "http://testserver")
+        tasks.send_password_reset.enqueue(applicant.pk, "http://localhost")
     rows = list(DBTaskResult.objects.order_by("enqueued_at", "id"))
     for row, status, finished in zip(rows, ["SUCCESSFUL", "FAILED", "SUCCESSFUL", "READY"],
                                      [NOW - 8 * DAY, NOW - 8 * DAY, NOW - DAY, None], strict=True):

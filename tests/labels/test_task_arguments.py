@@ -29,7 +29,7 @@ def stored_then_sent():
 
 
 def link_in(message):
-    return re.search(r"http://testserver(/\S+)", message.body).group(1)
+    return re.search(r"http://localhost(/\S+)", message.body).group(1)
 
 
 def test_the_activation_task_stores_no_token(client):

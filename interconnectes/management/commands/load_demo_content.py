@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from interconnectes import canonical
 from interconnectes.models import HomePage
 
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
@@ -51,5 +52,6 @@ class Command(BaseCommand):
         for label, username, password in accounts:
             if username in existing:
                 self.stdout.write(f"  {label:<36} identifiant : {username:<40} mot de passe : {password}")
-        self.stdout.write(f"  Administration : {settings.WAGTAILADMIN_BASE_URL}/admin/")
-        self.stdout.write(f"  Jury (connexion sur /compte/connexion/) : {settings.WAGTAILADMIN_BASE_URL}/jury/\n")
+        root = canonical.root_url()
+        self.stdout.write(f"  Administration : {root}/admin/")
+        self.stdout.write(f"  Jury (connexion sur /compte/connexion/) : {root}/jury/\n")
