@@ -1,9 +1,11 @@
 """The calendars every client reads the same: whole days as DATEs, and a VTIMEZONE with one date per RDATE line
 and its changes at the local time before them (RFC 5545, 3.3.5, 3.6.5 and 3.8.2.4).
 
-Two readers check the files: `icalendar` (the generator's own library) and the reader below, written from the
-RFC's text alone, with `dateutil` for RRULEs. No other iCalendar parser (vobject, ics, recurring-ical-events,
-ical.js) is installed here; the reader is checked first against the RFC's own VTIMEZONE example.
+Four readers check the files: `icalendar` (the generator's own library); two independent parsers as calendar
+clients use them, `vobject` (which turns the file's own VTIMEZONE into the time zone, through dateutil's
+`tzical`) and `recurring-ical-events` (which expands events as a client's agenda view does); and the reader
+below, written from the RFC's text alone, with `dateutil` for RRULEs, checked first against the RFC's own
+VTIMEZONE example.
 """
 
 import datetime
@@ -11,6 +13,8 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+import recurring_ical_events
+import vobject
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
@@ -193,6 +197,35 @@ def test_a_winter_and_a_summer_event_read_the_same_by_both_readers(agenda_file, 
     event = {str(e["UID"]): e for e in Calendar.from_ical(agenda_file).walk("VEVENT")}[uid]
     assert event.decoded("DTSTART").astimezone(UTC) == utc_start  # icalendar
     assert event.decoded("DTEND").astimezone(UTC) == utc_end
+
+
+@pytest.mark.parametrize(("uid", "utc_start", "utc_end"), [
+    ("paris-janvier@interconnectes", datetime.datetime(2025, 1, 21, 8, 0, tzinfo=UTC),
+     datetime.datetime(2025, 1, 21, 16, 0, tzinfo=UTC)),
+    ("tours@interconnectes", datetime.datetime(2025, 6, 24, 6, 30, tzinfo=UTC),
+     datetime.datetime(2025, 6, 24, 14, 30, tzinfo=UTC)),
+    ("forum@interconnectes", datetime.date(2025, 3, 10), datetime.date(2025, 3, 12)),
+])
+def test_independent_parsers_read_every_event_at_the_same_moment(agenda_file, uid, utc_start, utc_end):
+    def moment(value):
+        return value.astimezone(UTC) if isinstance(value, datetime.datetime) else value
+
+    [event] = [event for event in vobject.readOne(agenda_file).vevent_list if event.uid.value == uid]
+    assert (moment(event.dtstart.value), moment(event.dtend.value)) == (utc_start, utc_end)
+    expanded = recurring_ical_events.of(Calendar.from_ical(agenda_file)).between(datetime.date(2025, 1, 1),
+                                                                                  datetime.date(2026, 1, 1))
+    [event] = [event for event in expanded if str(event["UID"]) == uid]
+    assert (moment(event["DTSTART"].dt), moment(event["DTEND"].dt)) == (utc_start, utc_end)
+    if isinstance(utc_start, datetime.date) and not isinstance(utc_start, datetime.datetime):
+        assert type(event["DTSTART"].dt) is datetime.date  # a whole day, not a midnight-to-midnight block
+
+
+def test_vobject_reads_the_files_own_time_zone_not_a_database():
+    """Renamed, the zone cannot be looked up anywhere: only the VTIMEZONE in the file says what 09:00 means."""
+    text = ical.build_calendar([WINTER, SUMMER], stamp=STAMP).decode().replace("Europe/Paris", "Interconnectes/Local")
+    starts = {event.uid.value: event.dtstart.value.astimezone(UTC) for event in vobject.readOne(text).vevent_list}
+    assert starts == {"paris-janvier@interconnectes": datetime.datetime(2025, 1, 21, 8, 0, tzinfo=UTC),
+                      "tours@interconnectes": datetime.datetime(2025, 6, 24, 6, 30, tzinfo=UTC)}
 
 
 def test_the_time_zone_agrees_with_the_tz_database_through_the_period_it_covers():
