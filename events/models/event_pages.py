@@ -31,7 +31,7 @@ from events.programme import group_programme, times_signature
 from interconnectes import canonical, clock, sharing
 from interconnectes import jsonld as site_jsonld
 from interconnectes.content_version import time_slot
-from interconnectes.feed_links import feed_above
+from interconnectes.feed_links import feed_above, up
 from interconnectes.models.base import BasePage
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q
@@ -289,8 +289,7 @@ class EventPage(RoutablePageMixin, BasePage):
         url = self.get_url(request)
         if not url or not self.pk:
             return ""
-        parts = url.rstrip("/").split("/")
-        return "/".join(parts[:len(parts) - self.AGENDA_LEVELS_UP]) + "/intervenants/"
+        return up(url, self.AGENDA_LEVELS_UP) + "intervenants/"
 
     def feed_links(self, request) -> list:
         return feed_above(self, request, feeds.TITLE, levels=self.AGENDA_LEVELS_UP)  # the agenda's
