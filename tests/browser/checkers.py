@@ -68,9 +68,11 @@ def excused(checker, rule, element):
                for exception in EXCEPTIONS)
 
 
-def missing_tools():
-    """What is not installed (`make test` installs it: `npm ci`), as readable lines."""
-    return [f"{path} is missing: run `npm ci`" for path in (VNU_JAR, ACE_JS) if not path.exists()]
+def require_tools():
+    """Fail at once, and say how to fix it, when the validators are not installed (`make node` installs them)."""
+    missing = [str(path) for path in (VNU_JAR, ACE_JS, NODE_MODULES / "pa11y") if not path.exists()]
+    if missing:
+        raise RuntimeError(f"missing: {', '.join(missing)}; run `make node` (npm ci from package-lock.json)")
 
 
 # The Nu HTML checker ---------------------------------------------------------------------------------------
@@ -123,6 +125,7 @@ class InPageCheckers:
     """The IBM Equal Access engine and pa11y's in-page runner, loaded once and evaluated in each page."""
 
     def __init__(self):
+        require_tools()
         self.ace = ACE_JS.read_text(encoding="utf-8") + "\n;window.ace = ace;"
         completed = subprocess.run([NODE, str(PA11Y_PAGES), "--in-page"],
                                    capture_output=True, text=True, check=True, timeout=120,
