@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3.11+:
 #   make run   install, migrate, load the demo content, serve on 127.0.0.1:8000
 #   make test  install and run the whole suite (lint, type check, system checks, tests with the browser ones)
+#              with the front-end checkers (Node.js and npm, Java 17+): Nu HTML checker, IBM Equal Access, pa11y
 #   make test-fast  the same without the browser tests and the security checks, for the edit-test loop
 PYTHON ?= python3
 VENV := .venv
@@ -9,8 +10,9 @@ LOCK := requirements-dev.lock
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(BIN)/python manage.py
+NODE_STAMP := node_modules/.installed
 
-.PHONY: run test test-fast install lint check security lock clean
+.PHONY: run test test-fast install node lint check security lock clean
 
 install: $(STAMP)
 
@@ -19,6 +21,17 @@ $(STAMP): $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	touch $(STAMP)
+
+# The validators the browser tests run on every kind of page (package.json: vnu-jar, accessibility-checker-engine,
+# pa11y, lighthouse), installed from package-lock.json (versions and integrity hashes) only when the lock changes.
+# No install script runs (.npmrc): the only ones download a browser, and the tests drive the system's chromium.
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js et npm sont nécessaires (paquets Debian nodejs et npm)"; exit 1; }
+	@command -v java >/dev/null || { echo "Java 17 ou plus est nécessaire (paquet Debian openjdk-17-jre-headless)"; exit 1; }
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 run: install
 	$(MANAGE) migrate --noinput
@@ -43,7 +56,7 @@ security: install
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  $(MANAGE) check --deploy --fail-level WARNING
 
-test: lint check security
+test: lint check security node
 	@if [ ! -x "$(CHROMIUM)" ]; then \
 	  echo "############################################################"; \
 	  echo "# ATTENTION : $(CHROMIUM) est absent, les tests navigateur"; \
@@ -63,4 +76,4 @@ lock:
 	$(BIN)/pip-compile -q --generate-hashes --no-emit-find-links --no-emit-index-url --strip-extras --extra dev -o requirements-dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

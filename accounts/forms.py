@@ -144,11 +144,21 @@ class TaskPasswordResetForm(AccessibleFormMixin, PasswordResetForm):
         tasks.send_password_reset.enqueue(self.cleaned_data["email"], canonical.root_url(request))
 
 
-class AccessibleSetPasswordForm(AccessibleFormMixin, SetPasswordForm):
+class NoAutofocusMixin:
+    """No field takes the focus on its own (Django's password forms autofocus one): keyboard and screen-reader
+    users start at the skip link and the page's heading, as on every other page (see LoginForm)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+
+
+class AccessibleSetPasswordForm(NoAutofocusMixin, AccessibleFormMixin, SetPasswordForm):
     pass
 
 
-class AccessiblePasswordChangeForm(AccessibleFormMixin, PasswordChangeForm):
+class AccessiblePasswordChangeForm(NoAutofocusMixin, AccessibleFormMixin, PasswordChangeForm):
     pass
 
 

@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -40,9 +41,9 @@ from tests.browser.budget_survey import (  # noqa: E402
     PAGE_KINDS,
     PUBLIC,
     VISITOR,
+    Survey,
     demo_urls,
     production_like_server,
-    survey,
 )
 
 BUDGET_NAMES = {id(getattr(budgets, name)): name for name in dir(budgets) if name.endswith("_PAGE")}
@@ -68,6 +69,7 @@ def row(figures):
         f"{ratio:.2f}" if ratio else "no image",
         f"+{overflow} px" if overflow > 0 else f"cut off: {len(figures.outside_320)}" if figures.outside_320 else "no",
         str(figures.axe_violations),
+        f"{len(figures.html_errors)} / {len(figures.ibm_violations)} / {len(figures.pa11y_errors)}",
         str(figures.load_ms),
         "yes" if not problems else f"**no** ({len(problems)})",
     ]
@@ -80,29 +82,41 @@ def _path(url):
 
 def table(all_figures):
     header = ["page", "budget", "transfer KB", "requests", "DOM elements", "EcoIndex", "cookies", "other hosts",
-              "widest image ratio", "320 px overflow", "axe violations", "load ms", "within budget"]
+              "widest image ratio", "320 px overflow", "axe violations",
+              "Nu HTML / IBM / pa11y errors", "load ms", "within budget"]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
     lines += ["| " + " | ".join(row(figures)) + " |" for figures in all_figures]
     return "\n".join(lines)
 
 
-def main():
+@contextmanager
+def served_demo():
+    """The demo content in a throwaway database, served production-like: yields (base URL, {kind: path}).
+
+    `benchmarks/lighthouse.py` serves the same way."""
     setup_test_environment()
     media_root = tempfile.mkdtemp(prefix="interconnectes-media-")
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         with override_settings(MEDIA_ROOT=media_root):
-            call_command("load_demo_content", stdout=open(os.devnull, "w"))
+            with open(os.devnull, "w") as quiet:
+                call_command("load_demo_content", stdout=quiet)
             urls = demo_urls()
-            with production_like_server() as base_url, sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                figures, forms = survey(browser, base_url, urls)
-                browser.close()
+            with production_like_server() as base_url:
+                yield base_url, urls
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()
         shutil.rmtree(media_root, ignore_errors=True)
+
+
+def main():
+    with served_demo() as (base_url, urls), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        run = Survey(browser, base_url, urls)
+        figures, forms = run.run(), run.no_js_forms
+        browser.close()
 
     measured = [figures[kind.key] for kind in PAGE_KINDS if kind.key in figures]
     print(f"database: {connection.vendor}; {len(measured)} pages measured at 1280 px (first visit, cache off), "
@@ -111,6 +125,7 @@ def main():
     missing = [kind.label for kind in PAGE_KINDS if kind.key not in figures]
     if missing:
         print(f"\nnot in the demo content, not measured: {', '.join(missing)}")
+    print(f"\nthe Nu HTML checker, IBM Equal Access and pa11y took {run.checker_seconds:.0f} s of the survey")
     print("\nforms with JavaScript off: " + "; ".join(
         f"{name}: {problem or 'ok'}" for name, problem in forms.items()))
     heaviest = max(measured, key=lambda figures: figures.transfer_bytes)
@@ -118,7 +133,7 @@ def main():
     print(f"heaviest: {heaviest.kind.label}, {heaviest.transfer_bytes / budgets.KB:.1f} KB in "
           f"{heaviest.requests} requests; slowest: {slowest.kind.label}, {slowest.load_ms} ms to the load event")
     for figures in measured:
-        for problem in figures.problems():
+        for problem in figures.problems() + figures.checker_problems():
             print(f"- {figures.kind.label}: {problem}")
 
 

@@ -8,6 +8,7 @@ the field it concerns, and the service saves what the form cleaned.
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -77,7 +78,10 @@ class ScoreSheetForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         for criterion in self.criteria:
             self.fields[f"score_{criterion.pk}"] = forms.CharField(
-                label=_("Note (0 à %(max)s)") % {"max": criterion.max_score}, required=False, max_length=4,
+                # The length is checked by a validator rather than max_length, which would also write a
+                # maxlength attribute that HTML does not allow on a number input.
+                label=_("Note (0 à %(max)s)") % {"max": criterion.max_score}, required=False,
+                validators=[MaxLengthValidator(4)],
                 widget=forms.NumberInput(attrs={"min": 0, "max": criterion.max_score, "step": 1,
                                                 "inputmode": "numeric", "class": "score-input"}),
             )

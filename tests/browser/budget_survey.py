@@ -35,6 +35,7 @@ lazy images count, as in the EcoIndex method. The EcoIndex comes from the
 import asyncio
 import shutil
 import tempfile
+import time
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -49,6 +50,7 @@ from django.test.testcases import LiveServerThread
 from django.test.utils import override_settings
 
 from interconnectes import budgets, clock
+from tests.browser import checkers
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM = "/usr/bin/chromium"
@@ -102,6 +104,11 @@ PAGE_KINDS = (
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
+    PageKind("password-reset", "Password reset request", budgets.APPLICATION_PAGE, VISITOR),
+    PageKind("password-reset-form", "Password reset form", budgets.APPLICATION_PAGE, VISITOR),
+    PageKind("password-change", "Password change", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("password-change-errors", "Password change with errors", budgets.APPLICATION_PAGE, APPLICANT,
+             errors="password"),
     PageKind("dashboard", "Applicant dashboard", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("step-organisation", "Step 1 organisation", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("step-projet", "Step 2 projet", budgets.APPLICATION_PAGE, APPLICANT),
@@ -156,11 +163,15 @@ def demo_urls():
         "forum": first(ForumPage.objects.annotate(n=Count("sessions")).order_by("-n", "pk")),
         "search": f"/recherche/?q={SEARCH_QUERY}",
         "login": "/compte/connexion/",
+        "password-reset": "/compte/mot-de-passe/oublie/",
+        "password-change": "/compte/mot-de-passe/changer/",
+        "password-change-errors": "/compte/mot-de-passe/changer/",
         "dashboard": "/candidatures/",
         "site-map": "/plan-du-site/",
         "accessibility": first(AccessibilityStatementPage.objects),
         "ecodesign": first(EcodesignStatementPage.objects),
     }
+    urls["password-reset-form"] = password_reset_link()
     participant = (SessionParticipant.objects.filter(session__page__live=True).select_related("person")
                    .order_by("person__slug").first())
     if participant and urls["agenda"]:
@@ -186,6 +197,23 @@ def demo_urls():
         if sheet:
             urls["score-form"] = urls["score-errors"] = sheet
     return {key: url for key, url in urls.items() if url}
+
+
+def password_reset_link():
+    """The link of a password reset message, for a demo account the survey never logs in with: a login
+    changes the account's last login, which the reset token depends on, and would void the link."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    user = (get_user_model().objects.filter(is_active=True)
+            .exclude(email__in=[email for email, _password in ACCOUNTS.values()]).order_by("pk").first())
+    if user is None:
+        return None
+    return reverse("accounts:password_reset_confirm", kwargs={
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)})
 
 
 def scoreable_sheet(final):
@@ -324,6 +352,11 @@ class PageFigures:
     no_js_problems: list = field(default_factory=list)
     csp_violations: list = field(default_factory=list)  # what the Content-Security-Policy refused
     errors_shown: bool = False
+    html: str = ""  # the document as served, for the Nu HTML checker
+    html_errors: list = field(default_factory=list)  # Nu HTML checker (`checkers.py`), "line N: message"
+    html_warnings: list = field(default_factory=list)
+    ibm_violations: list = field(default_factory=list)  # IBM Equal Access, level "violation"
+    pa11y_errors: list = field(default_factory=list)  # pa11y's HTML_CodeSniffer, WCAG2AA errors
 
     @property
     def widest_image_ratio(self):
@@ -377,6 +410,12 @@ class PageFigures:
         if self.kind.errors and not self.errors_shown:
             found.append("the invalid submission did not show its errors")
         return found
+
+    def checker_problems(self):
+        """What the Nu HTML checker, IBM Equal Access and pa11y find on this page, as readable lines."""
+        return ([f"Nu HTML checker: {error}" for error in self.html_errors]
+                + [f"IBM Equal Access: {violation}" for violation in self.ibm_violations]
+                + [f"pa11y: {error}" for error in self.pa11y_errors])
 
 
 class NetworkLog:
@@ -515,6 +554,8 @@ class Survey:
         self.browser, self.base_url, self.urls = browser, base_url, urls
         self.host = urlsplit(base_url).netloc
         self.axe = Axe()
+        self.in_page = checkers.InPageCheckers()
+        self.checker_seconds = 0.0  # the time the validators of `checkers.py` add to the survey
         self.sessions = {}
         self.no_js_forms = {}
 
@@ -529,7 +570,27 @@ class Survey:
             if kind.key in figures:
                 figures[kind.key].no_js_problems = self.read_without_javascript(kind)
         self.no_js_forms = self.forms_without_javascript()
+        self.validate(figures)
         return figures
+
+    @staticmethod
+    def pa11y_reaches(kind):
+        """pa11y itself checks the pages an anonymous visitor opens with a plain GET; the survey runs its
+        in-page script on the others (see `checkers.py`)."""
+        return kind.audience in (PUBLIC, VISITOR) and not kind.errors
+
+    def validate(self, figures):
+        """The Nu HTML checker on every page as served (one Java run) and pa11y on the pages it reaches."""
+        started = time.perf_counter()
+        checked = checkers.nu_html_check({key: page.html for key, page in figures.items() if page.html})
+        for key, (errors, warnings_) in checked.items():
+            figures[key].html_errors, figures[key].html_warnings = errors, warnings_
+        reached = {key: self.base_url + self.urls[key] for key, page in figures.items()
+                   if self.pa11y_reaches(page.kind)}
+        found = checkers.pa11y_urls(sorted(set(reached.values())))
+        for key, url in reached.items():
+            figures[key].pa11y_errors = found[url]
+        self.checker_seconds += time.perf_counter() - started
 
     def warm_up(self):
         """Request every page once, so that load times are a running server's, not its first requests'.
@@ -568,24 +629,28 @@ class Survey:
     # One page ------------------------------------------------------------------------------------
 
     def open(self, page, kind, log=None):
-        """Open the page as the kind says: a plain visit, or an invalid submission that shows its errors."""
+        """Open the page as the kind says: a plain visit, or an invalid submission that shows its errors.
+
+        Returns the document's response (the submission's, for errors), the HTML as served."""
         url = self.base_url + self.urls[kind.key]
         if not kind.errors:
             if log:
                 log.reset()
-            page.goto(url)
-            return
+            return page.goto(url)
         page.goto(url)
         if kind.errors == "siren":
             page.get_by_label("SIREN").fill("123")
             button = page.get_by_role("button", name="Enregistrer le brouillon")
+        elif kind.errors == "password":  # the password change sent empty
+            button = page.get_by_role("button", name="Changer le mot de passe")
         else:  # a score out of range on the jury's sheet
             page.locator("input[name^=score_]").first.fill("99")
             button = page.get_by_role("button", name="Enregistrer mes notes")
         if log:
             log.reset()
-        with page.expect_navigation():
+        with page.expect_navigation() as navigation:
             button.click()
+        return navigation.value
 
     def settle(self, page, log, timeout_ms=5000):
         """Scroll through the page so lazy images load, then wait until no request is in flight."""
@@ -604,8 +669,9 @@ class Survey:
         page.on("console", lambda message: refused.append(message.text)
                 if message.type == "error" and "Content Security Policy" in message.text else None)
         log = NetworkLog(page)
-        self.open(page, kind, log)
+        response = self.open(page, kind, log)
         figures = PageFigures(kind, page.url, csp_violations=refused)
+        figures.html = response.text() if response else ""
         figures.dom_elements = page.evaluate("() => document.querySelectorAll('*').length")
         figures.load_ms = round(page.evaluate(
             "() => { const [n] = performance.getEntriesByType('navigation'); return n ? n.loadEventEnd : 0; }"))
@@ -629,6 +695,11 @@ class Survey:
         figures.errors_shown = bool(kind.errors) and page.locator(".errorlist, .error-message, [aria-invalid=true]") \
             .count() > 0
         violations, reports = self.run_axe(page)
+        started = time.perf_counter()
+        figures.ibm_violations = self.in_page.ibm(page)
+        if not self.pa11y_reaches(kind):
+            figures.pa11y_errors = self.in_page.pa11y(page)
+        self.checker_seconds += time.perf_counter() - started
         # On a phone: the sources <picture> and srcset choose, the menu if the header folds one, and 320 px.
         page.set_viewport_size(PHONE)
         self.open(page, kind, log)

@@ -76,6 +76,18 @@ def test_page_keeps_its_budget(measured, kind):
     assert not problems, f"{kind.label} ({figures.url}):\n- " + "\n- ".join(problems)
 
 
+@pytest.mark.parametrize("kind", PAGE_KINDS, ids=lambda kind: kind.key)
+def test_page_passes_the_html_and_accessibility_checkers(measured, kind):
+    """0 errors from the Nu HTML checker on the HTML as served, 0 IBM Equal Access violations and 0 pa11y
+    (HTML_CodeSniffer, WCAG2AA) errors on the page (`tests/browser/checkers.py` says what runs where)."""
+    pages, _forms = measured
+    assert kind.key in pages, f"{kind.label}: the demo content has no such page"
+    figures = pages[kind.key]
+    assert figures.html, f"{kind.label}: no HTML was checked"
+    problems = figures.checker_problems()
+    assert not problems, f"{kind.label} ({figures.url}):\n- " + "\n- ".join(problems)
+
+
 @pytest.mark.parametrize("form", ["search", "application step", "score form"])
 def test_form_works_without_javascript(measured, form):
     _pages, forms = measured

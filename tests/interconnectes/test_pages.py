@@ -58,7 +58,7 @@ def test_home_shows_figures_latest_manifestos_and_labels_call(client, home):
 def test_base_template_is_accessible_by_construction(client, home):
     page = soup(client.get("/"))
     assert page.html["lang"] == "fr"
-    skip = page.select_one("body > a.skip-link")
+    skip = page.select_one("body > header > a.skip-link:first-child")  # first, and inside the banner landmark
     assert skip["href"] == "#contenu" and page.find("main", id="contenu") is not None
     assert page.find("header") and page.find("footer") and page.find("nav")
     assert page.select_one("form[role=search] label")["for"] == "header-q"

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from interconnectes.demo_pages import stream
 from interconnectes.models import HomePage, StandardPage
 from manifestes.models import ManifestoIndexPage, ManifestoKind, ManifestoPage
 from tests.factories import ManifestoPageFactory
@@ -129,3 +130,17 @@ def test_index_builds_only_the_texts_of_its_page_whatever_the_archive(client, ma
 def test_draft_manifesto_is_not_public(client, manifesto):
     manifesto.unpublish()
     assert client.get(manifesto.url_path.replace("/accueil", "", 1)).status_code == 404
+
+
+def test_an_ambition_without_engagements_leaves_no_empty_list(client, manifesto_index):
+    """An ambition still being written (a title, no engagement yet) shows in the contents and the text, with no
+    empty `ol` that screen readers would announce as a list of nothing."""
+    page = ManifestoPageFactory(parent=manifesto_index, title="Manifeste en cours", ambitions=stream([
+        ("ambition", {"title": "Une ambition à venir", "intro": "Les engagements suivront.", "engagements": []}),
+        ("ambition", {"title": "Une ambition écrite", "intro": "",
+                      "engagements": [{"title": "Un engagement", "text": ""}]}),
+    ]))
+    html = soup(client.get(page.url))
+    assert [a["href"] for a in html.select("nav.toc a")] == ["#ambition-1", "#ambition-2", "#engagement-1"]
+    assert html.find(id="ambition-1") is not None and html.find(id="engagement-1") is not None
+    assert [list_ for list_ in html.select("main ol, main ul") if not list_.find("li")] == []

@@ -1,0 +1,69 @@
+// pa11y's HTML_CodeSniffer checks (WCAG2AA, errors only), for the demo site's page survey
+// (tests/browser/checkers.py).
+//
+//   node tests/browser/pa11y_pages.cjs URL...   runs pa11y itself (its Node API, one chromium for every URL,
+//                                             /usr/bin/chromium through puppeteer) on pages any visitor
+//                                             reaches with a plain GET, and prints {url: [issue]} as JSON;
+//   node tests/browser/pa11y_pages.cjs --in-page  prints {script, options}: the very script pa11y evaluates
+//                                             in a page (its runner, HTML_CodeSniffer and the htmlcs runner,
+//                                             assembled as pa11y's loadRunnerScript does) and the options it
+//                                             passes to window.__pa11y.run, so that the survey applies the
+//                                             same checks and filtering to the pages pa11y cannot reach simply
+//                                             (logged-in pages, forms in their error states).
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const pa11y = require('pa11y');
+const puppeteer = require('puppeteer');
+
+const pa11yDir = path.dirname(require.resolve('pa11y'));
+const PA11Y_VERSION = require('pa11y/package.json').version;
+// pa11y's defaults, spelled out: WCAG 2 AA, HTML_CodeSniffer, notices and warnings left out (errors only).
+const OPTIONS = {standard: 'WCAG2AA', runners: ['htmlcs'], ignore: ['notice', 'warning'], rules: [],
+	hideElements: null, rootElement: null, levelCapWhenNeedsReview: null, wait: 0};
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+	'--disable-component-update', '--disable-sync'];
+
+function inPageScript() {
+	const runner = require(path.join(pa11yDir, 'runners', 'htmlcs'));
+	const bundle = runner.scripts.map(script => fs.readFileSync(script, 'utf-8')).join('\n\n');
+	return [
+		fs.readFileSync(path.join(pa11yDir, 'runner.js'), 'utf-8'),
+		`;${bundle};`,
+		`;window.__pa11y.runners["htmlcs"] = ${runner.run.toString()};`
+	].join('\n');
+}
+
+async function checkUrls(urls) {
+	const browser = await puppeteer.launch({executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+		args: CHROMIUM_ARGS});
+	const results = {};
+	try {
+		for (const url of urls) {
+			const page = await browser.newPage();
+			const result = await pa11y(url, {...OPTIONS, browser, page, ignore: [...OPTIONS.ignore],
+				timeout: 60000});
+			results[url] = result.issues.map(({code, message, selector, context}) => ({code, message, selector,
+				context}));
+			await page.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return results;
+}
+
+async function main(args) {
+	if (args[0] === '--in-page') {
+		process.stdout.write(JSON.stringify({script: inPageScript(),
+			options: {...OPTIONS, pa11yVersion: PA11Y_VERSION}}));
+		return;
+	}
+	process.stdout.write(JSON.stringify(await checkUrls(args)));
+}
+
+main(process.argv.slice(2)).catch(error => {
+	console.error(error);
+	process.exit(1);
+});
