@@ -1,6 +1,6 @@
 """The ranking computed once per change of what it reads (`jury/ranking_cache.py`) and the weighted totals added up
-by the database (`jury.progress.summed_totals`): the same figures as the pure rules, fresh after every change,
-never shown to a juror."""
+from the score sheets the database pivots (`jury.progress.score_sheets`): the same figures as the pure rules, fresh
+after every change, never shown to a juror."""
 
 import pytest
 from django.core.cache import cache
@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from jury import scoring
 from jury.models import Score
-from jury.progress import counted_distribution, summed_totals
+from jury.progress import score_sheets
 from jury.ranking_cache import RECENT, STAFF, RecentRankings, cached_ranking, ranking_key
 from jury.services import conflicts
 from tests.jury.factories import OPEN, build_scored_round, frozen, save_sheet
@@ -28,7 +28,7 @@ def test_the_database_adds_up_the_same_totals_as_the_rules(round1, jurors, crite
         Score.objects.create(round=round1, juror=a if juror is a else b, application=application,
                              criterion=criterion, value=value, updated_at=OPEN)
     rules = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in (impact, sobriety)]
-    totals, incomplete = summed_totals(Score.objects.filter(round=round1), rules)
+    totals, incomplete = scoring.sheet_totals(score_sheets(Score.objects.filter(round=round1), rules), rules)
     assert totals == {(x.pk, a.pk): pytest.approx(80), (x.pk, b.pk): pytest.approx(200 / 3)}
     assert incomplete == [(y.pk, a.pk)]
     rows = [scoring.ScoreRow(*row) for row in Score.objects.filter(round=round1).values_list(
@@ -46,7 +46,7 @@ def test_the_database_counts_each_value_of_the_scale(round1, jurors, criteria, c
         Score.objects.create(round=round1, juror=juror, application=x, criterion=criterion, value=value,
                              updated_at=OPEN)
     rules = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in (impact, sobriety)]
-    distribution = counted_distribution(Score.objects.filter(round=round1), rules)
+    distribution = scoring.sheet_distribution(score_sheets(Score.objects.filter(round=round1), rules), rules)
     assert distribution[impact.pk] == {value: 2 if value == 8 else 0 for value in range(11)}
     assert distribution[sobriety.pk] == {0: 0, 1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
 
