@@ -163,12 +163,28 @@ def round_progress(jury_round, application_ids=None) -> RoundProgress:
     criterion of the round is scored.
     """
     criteria_ids = [criterion.pk for criterion in jury_round.scoring_criteria()]
-    pairs = (Assignment.objects.filter(round=jury_round, application_id__in=jury_round.applications().values("pk"))
-             .exclude(conflicted_q()))
+    return RoundProgress(juror_tally(jury_round, criteria_ids), file_tally(jury_round, criteria_ids, application_ids))
+
+
+def _pairs(jury_round):
+    return (Assignment.objects.filter(round=jury_round, application_id__in=jury_round.applications().values("pk"))
+            .exclude(conflicted_q()))
+
+
+def juror_tally(jury_round, criteria_ids: list) -> dict:
+    """{juror id: (complete sheets, assigned files)} over the whole round: one query, counted by the database
+    over every assignment (the part of the progress page that grows with the round; `jury.ranking_cache`
+    keeps it between two changes)."""
+    return _tally(_pairs(jury_round), "juror_id", criteria_ids)
+
+
+def file_tally(jury_round, criteria_ids: list, application_ids=None) -> dict:
+    """{application id: (complete sheets, assigned jurors)} for `application_ids` (None: every file), one query."""
+    pairs = _pairs(jury_round)
     # Q(pk=None) keeps the query for an empty page, so that every page of the table costs the same.
     files = pairs if application_ids is None else pairs.filter(Q(application_id__in=list(application_ids))
                                                                 | Q(pk=None))
-    return RoundProgress(_tally(pairs, "juror_id", criteria_ids), _tally(files, "application_id", criteria_ids))
+    return _tally(files, "application_id", criteria_ids)
 
 
 def _tally(pairs, key: str, criteria_ids: list) -> dict:

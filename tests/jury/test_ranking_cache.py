@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from jury import scoring
 from jury.models import Score
-from jury.progress import score_sheets
-from jury.ranking_cache import RECENT, STAFF, RecentRankings, cached_ranking, ranking_key
-from jury.services import conflicts
-from tests.jury.factories import OPEN, build_scored_round, frozen, save_sheet
-from tests.labels.factories import SubmittedApplicationFactory
+from jury.progress import round_progress, score_sheets
+from jury.ranking_cache import RECENT, STAFF, RecentRankings, cached_progress, cached_ranking, ranking_key
+from jury.services import assignments, conflicts
+from tests.jury.factories import OPEN, JuryMemberFactory, JuryRoundFactory, build_scored_round, frozen, save_sheet
+from tests.labels.factories import LabelCampaignPageFactory, SubmittedApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +119,29 @@ def test_a_juror_is_never_served_the_ranking_staff_computed(client, scene, crite
     response = client.get(url)
     assert response.status_code == 403 and "Cantines sans gaspillage" not in response.text
     assert ranking_key(scene.round, STAFF, {}) != ranking_key(scene.round, "juror", {})
+
+
+def test_the_progress_per_juror_is_counted_once_then_follows_scores_and_assignments(
+        scene, criteria, campaign_staff, clock, django_assert_num_queries):
+    """Juror A has two files (A declared no conflict on the first); juror B's one file is conflicted, left out."""
+    clock.set(OPEN)
+    jury_round, juror = scene.round, scene.juror_a
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (0, 2)}
+    with django_assert_num_queries(2):  # the round's criteria and this page's files: the per-juror count is kept
+        state = cached_progress(jury_round, [scene.file.pk])
+    assert state.per_application == {scene.file.pk: (0, 1)}
+    save_sheet(juror, jury_round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (1, 2)} == round_progress(jury_round).per_juror
+    assignments.remove_assignment(jury_round, juror, scene.other_file, by=campaign_staff)
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (1, 1)} == round_progress(jury_round).per_juror
+    assignments.add_assignment(jury_round, juror, scene.hidden_file, by=campaign_staff)
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (1, 2)} == round_progress(jury_round).per_juror
+
+
+def test_assigning_a_whole_round_renews_the_progress(label_index, campaign_staff):
+    campaign = LabelCampaignPageFactory(parent=label_index)
+    jury_round, juror = JuryRoundFactory(campaign=campaign), JuryMemberFactory(campaign=campaign)
+    SubmittedApplicationFactory(campaign=campaign)
+    assert cached_progress(jury_round, []).per_juror == {}
+    assignments.assign(jury_round, by=campaign_staff)  # written in bulk, without a model signal
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (0, 1)} == round_progress(jury_round).per_juror
