@@ -15,7 +15,9 @@ kept under the same version, which assignments move too.
 
 Writes that bypass model signals (the score sheet's bulk upsert, the
 publication's bulk update, the assignment of a whole round) call
-`bump_ranking_version` themselves. A cache
+`bump_ranking_version` themselves. With `JURY_RANK_AHEAD` (production with
+Redis), each new version queues `rank_ahead`, which the task worker runs: the
+ranking is computed after the save rather than on staff's first click. A cache
 that cannot be reached only means computing the ranking on each request.
 """
 
@@ -23,8 +25,10 @@ import threading
 import time
 from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks import task
 
 from jury.models import JuryRound
 from jury.progress import RoundProgress, RoundRanking, file_tally, juror_tally, round_ranking
@@ -43,7 +47,10 @@ def ranking_version(campaign_id) -> int:
 
 
 def bump_ranking_version(campaign_id) -> None:
-    cache.set(version_key(campaign_id), time.time_ns(), timeout=None)
+    version = time.time_ns()
+    cache.set(version_key(campaign_id), version, timeout=None)
+    if settings.JURY_RANK_AHEAD:
+        rank_ahead.enqueue(campaign_id, version)
 
 
 def ranking_key(jury_round, audience: str, options: dict) -> str:
@@ -109,6 +116,23 @@ def cached_progress(jury_round, application_ids) -> RoundProgress:
         per_juror = juror_tally(jury_round, criteria_ids)
         cache.set(key, per_juror, RANKING_SECONDS)
     return RoundProgress(per_juror, file_tally(jury_round, criteria_ids, application_ids))
+
+
+@task()
+def rank_ahead(campaign_id: int, version: int) -> None:
+    """Rank the campaign's rounds under `version`, so that staff's first click after a change finds the ranking in
+    the shared cache instead of computing it (a second at national scale); the click computes it only when this has
+    not run yet.
+
+    A burst of saves queues one task each: a task whose version is no longer
+    the campaign's leaves the work to the latest. Rounds whose criteria are not
+    frozen yet have no scores to rank.
+    """
+    if ranking_version(campaign_id) != version:
+        return
+    for jury_round in (JuryRound.objects.filter(campaign_id=campaign_id, criteria_frozen_at__isnull=False)
+                       .select_related("campaign").order_by("number")):
+        cached_ranking(jury_round)
 
 
 # --- What moves the version ----------------------------------------------------------------------------------

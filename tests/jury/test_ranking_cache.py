@@ -9,7 +9,17 @@ from django.urls import reverse
 from jury import scoring
 from jury.models import Score
 from jury.progress import round_progress, score_sheets
-from jury.ranking_cache import RECENT, STAFF, RecentRankings, cached_progress, cached_ranking, ranking_key
+from jury.ranking_cache import (
+    RECENT,
+    STAFF,
+    RecentRankings,
+    bump_ranking_version,
+    cached_progress,
+    cached_ranking,
+    rank_ahead,
+    ranking_key,
+    ranking_version,
+)
 from jury.services import assignments, conflicts
 from tests.jury.factories import OPEN, JuryMemberFactory, JuryRoundFactory, build_scored_round, frozen, save_sheet
 from tests.labels.factories import LabelCampaignPageFactory, SubmittedApplicationFactory
@@ -145,3 +155,36 @@ def test_assigning_a_whole_round_renews_the_progress(label_index, campaign_staff
     assert cached_progress(jury_round, []).per_juror == {}
     assignments.assign(jury_round, by=campaign_staff)  # written in bulk, without a model signal
     assert cached_progress(jury_round, []).per_juror == {juror.pk: (0, 1)} == round_progress(jury_round).per_juror
+
+
+def test_ranked_ahead_after_a_save_the_first_click_finds_the_ranking_ready(scene, criteria, clock, settings,
+                                                                            django_assert_num_queries):
+    settings.JURY_RANK_AHEAD = True
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    ready = cache.get(ranking_key(scene.round, STAFF, {}))  # in the shared cache, as the app servers read it
+    assert ready.ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+    with django_assert_num_queries(0):
+        assert cached_ranking(scene.round).ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+
+
+def test_without_ranking_ahead_a_save_leaves_the_ranking_to_the_first_click(scene, criteria, clock, settings):
+    settings.JURY_RANK_AHEAD = False
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    assert cache.get(ranking_key(scene.round, STAFF, {})) is None
+    assert cached_ranking(scene.round).ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+
+
+def test_a_task_queued_before_a_later_change_leaves_the_work_to_the_latest(scene, criteria, clock,
+                                                                           django_assert_num_queries):
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    stale = ranking_version(scene.round.campaign_id)
+    bump_ranking_version(scene.round.campaign_id)
+    with django_assert_num_queries(0):
+        rank_ahead.call(scene.round.campaign_id, stale)
+    assert cache.get(ranking_key(scene.round, STAFF, {})) is None
+    rank_ahead.call(scene.round.campaign_id, ranking_version(scene.round.campaign_id))
+    assert cache.get(ranking_key(scene.round, STAFF, {})).ranking.results[0].totals == {
+        scene.juror_a.pk: pytest.approx(80)}
