@@ -10,8 +10,9 @@ no file better than another keep the fitted calibration searching for hundreds o
 round asks of it). Then, in one process per data set, it requests each page type through Django's test
 client as an anonymous reader (campaign staff for the jury's pages) with the whole-page cache off, and
 prints a Markdown table: the queries of a cold request, the median time of a cold render (every cache
-emptied), of a render from warm fragments, and the HTML size. For the ranking, "warm" is a later click
-once the ranking is cached. The machine's load shows in the times: compare the columns of one run.
+emptied), of a render from warm fragments, and the HTML size. Times are the process's CPU time: SQLite
+runs inside it, so the database's work counts, while other work sharing the machine does not. For the
+ranking, "warm" is a later click once the ranking is cached. Compare the columns of one run.
 """
 
 import datetime
@@ -175,14 +176,14 @@ def measure() -> list:
             cold, warm = [], []
             for _ in range(RENDERS):
                 cache.clear()
-                started = time.perf_counter()
+                started = time.process_time()
                 audience.get(url)
-                cold.append(time.perf_counter() - started)
+                cold.append(time.process_time() - started)
             audience.get(url)
             for _ in range(RENDERS):
-                started = time.perf_counter()
+                started = time.process_time()
                 audience.get(url)
-                warm.append(time.perf_counter() - started)
+                warm.append(time.process_time() - started)
             rows.append((name, len(queries), statistics.median(cold) * 1000, statistics.median(warm) * 1000,
                          size / 1024))
     return rows
@@ -217,7 +218,7 @@ def main():
         output = subprocess.run([sys.executable, __file__, "--child", str(database), str(factor)], check=True,
                                 stdout=subprocess.PIPE, text=True).stdout
         results[factor] = json.loads(output.strip().splitlines()[-1])
-    header = " | ".join(f"×{factor} : requêtes, froid ms, chaud ms, Ko" for factor in factors)
+    header = " | ".join(f"×{factor} : requêtes, froid ms CPU, chaud ms CPU, Ko" for factor in factors)
     print(f"| page | {header} |")
     print("|---" * (len(factors) + 1) + "|")
     for position, (name, *_figures) in enumerate(results[factors[0]]):
