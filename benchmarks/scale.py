@@ -4,17 +4,21 @@ Run with `.venv/bin/python benchmarks/scale.py [FACTOR…]` (default: 1 10 100).
 content once (`migrate` and `load_demo_content` in `var/bench/demo.sqlite3`), copies it into one
 throwaway SQLite file per factor under `var/bench/` and grows each copy: people, Journées experts with
 their programmes (one speaker in every new one), manifestos, laureates of the published campaign, and
-the demo's jury round grown to 20 × FACTOR files scored by 20 jurors on every criterion. Then, in one
-process per data set, it requests each page type through Django's test client as an anonymous reader
-(campaign staff for the jury's pages) with the whole-page cache off, and prints a Markdown table: the
-queries of a cold request, the median time of a cold render (every cache emptied), of a render from warm
-fragments, and the HTML size. For the ranking, "warm" is a later click once the ranking is cached.
-The machine's load shows in the times: compare the columns of one run.
+the demo's jury round grown to 20 × FACTOR files scored by 20 jurors on every criterion (each file a
+quality, each juror a severity, plus noise, as in `ranking.py`: scores cycling through the scale with
+no file better than another keep the fitted calibration searching for hundreds of passes, which no real
+round asks of it). Then, in one process per data set, it requests each page type through Django's test
+client as an anonymous reader (campaign staff for the jury's pages) with the whole-page cache off, and
+prints a Markdown table: the queries of a cold request, the median time of a cold render (every cache
+emptied), of a render from warm fragments, and the HTML size. Times are the process's CPU time: SQLite
+runs inside it, so the database's work counts, while other work sharing the machine does not. For the
+ranking, "warm" is a later click once the ranking is cached. Compare the columns of one run.
 """
 
 import datetime
 import json
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -102,12 +106,19 @@ def grow(factor: int):
         for n in range(20 * factor)])
     criteria = list(round1.frozen_criteria.all())
     now = timezone.now()
+    draw = random.Random(factor)
+    quality = [draw.uniform(0.2, 0.9) for _file in files]
+    severity = [draw.gauss(0, 0.08) for _juror in jurors]
+
+    def value(f, j, top):
+        return max(0, min(top, round(top * (quality[f] + severity[j] + draw.gauss(0, 0.1)))))
+
     Assignment.objects.bulk_create([Assignment(round=round1, juror=juror, application=file)
                                     for file in files for juror in jurors], batch_size=5000)
     Score.objects.bulk_create([Score(round=round1, juror=juror, application=file, criterion=criterion,
-                                     value=(f + j + c) % (criterion.max_score + 1), updated_at=now)
+                                     value=value(f, j, criterion.max_score), updated_at=now)
                                for f, file in enumerate(files) for j, juror in enumerate(jurors)
-                               for c, criterion in enumerate(criteria)], batch_size=5000)
+                               for criterion in criteria], batch_size=5000)
 
 
 def logged(queries, execute, sql, params, many, context):
@@ -165,14 +176,14 @@ def measure() -> list:
             cold, warm = [], []
             for _ in range(RENDERS):
                 cache.clear()
-                started = time.perf_counter()
+                started = time.process_time()
                 audience.get(url)
-                cold.append(time.perf_counter() - started)
+                cold.append(time.process_time() - started)
             audience.get(url)
             for _ in range(RENDERS):
-                started = time.perf_counter()
+                started = time.process_time()
                 audience.get(url)
-                warm.append(time.perf_counter() - started)
+                warm.append(time.process_time() - started)
             rows.append((name, len(queries), statistics.median(cold) * 1000, statistics.median(warm) * 1000,
                          size / 1024))
     return rows
@@ -207,7 +218,7 @@ def main():
         output = subprocess.run([sys.executable, __file__, "--child", str(database), str(factor)], check=True,
                                 stdout=subprocess.PIPE, text=True).stdout
         results[factor] = json.loads(output.strip().splitlines()[-1])
-    header = " | ".join(f"×{factor} : requêtes, froid ms, chaud ms, Ko" for factor in factors)
+    header = " | ".join(f"×{factor} : requêtes, froid ms CPU, chaud ms CPU, Ko" for factor in factors)
     print(f"| page | {header} |")
     print("|---" * (len(factors) + 1) + "|")
     for position, (name, *_figures) in enumerate(results[factors[0]]):

@@ -56,7 +56,7 @@ def _figure(value):
 def ranking_table(jury_round) -> tuple[list, list]:
     """The round's ranking, best first, with each application's facts and current decision.
 
-    Five queries whatever the size: the four of `round_ranking`, then the
+    Four queries whatever the size: the three of `round_ranking`, then the
     applications with their category and the outcome of their latest decision.
     """
     result = round_ranking(jury_round)

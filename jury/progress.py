@@ -10,8 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.db.models import Case, Count, F, FloatField, Func, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Cast
+from django.db.models import Case, Count, F, Func, IntegerField, Max, OuterRef, Q, Subquery, When
 
 from jury import eliminatory, scoring
 from jury.models import Assignment, RoundCriterion, Score, in_round_q
@@ -36,44 +35,30 @@ class RoundRanking:
         return self.category_rankings
 
 
-def summed_totals(scores, criteria) -> tuple[dict, list]:
-    """`scoring.weighted_totals` added up by the database: one row per (file, juror) rather than per score.
+def score_sheets(scores, criteria) -> list[tuple]:
+    """Every (file, juror) score sheet in `scores`, one row each: (application id, juror id, the score on each of
+    `criteria` in their order, None where the sheet has none).
 
-    The same definition: 100 * sum(weight * score / max_score) / sum(weight),
-    only for a sheet that scores every criterion; the others are incomplete.
+    The database pivots the scores (a sheet holds at most one score per
+    criterion: the score table's unique index), so one pass over a round's
+    scores gives its weighted totals, its charts and its eliminatory verdicts
+    alike (`scoring.sheet_totals`, `scoring.sheet_distribution`), and Python
+    reads one row per sheet rather than one per score.
     """
-    weight_sum = sum(criterion.weight for criterion in criteria)
     if not criteria:
-        return {}, []
-    score = Cast("value", FloatField())
-    weighted = Case(*[When(criterion_id=c.id, then=Value(c.weight) * score / Value(float(c.max_score)))
-                      for c in criteria], default=Value(0.0), output_field=FloatField())
-    sheets = (scores.order_by().values("application_id", "juror_id")
-              .annotate(weighted=Sum(weighted), scored=Count("criterion_id"))
-              .values_list("application_id", "juror_id", "weighted", "scored"))
-    totals, incomplete = {}, []
-    for application, juror, weighted, scored in sheets:
-        if scored < len(criteria) or weight_sum <= 0:
-            incomplete.append((application, juror))
-        else:
-            totals[(application, juror)] = 100 * weighted / weight_sum
-    return totals, sorted(incomplete)
-
-
-def counted_distribution(scores, criteria) -> dict:
-    """Per criterion, how many times each value of its scale was given (the histograms), counted by the database:
-    one row per criterion and value, whatever the round's size."""
-    distribution = {criterion.id: dict.fromkeys(range(criterion.max_score + 1), 0) for criterion in criteria}
-    for criterion_id, value, count in (scores.order_by().values("criterion_id", "value")
-                                       .annotate(count=Count("pk")).values_list("criterion_id", "value", "count")):
-        bucket = distribution[criterion_id]
-        bucket[value] = bucket.get(value, 0) + count
-    return distribution
+        return []
+    columns = {f"criterion_{criterion.id}": Max(Case(When(criterion_id=criterion.id, then=F("value")),
+                                                     output_field=IntegerField()))
+               for criterion in criteria}
+    return [(application, juror, values) for application, juror, *values in
+            scores.order_by().values("application_id", "juror_id").annotate(**columns)
+            .values_list("application_id", "juror_id", *columns)]
 
 
 def round_ranking(jury_round, **options) -> RoundRanking:
-    """The round's ranking in four queries whatever its size: criteria, applications, the weighted totals per
-    (file, juror) and the distribution of scores, both added up by the database.
+    """The round's ranking in three queries whatever its size: criteria, applications and the score sheets
+    (`score_sheets`), from which the weighted totals, the distribution of scores and the eliminatory verdicts
+    are worked out.
 
     Scores of a juror with a declared conflict on the file never count, nor
     scores on criteria that are not the round's. The calibration method and
@@ -91,16 +76,18 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     scores = (Score.objects.filter(round=jury_round, criterion_id__in=[c.id for c in criteria],
                                    application_id__in=applications.values("pk"))
               .exclude(conflicted_q()))
+    sheets = score_sheets(scores, criteria)
     ranking = scoring.rank([], criteria, application_ids=sorted(categories),
-                           summed=summed_totals(scores, criteria), **options)
+                           summed=scoring.sheet_totals(sheets, criteria), **options)
     rules = eliminatory_rules(round_criteria)
     eliminated = {}
-    if rules:  # only the scores of the eliminatory criteria are read row by row
-        rows = [scoring.ScoreRow(*row) for row in
-                scores.filter(criterion_id__in=[rule.criterion_id for rule in rules]).order_by()
-                .values_list("application_id", "juror_id", "criterion_id", "value")]
+    if rules:
+        positions = {criterion.id: position for position, criterion in enumerate(criteria)}
+        rows = [scoring.ScoreRow(application, juror, rule.criterion_id, values[positions[rule.criterion_id]])
+                for application, juror, values in sheets for rule in rules
+                if rule.criterion_id in positions and values[positions[rule.criterion_id]] is not None]
         eliminated = eliminatory.eliminated(rows, rules, campaign.eliminatory_rule)
-    return RoundRanking(ranking, criteria, categories, counted_distribution(scores, criteria),
+    return RoundRanking(ranking, criteria, categories, scoring.sheet_distribution(sheets, criteria),
                         {c.pk: c.name for c in round_criteria}, eliminated)
 
 
@@ -176,12 +163,28 @@ def round_progress(jury_round, application_ids=None) -> RoundProgress:
     criterion of the round is scored.
     """
     criteria_ids = [criterion.pk for criterion in jury_round.scoring_criteria()]
-    pairs = (Assignment.objects.filter(round=jury_round, application_id__in=jury_round.applications().values("pk"))
-             .exclude(conflicted_q()))
+    return RoundProgress(juror_tally(jury_round, criteria_ids), file_tally(jury_round, criteria_ids, application_ids))
+
+
+def _pairs(jury_round):
+    return (Assignment.objects.filter(round=jury_round, application_id__in=jury_round.applications().values("pk"))
+            .exclude(conflicted_q()))
+
+
+def juror_tally(jury_round, criteria_ids: list) -> dict:
+    """{juror id: (complete sheets, assigned files)} over the whole round: one query, counted by the database
+    over every assignment (the part of the progress page that grows with the round; `jury.ranking_cache`
+    keeps it between two changes)."""
+    return _tally(_pairs(jury_round), "juror_id", criteria_ids)
+
+
+def file_tally(jury_round, criteria_ids: list, application_ids=None) -> dict:
+    """{application id: (complete sheets, assigned jurors)} for `application_ids` (None: every file), one query."""
+    pairs = _pairs(jury_round)
     # Q(pk=None) keeps the query for an empty page, so that every page of the table costs the same.
     files = pairs if application_ids is None else pairs.filter(Q(application_id__in=list(application_ids))
                                                                 | Q(pk=None))
-    return RoundProgress(_tally(pairs, "juror_id", criteria_ids), _tally(files, "application_id", criteria_ids))
+    return _tally(files, "application_id", criteria_ids)
 
 
 def _tally(pairs, key: str, criteria_ids: list) -> dict:

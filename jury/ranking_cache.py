@@ -7,12 +7,17 @@ round, the audience it was computed for and the campaign's *ranking
 version*, as `interconnectes.content_version` does for pages: every change
 that can move the ranking (a score, a declaration of conflict, the round's
 criteria or shortlist, an application's status or category, the campaign's
-criteria and ranking settings) sets a new version, and entries under older ones are never read
-again and expire on their own. The version is per campaign, not per round:
-a round's files depend on the round before it (its shortlist).
+criteria and ranking settings) sets a new version, and entries under older
+ones are never read again and expire on their own. The version is per
+campaign, not per round: a round's files depend on the round before it (its
+shortlist). The progress page's per-juror figures (`cached_progress`) are
+kept under the same version, which assignments move too.
 
 Writes that bypass model signals (the score sheet's bulk upsert, the
-publication's bulk update) call `bump_ranking_version` themselves. A cache
+publication's bulk update, the assignment of a whole round) call
+`bump_ranking_version` themselves. With `JURY_RANK_AHEAD` (production with
+Redis), each new version queues `rank_ahead`, which the task worker runs: the
+ranking is computed after the save rather than on staff's first click. A cache
 that cannot be reached only means computing the ranking on each request.
 """
 
@@ -20,10 +25,13 @@ import threading
 import time
 from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks import task
 
-from jury.progress import RoundRanking, round_ranking
+from jury.models import JuryRound
+from jury.progress import RoundProgress, RoundRanking, file_tally, juror_tally, round_ranking
 
 STAFF = "staff"  # the only audience of the ranking today: campaign staff (jury.views.access.staff_required)
 RANKING_SECONDS = 24 * 3600  # an entry unused for a day is computed again
@@ -39,7 +47,10 @@ def ranking_version(campaign_id) -> int:
 
 
 def bump_ranking_version(campaign_id) -> None:
-    cache.set(version_key(campaign_id), time.time_ns(), timeout=None)
+    version = time.time_ns()
+    cache.set(version_key(campaign_id), version, timeout=None)
+    if settings.JURY_RANK_AHEAD:
+        rank_ahead.enqueue(campaign_id, version)
 
 
 def ranking_key(jury_round, audience: str, options: dict) -> str:
@@ -92,6 +103,38 @@ def cached_ranking(jury_round, *, audience: str = STAFF, **options) -> RoundRank
     return result
 
 
+def cached_progress(jury_round, application_ids) -> RoundProgress:
+    """`jury.progress.round_progress(jury_round, application_ids)` with the per-juror figures kept per ranking
+    version: counting them goes over every assignment of the round (40,000 in a national one) on each view of the
+    progress page, while the per-file figures of the page on screen cost little. Assignments move the version
+    too, so the figures are never older than the last score, assignment or conflict."""
+    criteria_ids = [criterion.pk for criterion in jury_round.scoring_criteria()]
+    key = (f"jury-progress:{jury_round.pk}:{ranking_version(jury_round.campaign_id)}:"
+           + ",".join(str(pk) for pk in criteria_ids))
+    per_juror = cache.get(key)
+    if per_juror is None:
+        per_juror = juror_tally(jury_round, criteria_ids)
+        cache.set(key, per_juror, RANKING_SECONDS)
+    return RoundProgress(per_juror, file_tally(jury_round, criteria_ids, application_ids))
+
+
+@task()
+def rank_ahead(campaign_id: int, version: int) -> None:
+    """Rank the campaign's rounds under `version`, so that staff's first click after a change finds the ranking in
+    the shared cache instead of computing it (a second at national scale); the click computes it only when this has
+    not run yet.
+
+    A burst of saves queues one task each: a task whose version is no longer
+    the campaign's leaves the work to the latest. Rounds whose criteria are not
+    frozen yet have no scores to rank.
+    """
+    if ranking_version(campaign_id) != version:
+        return
+    for jury_round in (JuryRound.objects.filter(campaign_id=campaign_id, criteria_frozen_at__isnull=False)
+                       .select_related("campaign").order_by("number")):
+        cached_ranking(jury_round)
+
+
 # --- What moves the version ----------------------------------------------------------------------------------
 
 def _score_changed(sender, instance, **kwargs):
@@ -100,6 +143,12 @@ def _score_changed(sender, instance, **kwargs):
 
 def _declaration_changed(sender, instance, **kwargs):
     bump_ranking_version(instance.juror.campaign_id)
+
+
+def _assignment_changed(sender, instance, **kwargs):
+    """Who scores which file: the progress figures (`cached_progress`)."""
+    bump_ranking_version(JuryRound.objects.filter(pk=instance.round_id).values_list("campaign_id", flat=True)
+                         .first())
 
 
 def _round_changed(sender, instance, **kwargs):
@@ -133,13 +182,13 @@ def _round_relation_changed(sender, instance, action, **kwargs):
 
 def follow_scores() -> None:
     """Connect the model signals that move a campaign's ranking version (called by `JuryConfig.ready`)."""
-    from jury.models import ConflictDeclaration, JuryRound, RoundCriterion, Score
+    from jury.models import Assignment, ConflictDeclaration, RoundCriterion, Score
     from labels.models import Application, EvaluationCriterion, LabelCampaignPage
 
     handlers = [(Score, _score_changed), (ConflictDeclaration, _declaration_changed), (JuryRound, _round_changed),
                 (RoundCriterion, _round_criterion_changed), (Application, _application_changed),
                 (EvaluationCriterion, _campaign_criterion_changed),
-                (LabelCampaignPage, _campaign_changed)]
+                (LabelCampaignPage, _campaign_changed), (Assignment, _assignment_changed)]
     for model, handler in handlers:
         label = model._meta.label_lower
         post_save.connect(handler, sender=model, dispatch_uid=f"ranking-version-save-{label}")

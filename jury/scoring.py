@@ -29,7 +29,7 @@ Definitions
   raw means share a rank (1, 2, 2, 4).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from statistics import fmean, median, pstdev
 
@@ -117,6 +117,31 @@ def weighted_totals(rows, criteria) -> tuple[dict, list]:
         weighted = sum(by_id[cid].weight * score / by_id[cid].max_score for cid, score in scores.items())
         totals[key] = 100 * weighted / weight_sum
     return totals, sorted(incomplete)
+
+
+def sheet_totals(sheets, criteria) -> tuple[dict, list]:
+    """`weighted_totals` over score sheets (application id, juror id, the score on each of `criteria` in their
+    order or None): one row per sheet, as the database hands them over (`jury.progress.score_sheets`)."""
+    weight_sum = sum(criterion.weight for criterion in criteria)
+    totals, incomplete = {}, []
+    for application, juror, values in sheets:
+        if None in values or weight_sum <= 0:
+            incomplete.append((application, juror))
+        else:
+            weighted = sum([c.weight * score / c.max_score for c, score in zip(criteria, values, strict=True)])
+            totals[(application, juror)] = 100 * weighted / weight_sum
+    return totals, sorted(incomplete)
+
+
+def sheet_distribution(sheets, criteria) -> dict:
+    """Per criterion, how many times each value of its scale was given on these score sheets (the histograms);
+    a value off the scale (a criterion's scale narrowed after scoring) is counted too."""
+    distribution = {}
+    for position, criterion in enumerate(criteria):
+        counts = Counter(values[position] for _application, _juror, values in sheets)
+        counts.pop(None, None)
+        distribution[criterion.id] = {**dict.fromkeys(range(criterion.max_score + 1), 0), **counts}
+    return distribution
 
 
 def juror_profiles(totals: dict, min_scored: int = MIN_SCORED_FOR_NORMALISATION) -> dict:

@@ -177,6 +177,10 @@ CACHES = cache_settings(os.environ)
 # the backend with the database one of django-tasks-db.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Rank a jury round again in the background after each change of its scores (`jury.ranking_cache.rank_ahead`), so
+# that staff's first click finds the ranking ready. Off here: the immediate backend would rank inside each save.
+JURY_RANK_AHEAD = env_bool("JURY_RANK_AHEAD", False)
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Les Interconnectés <ne-pas-repondre@example.org>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)

@@ -47,6 +47,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = 20
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker ranks ahead only into a cache the app servers read too: Redis.
+JURY_RANK_AHEAD = env_bool("JURY_RANK_AHEAD", bool(os.environ.get("REDIS_URL", "").strip()))
 
 # Sessions read through the cache only when every app server shares it (see base.py).
 if not os.environ.get("REDIS_URL", "").strip():

@@ -7,6 +7,7 @@ from jury import assignment as rules
 from jury.models import Assignment, ConflictDeclaration, JuryMember, Score
 from jury.obvious_conflicts import ApplicationFacts, flag_conflicts
 from jury.permissions import require_staff
+from jury.ranking_cache import bump_ranking_version
 
 
 def flagged_conflicts(jury_round) -> dict:
@@ -56,6 +57,7 @@ def assign(jury_round, mode=rules.Mode.BALANCED, *, by=None):
     Assignment.objects.bulk_create(
         [Assignment(round=jury_round, juror_id=juror, application_id=application, assigned_by=by)
          for application, assigned in result.items() for juror in assigned])
+    bump_ranking_version(jury_round.campaign_id)  # a bulk write sends no model signal: the progress figures move
     return result
 
 

@@ -24,8 +24,7 @@ from interconnectes import clock
 from jury import bulk, charts, exports, outcomes
 from jury.forms import AssignForm, AssignmentChangeForm, BulkDecisionForm, FileSearchForm, UnlockForm
 from jury.models import ConflictDeclaration, JuryMember, latest_decision
-from jury.progress import round_progress
-from jury.ranking_cache import cached_ranking
+from jury.ranking_cache import cached_progress, cached_ranking
 from jury.services import assignments, decisions, reminders, scores
 from jury.services.criteria import freeze_if_open
 from jury.views.access import render, staff_required, staff_round
@@ -75,7 +74,7 @@ def progress_page(request, jury_round, assignment_form=None, unlock_form=None):
     search = FileSearchForm(request.GET)
     applications = Paginator(search.filter(_round_applications(jury_round)), PROGRESS_PER_PAGE).get_page(
         request.GET.get("page"))
-    state = round_progress(jury_round, [application.pk for application in applications])  # this page's files
+    state = cached_progress(jury_round, [application.pk for application in applications])  # this page's files
     jurors = list(_jurors(jury_round))
     for juror in jurors:
         juror.done, juror.assigned = state.per_juror.get(juror.pk, (0, 0))

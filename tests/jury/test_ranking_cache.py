@@ -1,6 +1,6 @@
 """The ranking computed once per change of what it reads (`jury/ranking_cache.py`) and the weighted totals added up
-by the database (`jury.progress.summed_totals`): the same figures as the pure rules, fresh after every change,
-never shown to a juror."""
+from the score sheets the database pivots (`jury.progress.score_sheets`): the same figures as the pure rules, fresh
+after every change, never shown to a juror."""
 
 import pytest
 from django.core.cache import cache
@@ -8,11 +8,21 @@ from django.urls import reverse
 
 from jury import scoring
 from jury.models import Score
-from jury.progress import counted_distribution, summed_totals
-from jury.ranking_cache import RECENT, STAFF, RecentRankings, cached_ranking, ranking_key
-from jury.services import conflicts
-from tests.jury.factories import OPEN, build_scored_round, frozen, save_sheet
-from tests.labels.factories import SubmittedApplicationFactory
+from jury.progress import round_progress, score_sheets
+from jury.ranking_cache import (
+    RECENT,
+    STAFF,
+    RecentRankings,
+    bump_ranking_version,
+    cached_progress,
+    cached_ranking,
+    rank_ahead,
+    ranking_key,
+    ranking_version,
+)
+from jury.services import assignments, conflicts
+from tests.jury.factories import OPEN, JuryMemberFactory, JuryRoundFactory, build_scored_round, frozen, save_sheet
+from tests.labels.factories import LabelCampaignPageFactory, SubmittedApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +38,7 @@ def test_the_database_adds_up_the_same_totals_as_the_rules(round1, jurors, crite
         Score.objects.create(round=round1, juror=a if juror is a else b, application=application,
                              criterion=criterion, value=value, updated_at=OPEN)
     rules = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in (impact, sobriety)]
-    totals, incomplete = summed_totals(Score.objects.filter(round=round1), rules)
+    totals, incomplete = scoring.sheet_totals(score_sheets(Score.objects.filter(round=round1), rules), rules)
     assert totals == {(x.pk, a.pk): pytest.approx(80), (x.pk, b.pk): pytest.approx(200 / 3)}
     assert incomplete == [(y.pk, a.pk)]
     rows = [scoring.ScoreRow(*row) for row in Score.objects.filter(round=round1).values_list(
@@ -46,7 +56,7 @@ def test_the_database_counts_each_value_of_the_scale(round1, jurors, criteria, c
         Score.objects.create(round=round1, juror=juror, application=x, criterion=criterion, value=value,
                              updated_at=OPEN)
     rules = [scoring.Criterion(c.pk, float(c.weight), c.max_score) for c in (impact, sobriety)]
-    distribution = counted_distribution(Score.objects.filter(round=round1), rules)
+    distribution = scoring.sheet_distribution(score_sheets(Score.objects.filter(round=round1), rules), rules)
     assert distribution[impact.pk] == {value: 2 if value == 8 else 0 for value in range(11)}
     assert distribution[sobriety.pk] == {0: 0, 1: 0, 2: 0, 3: 0, 4: 1, 5: 1}
 
@@ -119,3 +129,62 @@ def test_a_juror_is_never_served_the_ranking_staff_computed(client, scene, crite
     response = client.get(url)
     assert response.status_code == 403 and "Cantines sans gaspillage" not in response.text
     assert ranking_key(scene.round, STAFF, {}) != ranking_key(scene.round, "juror", {})
+
+
+def test_the_progress_per_juror_is_counted_once_then_follows_scores_and_assignments(
+        scene, criteria, campaign_staff, clock, django_assert_num_queries):
+    """Juror A has two files (A declared no conflict on the first); juror B's one file is conflicted, left out."""
+    clock.set(OPEN)
+    jury_round, juror = scene.round, scene.juror_a
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (0, 2)}
+    with django_assert_num_queries(2):  # the round's criteria and this page's files: the per-juror count is kept
+        state = cached_progress(jury_round, [scene.file.pk])
+    assert state.per_application == {scene.file.pk: (0, 1)}
+    save_sheet(juror, jury_round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (1, 2)} == round_progress(jury_round).per_juror
+    assignments.remove_assignment(jury_round, juror, scene.other_file, by=campaign_staff)
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (1, 1)} == round_progress(jury_round).per_juror
+    assignments.add_assignment(jury_round, juror, scene.hidden_file, by=campaign_staff)
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (1, 2)} == round_progress(jury_round).per_juror
+
+
+def test_assigning_a_whole_round_renews_the_progress(label_index, campaign_staff):
+    campaign = LabelCampaignPageFactory(parent=label_index)
+    jury_round, juror = JuryRoundFactory(campaign=campaign), JuryMemberFactory(campaign=campaign)
+    SubmittedApplicationFactory(campaign=campaign)
+    assert cached_progress(jury_round, []).per_juror == {}
+    assignments.assign(jury_round, by=campaign_staff)  # written in bulk, without a model signal
+    assert cached_progress(jury_round, []).per_juror == {juror.pk: (0, 1)} == round_progress(jury_round).per_juror
+
+
+def test_ranked_ahead_after_a_save_the_first_click_finds_the_ranking_ready(scene, criteria, clock, settings,
+                                                                            django_assert_num_queries):
+    settings.JURY_RANK_AHEAD = True
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    ready = cache.get(ranking_key(scene.round, STAFF, {}))  # in the shared cache, as the app servers read it
+    assert ready.ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+    with django_assert_num_queries(0):
+        assert cached_ranking(scene.round).ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+
+
+def test_without_ranking_ahead_a_save_leaves_the_ranking_to_the_first_click(scene, criteria, clock, settings):
+    settings.JURY_RANK_AHEAD = False
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    assert cache.get(ranking_key(scene.round, STAFF, {})) is None
+    assert cached_ranking(scene.round).ranking.results[0].totals == {scene.juror_a.pk: pytest.approx(80)}
+
+
+def test_a_task_queued_before_a_later_change_leaves_the_work_to_the_latest(scene, criteria, clock,
+                                                                           django_assert_num_queries):
+    clock.set(OPEN)
+    save_sheet(scene.juror_a, scene.round, scene.file, {criteria[0]: 8, criteria[1]: 4})
+    stale = ranking_version(scene.round.campaign_id)
+    bump_ranking_version(scene.round.campaign_id)
+    with django_assert_num_queries(0):
+        rank_ahead.call(scene.round.campaign_id, stale)
+    assert cache.get(ranking_key(scene.round, STAFF, {})) is None
+    rank_ahead.call(scene.round.campaign_id, ranking_version(scene.round.campaign_id))
+    assert cache.get(ranking_key(scene.round, STAFF, {})).ranking.results[0].totals == {
+        scene.juror_a.pk: pytest.approx(80)}
