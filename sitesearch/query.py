@@ -7,9 +7,8 @@ queries whatever the index holds.
 2. a document matches when, for every term, it holds one of its variants at
    the start of a word (`LIKE '% variant%'` on folded text: the same on
    SQLite and PostgreSQL, no full-text dialect);
-3. it is scored per term: the title's whole word 8, the start of a title's
-   word 5, a whole word elsewhere 3, the start of a word elsewhere 1; ties go
-   to the most recent, then the title;
+3. it is scored per term (`score`); ties go to the thing itself before a
+   page that lists it (`Kind`'s order), then to the most recent;
 4. without a type filter the three best of each type are read in one query
    (a window function) and the types come in the order of their best hit;
    with one, that type is paginated.
@@ -31,6 +30,7 @@ from sitesearch.models import KIND_PLURALS, Kind, SearchDocument, SearchWord
 
 PER_GROUP = 3
 PER_PAGE = 10
+MIN_PREFIX = 4  # shorter terms match whole words only
 KIND_ORDER = {kind: position for position, kind in enumerate(Kind.values)}
 
 
@@ -82,20 +82,43 @@ def vocabulary(terms) -> list[spelling.Word]:
     return [spelling.Word(*row) for row in rows]
 
 
+def start(variant: str) -> str:
+    """What a document's folded text holds where a word starts with `variant`; a short one must be the whole
+    word ("man" is Le Mans, not every "manifeste")."""
+    return f" {variant}" if len(variant) >= MIN_PREFIX else f" {variant} "
+
+
 def matching(expansion: spelling.Expansion) -> Q:
-    return reduce(and_, (reduce(or_, (Q(terms__contains=f" {variant}") for variant in variants))
+    return reduce(and_, (reduce(or_, (Q(terms__contains=start(variant)) for variant in variants))
                          for variants in expansion.variants.values()))
 
 
+def either(lookup: str, texts) -> Q:
+    return reduce(or_, (Q(**{lookup: found}) for found in texts))
+
+
 def score(expansion: spelling.Expansion):
+    """Per term: 8 for a whole word of the title, 5 for the start of one, 3 for a whole word elsewhere, 1 for
+    the start of one; 10 more when the title holds the query's terms in a row ("territoires numériques
+    responsables" before "numérique responsable des territoires")."""
     def term_score(variants):
-        either = lambda lookup, shape: reduce(or_, (Q(**{lookup: shape % variant}) for variant in variants))  # noqa: E731
         return Case(
-            When(either("title_terms__contains", " %s "), then=Value(8)),
-            When(either("title_terms__contains", " %s"), then=Value(5)),
-            When(either("terms__contains", " %s "), then=Value(3)),
+            When(either("title_terms__contains", [f" {variant} " for variant in variants]), then=Value(8)),
+            When(either("title_terms__contains", [start(variant) for variant in variants]), then=Value(5)),
+            When(either("terms__contains", [f" {variant} " for variant in variants]), then=Value(3)),
             default=Value(1), output_field=IntegerField())
-    return reduce(lambda total, part: total + part, (term_score(v) for v in expansion.variants.values()))
+    total = reduce(lambda total, part: total + part, (term_score(v) for v in expansion.variants.values()))
+    if len(expansion.variants) > 1 and not expansion.corrections:
+        phrase = " " + " ".join(expansion.variants) + " "
+        total += Case(When(title_terms__contains=phrase, then=Value(10)), default=Value(0),
+                      output_field=IntegerField())
+    return total
+
+
+def kind_priority():
+    """Between hits that score alike, the thing itself before a page that lists it (an event before its tour)."""
+    return Case(*(When(kind=kind, then=Value(position)) for kind, position in KIND_ORDER.items()),
+                output_field=IntegerField())
 
 
 def visible(now) -> Q:
@@ -128,7 +151,8 @@ def search(query: str, now, *, kind: str = "", year: int | None = None, page_num
     results.total = sum(counts.values()) if not kind else counts.get(kind, 0)
     results.suggestion = expansion.suggestion(written) if counts else ""  # a correction that finds something
     ranked = (of_kind.filter(year=year) if year else of_kind).annotate(score=score(expansion))
-    ordering: list = [F("score").desc(), F("date").desc(nulls_last=True), "title", "pk"]
+    ranked = ranked.annotate(priority=kind_priority())
+    ordering: list = [F("score").desc(), "priority", F("date").desc(nulls_last=True), "title", "pk"]
     if kind:
         page = Paginator(ranked.order_by(*ordering), PER_PAGE).get_page(page_number)
         hits: list = [hit(document, variants) for document in page.object_list]

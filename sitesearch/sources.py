@@ -6,7 +6,8 @@ written again:
 
 - pages: live, under no view restriction (Wagtail's `live().public()`), not
   hidden from search engines (`noindex`), never the root or the home page;
-  an event or a manifesto is a hit of its own kind;
+  an event or a manifesto is a hit of its own kind; a campaign and a tour
+  are dated by their opening and their season;
 - speakers: the people of a session of a live, public event, as the agenda's
   speaker index lists them (`EventIndexPage.speakers`), with what their public
   page shows (name, role, organisation, biography), never an e-mail or phone;
@@ -26,11 +27,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search import index
 
-from events.models import EventIndexPage, EventOrganisation, EventPage, SessionParticipant
+from events.models import EventIndexPage, EventOrganisation, EventPage, SessionParticipant, TourPage
 from interconnectes.models import HomePage, Organisation
 from interconnectes.regions import Region
 from labels import public_results
@@ -101,7 +103,12 @@ def page_documents(pages) -> list[Document]:
         elif isinstance(page, ManifestoPage):
             document.kind = Kind.MANIFESTO
             document.date, document.year = page.adoption_date, page.adoption_date.year
-            document.extra += [page.adoption_place]
+            document.extra += [page.adoption_place, page.get_kind_display()]
+        elif isinstance(page, LabelCampaignPage):
+            document.date = timezone.localdate(page.opens_at) if page.opens_at else None
+            document.year = page.year
+        elif isinstance(page, TourPage) and page.season_start:
+            document.date, document.year = page.season_start, page.season_start.year
         documents.append(document)
     return documents
 
