@@ -125,12 +125,14 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     assert_accessible(page)
 
     page.locator(".suggestion").get_by_role("link", name="illectronisme").click()
-    assert page.get_by_role("searchbox", name="Rechercher sur le site").input_value() == "illectronisme"
+    assert page.locator("#id_q").input_value() == "illectronisme"
     assert page.locator(".suggestion").count() == 0
     assert page.locator(".search-results mark").first.inner_text().lower().startswith("illectronisme")
     assert_accessible(page)
 
-    page.get_by_role("searchbox", name="Rechercher sur le site").fill("inclusion numérique")
+    page.locator("#id_q").fill("inclusion numérique")
+    page.locator("#id_q").press("Enter")
+    page.wait_for_url("**q=inclusion*")
     filters = page.get_by_role("group", name="Type de résultat")
     filters.get_by_label("Événements", exact=False).check()
     page.get_by_role("button", name="Filtrer").click()
