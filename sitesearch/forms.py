@@ -13,7 +13,7 @@ class SearchForm(forms.Form):
     )
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("Tous les types")), *Kind.choices],
-        error_messages={"invalid_choice": _("Ce type de résultat n’existe pas : choisissez-en un dans la liste.")},
+        error_messages={"invalid_choice": _("Ce type de résultat n’existe pas : choisissez-en un dans la liste.")},
     )
     year = forms.IntegerField(
         label=_("Année"), required=False, min_value=1900, max_value=2100,

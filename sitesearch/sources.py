@@ -163,13 +163,13 @@ def organisation_documents(event_ids, manifestos, speakers) -> list[Document]:
     for page_id, organisation_id in ManifestoSignatory.objects.filter(page_id__in=by_id).values_list(
             "page_id", "organisation_id"):
         appearances.setdefault(organisation_id, []).append(
-            (_("Cosignataire de « %(title)s »") % {"title": by_id[page_id].title}, by_id[page_id].get_url()))
+            (_("Cosignataire de « %(title)s »") % {"title": by_id[page_id].title}, by_id[page_id].get_url()))
     events = {event.pk: event for event in EventPage.objects.filter(pk__in=event_ids).only("title", "url_path")}
     for page_id, organisation_id in EventOrganisation.objects.filter(page_id__in=event_ids).values_list(
             "page_id", "organisation_id"):
         event = events[page_id]
         appearances.setdefault(organisation_id, []).append(
-            (_("Partenaire de « %(title)s »") % {"title": event.title}, event.get_url()))
+            (_("Partenaire de « %(title)s »") % {"title": event.title}, event.get_url()))
     for speaker in speakers:
         if speaker.organisation_id:
             appearances.setdefault(speaker.organisation_id, []).append(
