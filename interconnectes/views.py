@@ -1,12 +1,7 @@
-"""Site-wide views that are not pages: search, robots.txt, sitemap.xml, the HTML site map, the server error page."""
+"""Site-wide views that are not pages: robots.txt, sitemap.xml, the HTML site map, the server error page."""
 
-import re
-from urllib.parse import urlencode
-
-from django import forms
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.core.paginator import Paginator
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -16,43 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from interconnectes import canonical
 from interconnectes.feed_links import site_feeds
 from interconnectes.sitemaps import index_items, public_page_count, section_sitemaps, site_map_tree
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label=_("Rechercher sur le site"),
-        max_length=200,
-        required=False,
-        strip=True,
-        error_messages={"max_length": _("Votre recherche est trop longue : %(limit_value)d caractères au plus.")},
-    )
-
-
-def plain_terms(query: str) -> str:
-    """Words only: punctuation and upper-case operators (AND, NEAR…) would reach the full-text engine's syntax."""
-    return " ".join(re.sub(r"[^\w'-]+", " ", query).lower().split()) or "-"
-
-
-@require_GET
-def search(request):
-    """Full-text search over every live public page; results are not indexed by robots."""
-    form = SearchForm(request.GET)
-    results = None
-    query = ""
-    if form.is_valid() and form.cleaned_data["q"]:
-        query = form.cleaned_data["q"]
-        found = Page.objects.live().public().search(plain_terms(query), operator="and")
-        results = Paginator(found, 10).get_page(request.GET.get("page"))
-        # The page type comes from the content type cache: no query per result type.
-        results.object_list = [(page, page.specific_class._meta.verbose_name) for page in results.object_list]
-    context = {"form": form, "query": query, "results": results, "query_string": urlencode({"q": query})}
-    # A refused query (too long) says so with a 400: the page still shows the French error next to the field.
-    return render(request, "search.html", context, status=400 if form.errors else 200)
 
 
 @require_GET

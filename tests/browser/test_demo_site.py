@@ -126,6 +126,35 @@ def test_home_to_manifesto_to_search(page, site, assert_accessible):
     assert_accessible(page)
 
 
+def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, assert_accessible):
+    """A visitor misspells "illectronisme", gets hits and the correction, follows it, keeps the events only."""
+    page.goto(site + "/")
+    page.get_by_role("searchbox").first.fill("ilectronisme")
+    page.get_by_role("searchbox").first.press("Enter")
+    results = page.locator(".search-results")
+    assert "Agir face à l'urgence de l'illectronisme" in results.inner_text()
+    assert page.get_by_role("status").first.inner_text().startswith(tuple("123456789"))
+    assert_accessible(page)
+
+    page.locator(".suggestion").get_by_role("link", name="illectronisme").click()
+    assert page.locator("#id_q").input_value() == "illectronisme"
+    assert page.locator(".suggestion").count() == 0
+    assert page.locator(".search-results mark").first.inner_text().lower().startswith("illectronisme")
+    assert_accessible(page)
+
+    page.locator("#id_q").fill("inclusion numérique")
+    page.locator("#id_q").press("Enter")
+    page.wait_for_url("**q=inclusion*")
+    filters = page.get_by_role("group", name="Type de résultat")
+    filters.get_by_label("Événements", exact=False).check()
+    page.get_by_role("button", name="Filtrer").click()
+    assert "type=event" in page.url
+    kinds = page.locator(".search-results .hit-kind").all_inner_texts()
+    assert kinds and set(kinds) == {"Événement"}
+    assert page.get_by_role("group", name="Type de résultat").get_by_label("Événements", exact=False).is_checked()
+    assert_accessible(page)
+
+
 def test_home_shows_the_next_events_and_the_open_calls_of_a_demo_loaded_today(page, site, assert_accessible):
     """Loaded today, the demo is alive: events to come and a call for each label, each a link that leads on."""
     page.goto(site + "/")

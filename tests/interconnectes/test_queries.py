@@ -64,23 +64,6 @@ def populate_more(home, size):
     return index, target
 
 
-def test_search_results_page_runs_a_fixed_number_of_queries(reader_client, home):
-    from django.contrib.contenttypes.models import ContentType
-
-    SiteSettings.for_site(home.get_site())
-    index = ManifestoIndexPageFactory(parent=home)
-    counts, total = [], 0
-    for size in (2, 12):
-        total += 2 * size
-        for _ in range(size):
-            ManifestoPageFactory(parent=index, intro="Un numérique responsable et sobre.")
-            StandardPageFactory(parent=home, intro="Un numérique responsable et sobre.")
-        ContentType.objects.clear_cache()  # a fresh process: page types are looked up once
-        counts.append(page_queries(reader_client, "/recherche/", {"q": "responsable"}))
-        assert f"{total} résultats" in reader_client.get("/recherche/", {"q": "responsable"}).text
-    assert counts[0] == counts[1] and within_budget(counts[0]), counts
-
-
 def test_standard_page_runs_a_fixed_number_of_queries(reader_client, home):
     """Text, figures and pictures: the same number of queries for one block of each or eight."""
     from interconnectes.demo_pages import stream

@@ -15,6 +15,7 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 
 from interconnectes.blocks import RICH_TEXT_FEATURES
 from interconnectes.demo_pages import stream
+from sitesearch import indexing
 from tests.factories import ManifestoIndexPageFactory, ManifestoPageFactory, StandardPageFactory
 from tests.hostile import JAVASCRIPT_LINK, PAYLOADS, assert_inert, assert_shown
 
@@ -67,7 +68,9 @@ def test_editors_content_is_escaped_on_every_page_showing_it(client, home, pages
         assert response.status_code == 200, where
         assert_inert(response.content, where)
         assert_shown(response.content, payload, where)
+    indexing.rebuild()
     response = client.get(reverse("search"), {"q": "manifeste"})
+    assert manifesto.url in response.content.decode()  # found, and shown inert
     assert_inert(response.content, "recherche")
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "<script" not in sitemap and "<img" not in sitemap

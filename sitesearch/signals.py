@@ -1,0 +1,55 @@
+"""What keeps the search index current: any change a reader could see asks for a rebuild, which runs once the
+transaction commits, once however many changes it holds.
+
+Publishing, unpublishing, moving, renaming or deleting a page, a view
+restriction, a person, an organisation, a venue, a theme and a results
+publication all count; saving a draft does not (readers do not see drafts,
+`interconnectes.content_version.DRAFT_BOOKKEEPING`).
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
+
+from events.models import EventTheme, Venue
+from interconnectes.content_version import DRAFT_BOOKKEEPING
+from interconnectes.models import Organisation, Person
+from labels.models import ResultsPublication
+from sitesearch.indexing import state
+from sitesearch.tasks import rebuild_search_index
+
+FOLLOWED = (PageViewRestriction, Person, Organisation, Venue, EventTheme, ResultsPublication)
+
+
+def rebuild_if_requested() -> None:
+    if state.done < state.requested:
+        state.done = state.requested
+        rebuild_search_index.enqueue()
+
+
+def schedule_rebuild(**_kwargs) -> None:
+    """Rebuild once the current transaction commits (at once outside one)."""
+    state.requested += 1
+    transaction.on_commit(rebuild_if_requested)
+
+
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_BOOKKEEPING):
+        schedule_rebuild()
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        schedule_rebuild()
+
+
+def connect() -> None:
+    page_published.connect(schedule_rebuild, dispatch_uid="search-page-published")
+    page_unpublished.connect(schedule_rebuild, dispatch_uid="search-page-unpublished")
+    post_save.connect(page_saved, dispatch_uid="search-page-saved")
+    post_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
+    for model in FOLLOWED:
+        label = model._meta.label_lower
+        post_save.connect(schedule_rebuild, sender=model, dispatch_uid=f"search-save-{label}")
+        post_delete.connect(schedule_rebuild, sender=model, dispatch_uid=f"search-delete-{label}")
