@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "accounts",
     "labels",
     "jury",
+    "library",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -1,0 +1,45 @@
+"""Admin: themes, techniques and implementations in one "Bibliothèque d'IA" menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from library.models import Implementation, Technique, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thèmes")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class TechniqueViewSet(SnippetViewSet):
+    model = Technique
+    icon = "cogs"
+    menu_label = _("Techniques d'IA")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class ImplementationViewSet(SnippetViewSet):
+    """Implementations, until their own submission and review screens exist: staff see a licence off the legal
+    list at a glance ("À vérifier"), and filter on it."""
+
+    model = Implementation
+    icon = "doc-full"
+    menu_label = _("Mises en œuvre")
+    list_display = ["__str__", "status", "licence", "needs_licence_review", "updated_at"]
+    list_filter = ["status", "licence", "is_illustrative"]
+    inspect_view_enabled = False
+
+
+class LibraryGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, TechniqueViewSet, ImplementationViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Bibliothèque d'IA")
+    menu_name = "bibliotheque"
+
+
+register_snippet(LibraryGroup)
