@@ -204,24 +204,34 @@ class UseCasePage(RoutablePageMixin, BasePage):
 
     @path("<slug:slug>/", name="implementation")
     def implementation(self, request, slug):
-        """One implementation, at the level of the reader's tier on it."""
+        """One implementation, at the level of the reader's tier on it.
+
+        What the head needs (the collectivité's name, the purpose) comes with
+        the row that decides the tier; the record itself is read only when the
+        page's fragment for that level is not in the cache.
+        """
         if slug in rules.RESERVED_SLUGS:
             raise Http404
-        implementation = get_object_or_404(self.implementations.for_page(), slug=slug)
-        level = level_for_tier(tier_for(request.user, implementation, request=request))
-        record = visible_record(implementation, level, url=self.implementation_url(slug, request))
-        title = _("%(use_case)s · %(organisation)s") % {"use_case": self.title,
-                                                        "organisation": record.lead_organisation.name}
+        heading = get_object_or_404(self.implementations.select_related("lead_organisation").only(
+            "pk", "slug", "purpose", "use_case_id", "lead_organisation__name"), slug=slug)
+        level = level_for_tier(tier_for(request.user, heading, request=request))
+        url = self.implementation_url(slug, request)
+        record = SimpleLazyObject(lambda: visible_record(self.implementations.for_page().get(pk=heading.pk), level,
+                                                         url=url))
+        organisation = heading.lead_organisation.name
         return self.render(request, template="library/implementation_page.html", context_overrides={
-            "record": record, "record_title": title, "meta_description": seo.shorten(record.purpose),
-            "structured_data": partial(self.implementation_data, request, record),
+            "record": record, "level": int(level), "slug": slug, "organisation": organisation,
+            "record_title": _("%(use_case)s · %(organisation)s") % {"use_case": self.title,
+                                                                    "organisation": organisation},
+            "meta_description": seo.shorten(heading.purpose),
+            "structured_data": partial(self.implementation_data, request, url, organisation, heading.purpose,
+                                       record),
         })
 
-    def implementation_data(self, request, record: VisibleRecord) -> str:
+    def implementation_data(self, request, url, organisation, purpose, record) -> str:
         return jsonld.script_tag(jsonld.implementation(
-            name=f"{self.title} · {record.lead_organisation.name}", url=sharing.site_root(request) + record.url,
-            description=record.purpose, organisation=record.lead_organisation.name,
-            licence=record.licence, use_case_url=self.get_full_url(request)))
+            name=f"{self.title} · {organisation}", url=sharing.site_root(request) + url, description=purpose,
+            organisation=organisation, licence=record.licence, use_case_url=self.get_full_url(request)))
 
 
 class ImplementationQuerySet(models.QuerySet):
