@@ -44,12 +44,12 @@ def record_errors(*, status: str, stopped_reason: str, started_on: datetime.date
     """Field name → French message, for what is wrong with these values (empty when they are sound)."""
     errors: dict[str, str | Promise] = {}
     if status == Status.STOPPED and not stopped_reason.strip():
-        errors["stopped_reason"] = _("Indiquez pourquoi le projet a été arrêté : les autres collectivités en "
+        errors["stopped_reason"] = _("Indiquez pourquoi le projet a été arrêté\u00a0: les autres collectivités en "
                                      "apprennent autant que de ses réussites.")
     if status != Status.STOPPED and ended_on is not None:
         errors["ended_on"] = _("Seul un projet arrêté a une date de fin.")
     if started_on is not None and ended_on is not None and ended_on < started_on:
         errors["ended_on"] = _("La date de fin précède la date de début.")
     if slug in RESERVED_SLUGS:
-        errors["slug"] = _("Cet identifiant est réservé à une autre page : choisissez-en un autre.")
+        errors["slug"] = _("Cet identifiant est réservé à une autre page\u00a0: choisissez-en un autre.")
     return errors

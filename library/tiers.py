@@ -28,9 +28,9 @@ class Level(enum.IntEnum):
 
 
 HEADINGS = {
-    Level.PUBLIC: _("Niveau 0 : public"),
-    Level.AGENTS: _("Niveau 1 : agents vérifiés des collectivités"),
-    Level.EXPERTS: _("Niveau 2 : titulaires d'un accès expert à ce projet"),
+    Level.PUBLIC: _("Niveau 0\u00a0: public"),
+    Level.AGENTS: _("Niveau 1\u00a0: agents vérifiés des collectivités"),
+    Level.EXPERTS: _("Niveau 2\u00a0: titulaires d'un accès expert à ce projet"),
 }
 
 # What a reader below a level is told exists, without its content.

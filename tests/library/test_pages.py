@@ -157,8 +157,8 @@ def implementation_form(use_case, lead, **values):
 def test_an_editor_adds_an_implementation_under_level_headings(admin_client, use_case):
     lead = OrganisationFactory(name="Toulouse Métropole")
     form = admin_client.get("/admin/snippets/library/implementation/add/").text
-    for heading in ("Niveau 0 : public", "Niveau 1 : agents vérifiés des collectivités",
-                    "Niveau 2 : titulaires d&#x27;un accès expert à ce projet"):
+    for heading in ("Niveau 0\u00a0: public", "Niveau 1\u00a0: agents vérifiés des collectivités",
+                    "Niveau 2\u00a0: titulaires d&#x27;un accès expert à ce projet"):
         assert heading in form
     response = admin_client.post("/admin/snippets/library/implementation/add/", implementation_form(use_case, lead))
     assert response.status_code == 302, response.text[:3000]

@@ -121,8 +121,8 @@ def test_every_field_of_an_implementation_has_a_level():
 def test_the_edit_form_heads_every_field_with_its_level():
     sections = [panel for panel in Implementation.panels if isinstance(panel, MultiFieldPanel)]
     assert [str(section.heading) for section in sections] == [
-        "Niveau 0 : public", "Niveau 1 : agents vérifiés des collectivités",
-        "Niveau 2 : titulaires d'un accès expert à ce projet"]
+        "Niveau 0\u00a0: public", "Niveau 1\u00a0: agents vérifiés des collectivités",
+        "Niveau 2\u00a0: titulaires d'un accès expert à ce projet"]
     for level, section in zip(Level, sections, strict=True):
         names = [child.relation_name if isinstance(child, InlinePanel) else child.field_name
                  for child in section.children]
