@@ -21,7 +21,6 @@ from django.contrib.contenttypes.models import ContentType
 
 from accounts.models import Grant, GrantDecision
 from interconnectes import clock
-from interconnectes.demo import add_to_navigation
 from interconnectes.demo_pages import get_or_create, get_or_create_page
 from interconnectes.models import Organisation
 from interconnectes.models.snippets import OrganisationKind as K
@@ -302,7 +301,6 @@ def build_expert_grant(implementation):
 
 def build(context):
     themes, techniques, organisations = build_lists()
-    index, use_cases = build_use_cases(context["home"], themes, techniques)
+    _index, use_cases = build_use_cases(context["home"], themes, techniques)
     records = build_implementations(use_cases, organisations)
     build_expert_grant(records[("cantines", "Nantes Métropole")])
-    add_to_navigation(context, index, "Bibliothèque d'IA")

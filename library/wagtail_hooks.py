@@ -1,10 +1,13 @@
-"""Admin: themes, techniques and implementations in one "Bibliothèque d'IA" menu."""
+"""Admin: themes, techniques and implementations in one "Bibliothèque d'IA" menu; the library on the home page."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from library.models import Implementation, Technique, Theme
+from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
+from interconnectes.restrictions import private_q
+from library.models import Implementation, LibraryIndexPage, Technique, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -43,3 +46,11 @@ class LibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryGroup)
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def library_on_the_home_page(home, now):
+    """The library, introduced on the home page after the manifestos (the main menu stays as editors set it)."""
+    index = LibraryIndexPage.objects.live().exclude(private_q()).first()
+    return HomeSection(order=25, template="library/home_section.html", heading=_("Bibliothèque d'IA territorialisée"),
+                       items=[index] if index else [])

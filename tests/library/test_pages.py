@@ -245,3 +245,14 @@ def test_queries_of_an_agent_and_a_grant_holder_are_within_budget(client, use_ca
     client.force_login(agent)
     grant(agent, target, expires_at=FAR)
     assert within_budget(page_queries(client, use_case.url + target.slug + "/"))
+
+
+def test_the_home_page_introduces_the_library_once_it_is_live(client, home):
+    assert "Parcourir la bibliothèque" not in client.get("/").content.decode()
+    library = LibraryIndexPage(title="Bibliothèque d'IA territorialisée", slug="bibliotheque-ia",
+                               intro="Des projets d'IA menés par des collectivités.")
+    home.add_child(instance=library)
+    library.save_revision().publish()
+    text = client.get("/").content.decode()
+    assert f'<a href="{library.url}">Parcourir la bibliothèque</a>' in text
+    assert "Des projets d'IA menés par des collectivités." in text.replace("&#x27;", "'")
