@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "labels",
     "jury",
     "sitesearch",
+    "library",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

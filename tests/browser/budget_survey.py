@@ -101,6 +101,10 @@ PAGE_KINDS = (
     PageKind("search", "Search results", budgets.LISTING_PAGE),
     PageKind("campaign", "Open campaign", budgets.CONTENT_PAGE),
     PageKind("laureates", "Laureates archive", budgets.LISTING_PAGE),
+    PageKind("library", "AI library index", budgets.LISTING_PAGE),
+    PageKind("use-case", "AI use case", budgets.CONTENT_PAGE),
+    PageKind("comparison", "AI use case comparison", budgets.LISTING_PAGE),
+    PageKind("implementation", "AI implementation", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -144,6 +148,7 @@ def demo_urls():
     from jury.models import JuryRound
     from labels.models import Application, LabelIndexPage
     from labels.steps import STEPS
+    from library.models import LibraryIndexPage, UseCasePage
     from manifestes.models import ManifestoIndexPage, ManifestoPage
 
     def first(queryset):
@@ -177,6 +182,16 @@ def demo_urls():
     if participant and urls["agenda"]:
         urls["speaker"] = f"{urls['agenda']}intervenants/{participant.person.slug}/"
         urls["speakers"] = f"{urls['agenda']}intervenants/"
+    library = LibraryIndexPage.objects.live().first()
+    if library:
+        urls["library"] = library.url
+        # The use case with the most implementations (the canteens): its page, its comparison, one record.
+        use_case = UseCasePage.objects.live().annotate(n=Count("implementations")).order_by("-n", "pk").first()
+        implementation = use_case and use_case.implementations.order_by("pk").first()
+        if implementation:
+            urls["use-case"] = use_case.url
+            urls["comparison"] = use_case.url + "comparaison/"
+            urls["implementation"] = use_case.url + implementation.slug + "/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

@@ -18,6 +18,7 @@ from events.models import EventIndexPage
 from interconnectes import seo
 from interconnectes.models import SiteSettings
 from labels.models import LabelIndexPage
+from library.models import UseCasePage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("ignore::ResourceWarning")]
 
@@ -86,15 +87,17 @@ def social_links():
 @pytest.fixture
 def demo_urls(client):
     """One address per kind of page: every live page, the agenda's speaker index and pages, a laureate's page,
-    the site map."""
+    a use case's comparison and one of its implementations, the site map."""
     pages = [page.url for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path")]
     agenda = EventIndexPage.objects.live().get()
     speakers = [agenda.url + "intervenants/" + person.slug + "/" for person in agenda.speakers()]
     archive = LabelIndexPage.objects.live().get().url + "laureats/"
     laureates = re.findall(r'href="([^"]+/laureats/\d+/)"', client.get(archive).text)
     assert laureates
+    canteens = UseCasePage.objects.live().get(slug="cantines")
+    library = [canteens.url + "comparaison/", canteens.url + "nantes-metropole/"]  # the library's routes
     extra = ["/plan-du-site/", agenda.url + "intervenants/", "/compte/donnees-personnelles/", archive, laureates[0]]
-    return pages + speakers + extra
+    return pages + speakers + library + extra
 
 
 def test_every_page_type_has_valid_structured_data(client, demo_urls, social_links):

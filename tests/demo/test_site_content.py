@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 SEED_CONTACT = re.compile(r"@interconnectes\.com|@nantesmetropole\.fr|@franceurbaine\.org|0[67](?:[ .]?\d\d){4}")
 
 
-DEMO_APPS = {"interconnectes", "manifestes", "events", "labels", "jury", "wagtailcore", "wagtailimages", "wagtaildocs",
-             "auth"}
+DEMO_APPS = {"interconnectes", "manifestes", "events", "labels", "jury", "library", "wagtailcore", "wagtailimages",
+             "wagtaildocs", "auth"}
 
 
 def row_counts():

@@ -45,7 +45,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -99,6 +99,13 @@ NAMED = {
     **{f"wagtailsnippetchoosers_{model}:{view}": {EDITOR}
        for model in ("interconnectes_organisation", "interconnectes_person", "events_eventtheme", "events_venue")
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # library/wagtail_hooks.py: the library's lists and its implementations, for editors holding their permission.
+    **{f"wagtailsnippets_library_{model}:{view}": {EDITOR}
+       for model in ("theme", "technique", "implementation")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy")},
+    **{f"wagtailsnippetchoosers_library_{model}:{view}": {EDITOR}
+       for model in ("theme", "technique", "implementation")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -117,6 +124,10 @@ ROUTABLE = {
     "LabelIndexPage:laureates": {PUBLIC},  # published results only (tests/labels/test_laureates_archive.py)
     "LabelCampaignPage:index_route": {PUBLIC},
     "LabelCampaignPage:laureate": {PUBLIC},  # published laureates and mentions only (tests/jury/test_pitches.py)
+    # The library: everyone reads level 0; higher fields by tier, never by URL (tests/library/test_leaks.py).
+    "UseCasePage:index_route": {PUBLIC},
+    "UseCasePage:comparison": {PUBLIC},
+    "UseCasePage:implementation": {PUBLIC},
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this

@@ -1,0 +1,61 @@
+"""The AI library in a browser: a student browses it, opens a use case and an implementation and is told the
+lessons learned are for verified agents; an agent logs in from that notice and reads them. axe-core on each page."""
+
+import pytest
+
+from interconnectes.models import OrganisationKind
+from tests.accounts.factories import member, organisation
+from tests.factories import OrganisationFactory
+from tests.labels.factories import UserFactory
+from tests.library.factories import (
+    ImplementationFactory,
+    LibraryIndexPageFactory,
+    ThemeFactory,
+    UseCasePageFactory,
+    data_source,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
+
+
+def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, home, assert_accessible):
+    library = LibraryIndexPageFactory(parent=home, intro="Des projets d'IA menés par des collectivités.")
+    use_case = UseCasePageFactory(parent=library, title="Prévoir la fréquentation des cantines", slug="cantines",
+                                  theme=ThemeFactory(name="Transition écologique"))
+    for name in ("Nantes Métropole", "Ville de Lyon"):
+        implementation = ImplementationFactory(
+            use_case=use_case, lead_organisation=OrganisationFactory(name=name), is_illustrative=True,
+            purpose=f"Commander le bon nombre de repas ({name}).",
+            lessons_worked="Associer les cuisiniers dès le début du projet.")
+        data_source(implementation)
+    agent = UserFactory(email="agent@lyon.example.org", username="agent@lyon.example.org")
+    member(agent, organisation("Commune de Lyon", kind=OrganisationKind.COMMUNE))
+    base = live_server.url
+
+    page.goto(base + library.url)
+    assert page.locator("h2", has_text="Transition écologique").count() == 1
+    assert "2 collectivités le font" in page.content()
+    assert_accessible(page)
+    page.get_by_role("link", name="Prévoir la fréquentation des cantines").click()
+    assert page.locator("h1").inner_text() == "Prévoir la fréquentation des cantines"
+    assert_accessible(page)
+    page.get_by_role("link", name="Comparer les mises en œuvre côte à côte").click()
+    assert page.locator("table.comparison th[scope=col]").count() == 2
+    assert_accessible(page)
+    page.go_back()
+    page.get_by_role("link", name="Nantes Métropole").click()
+    assert page.locator("h1").inner_text() == "Nantes Métropole"
+    notice = page.locator("aside.library-withheld").first
+    assert "réservés aux agents vérifiés des collectivités" in notice.inner_text()
+    assert "Associer les cuisiniers" not in page.content()
+    assert_accessible(page)
+
+    notice.get_by_role("link", name="Se connecter").click()
+    page.get_by_label("Adresse e-mail").fill("agent@lyon.example.org")
+    page.get_by_label("Mot de passe", exact=True).fill("un mot de passe solide")
+    page.get_by_role("button", name="Se connecter").click()
+    assert page.locator("h1").inner_text() == "Nantes Métropole"
+    assert page.get_by_role("heading", name="Retour d’expérience").count() == 1
+    assert "Associer les cuisiniers dès le début du projet." in page.content()
+    assert "réservés aux agents vérifiés" not in page.content()
+    assert_accessible(page)

@@ -1,0 +1,49 @@
+"""The demo's AI library: the eight example projects of the seeds under their three themes, the canteens as one
+use case with three implementations, illustrative lessons for agents, one expert grant; the home page links it."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from accounts.demo import AGENTS
+from library.demo import EXPERT
+from library.models import Implementation, LibraryIndexPage, UseCasePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_library_holds_the_eight_projects_under_their_themes():
+    by_theme = {}
+    for use_case in UseCasePage.objects.live().select_related("theme"):
+        by_theme.setdefault(use_case.theme.name, set()).add(use_case.slug)
+    assert by_theme == {
+        "Transition écologique": {"pics-de-pollution", "cantines", "panneaux-solaires"},
+        "Maintenance": {"etat-du-bati", "reseau-eau-potable"},
+        "Mobilités": {"comptages-velo", "accidents-de-la-route", "frequentation-decheteries"},
+    }
+    canteens = Implementation.objects.filter(use_case__slug="cantines")
+    assert set(canteens.values_list("lead_organisation__name", flat=True)) == {
+        "Nantes Métropole", "Ville de Lyon", "Toulouse Métropole"}
+    assert not Implementation.objects.filter(is_illustrative=False).exists()
+
+
+def test_readers_see_the_library_at_their_level(client):
+    index = LibraryIndexPage.objects.get()
+    home = client.get("/").content.decode()
+    assert f'href="{index.url}"' in home
+    text = client.get(index.url).content.decode()
+    assert "Anticiper les pics de pollution" in text and "2 collectivités le font" in text
+    nantes = "/bibliotheque-ia/cantines/nantes-metropole/"
+    anonymous = client.get(nantes).content.decode()
+    assert "Contenu illustratif" in anonymous and "Associer dès le début" not in anonymous
+    users = get_user_model().objects
+    client.force_login(users.get(username=AGENTS[0][1]))
+    agent = client.get(nantes).content.decode()
+    assert "Associer dès le début les agents" in agent and "Gradient boosting" not in agent
+    client.force_login(users.get(username=EXPERT[1]))
+    assert "Gradient boosting" in client.get(nantes).content.decode()
+    assert "Gradient boosting" not in client.get("/bibliotheque-ia/cantines/ville-de-lyon/").content.decode()
+
+
+def test_the_command_prints_the_expert_account(demo_output):
+    assert EXPERT[1] in demo_output
+

@@ -1,0 +1,100 @@
+"""The leak test: every library page, for every tier, holds no value of a field above the reader's level.
+
+Each level-1 and level-2 field of two implementations holds a marker of its
+own. The pages are rendered for the highest tier first and without clearing
+the cache between readers, so that a fragment cached for one level and
+served to a lower one would be caught. Implementations have no file: level 2
+is text and links, so there is no file address to ask for.
+"""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from interconnectes.models import OrganisationKind
+from library.tiers import FIELD_LEVELS, Level
+from tests.accounts.factories import member, organisation
+from tests.factories import OrganisationFactory
+from tests.library.factories import ImplementationFactory, data_source, grant
+
+pytestmark = pytest.mark.django_db
+FAR = datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC)
+URL_FIELDS = {"code_archive_url"}
+
+
+def marker(name, level, key):
+    text = f"marqueur-n{level}-{name.replace('_', '-')}-{key}"
+    return f"https://{text}.example.org/" if name in URL_FIELDS else text
+
+
+def marked(use_case, key, name):
+    values = {name: marker(name, level, key) for name, level in FIELD_LEVELS.items() if level > Level.PUBLIC}
+    implementation = ImplementationFactory(use_case=use_case, lead_organisation=OrganisationFactory(name=name),
+                                           purpose=f"Finalité publique {key}", **values)
+    data_source(implementation)
+    return implementation
+
+
+def markers_above(implementation_key, level):
+    return [marker(name, field_level, implementation_key) for name, field_level in FIELD_LEVELS.items()
+            if field_level > level]
+
+
+def markers_up_to(implementation_key, level):
+    return [marker(name, field_level, implementation_key) for name, field_level in FIELD_LEVELS.items()
+            if Level.PUBLIC < field_level <= level]
+
+
+@pytest.fixture
+def world(library, use_case):
+    a = marked(use_case, "a", "Nantes Métropole")
+    b = marked(use_case, "b", "Toulouse Métropole")
+    users = get_user_model().objects
+    agent = users.create_user("agent@lyon.example.org", "agent@lyon.example.org")
+    member(agent, organisation("Ville de Lyon", kind=OrganisationKind.COMMUNE))
+    expert_b = users.create_user("expert-b@example.org", "expert-b@example.org")
+    grant(expert_b, b, expires_at=FAR)
+    expert_a = users.create_user("expert-a@example.org", "expert-a@example.org")
+    grant(expert_a, a, expires_at=FAR)
+    # Highest tier first: a fragment cached for a higher level must never be served to a lower one.
+    readers = [("grant holder on this one", expert_a, {"a": Level.EXPERTS, "b": Level.PUBLIC}),
+               ("verified agent", agent, {"a": Level.AGENTS, "b": Level.AGENTS}),
+               ("grant holder on another one", expert_b, {"a": Level.PUBLIC, "b": Level.EXPERTS}),
+               ("anonymous", None, {"a": Level.PUBLIC, "b": Level.PUBLIC})]
+    return library, use_case, readers
+
+
+def test_no_page_shows_a_field_above_the_readers_level(world):
+    library, use_case, readers = world
+    shared = {"index": library.url, "use case": use_case.url, "comparison": use_case.url + "comparaison/",
+              "sitemap": "/sitemap.xml", "search": "/recherche/?q=marqueur",
+              "search for the use case": "/recherche/?q=cantines"}
+    leaks, missing = [], []
+    for reader, user, levels in readers:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for _round in ("cold", "warm"):
+            for page, url in shared.items():
+                text = client.get(url).content.decode()
+                leaks += [f"{reader}, {page}: {value}" for key in "ab" for value in markers_above(key, Level.PUBLIC)
+                          if value in text]
+            for key, slug in (("a", "nantes-metropole"), ("b", "toulouse-metropole")):
+                response = client.get(f"{use_case.url}{slug}/")
+                assert response.status_code == 200
+                text = response.content.decode()
+                other = "b" if key == "a" else "a"
+                leaks += [f"{reader}, {key}: {value}" for value in markers_above(key, levels[key]) if value in text]
+                leaks += [f"{reader}, {key}: {value}" for value in markers_above(other, Level.PUBLIC) if value in text]
+                missing += [f"{reader}, {key}: {value}" for value in markers_up_to(key, levels[key])
+                            if value not in text]
+    assert leaks == [], "Champs d'un niveau supérieur affichés :\n" + "\n".join(leaks)
+    assert missing == [], "Champs du niveau du lecteur absents :\n" + "\n".join(missing)
+
+
+def test_the_search_finds_the_use_case_but_no_record_field(client, world):
+    _library, use_case, _readers = world
+    assert use_case.title in client.get("/recherche/?q=cantines").content.decode()
+    assert use_case.title not in client.get("/recherche/?q=marqueur-n1-lessons-worked-a").content.decode()
