@@ -31,7 +31,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.tiers import tier_for
-from interconnectes import seo, sharing
+from interconnectes import canonical, seo
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from library import jsonld, licences, rules
@@ -230,7 +230,7 @@ class UseCasePage(RoutablePageMixin, BasePage):
 
     def implementation_data(self, request, url, organisation, purpose, record) -> str:
         return jsonld.script_tag(jsonld.implementation(
-            name=f"{self.title} · {organisation}", url=sharing.site_root(request) + url, description=purpose,
+            name=f"{self.title} · {organisation}", url=canonical.absolute(url, request), description=purpose,
             organisation=organisation, licence=record.licence, use_case_url=self.get_full_url(request)))
 
 

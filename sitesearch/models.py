@@ -17,6 +17,7 @@ class Kind(models.TextChoices):
     SPEAKER = "speaker", _("Intervenant·e")
     ORGANISATION = "organisation", _("Organisation")
     LAUREATE = "laureate", _("Projet lauréat")
+    AI_PROJECT = "ai_project", _("Projet d'IA")
     PAGE = "page", _("Page")
 
 
@@ -26,6 +27,7 @@ KIND_PLURALS = {
     Kind.SPEAKER: _("Intervenant·es"),
     Kind.ORGANISATION: _("Organisations"),
     Kind.LAUREATE: _("Projets lauréats"),
+    Kind.AI_PROJECT: _("Projets d'IA"),
     Kind.PAGE: _("Pages"),
 }
 

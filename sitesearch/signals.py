@@ -2,8 +2,8 @@
 transaction commits, once however many changes it holds.
 
 Publishing, unpublishing, moving, renaming or deleting a page, a view
-restriction, a person, an organisation, a venue, a theme and a results
-publication all count; saving a draft does not (readers do not see drafts,
+restriction, a person, an organisation, a venue, a theme, a results
+publication and an AI library record or its data sources all count; saving a draft does not (readers do not see drafts,
 `interconnectes.content_version.DRAFT_BOOKKEEPING`).
 """
 
@@ -16,10 +16,12 @@ from events.models import EventTheme, Venue
 from interconnectes.content_version import DRAFT_BOOKKEEPING
 from interconnectes.models import Organisation, Person
 from labels.models import ResultsPublication
+from library.models import DataSource, Implementation
 from sitesearch.indexing import state
 from sitesearch.tasks import rebuild_search_index
 
-FOLLOWED = (PageViewRestriction, Person, Organisation, Venue, EventTheme, ResultsPublication)
+FOLLOWED = (PageViewRestriction, Person, Organisation, Venue, EventTheme, ResultsPublication, Implementation,
+            DataSource)
 
 
 def rebuild_if_requested() -> None:

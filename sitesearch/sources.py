@@ -17,7 +17,10 @@ written again:
 - laureate projects: laureates and special mentions of live, public
   campaigns whose results publication is written, read through
   `labels.public_results` (the published columns only) and found from the
-  moment of publication (`public_from`).
+  moment of publication (`public_from`);
+- AI projects: the AI library's use cases (pages) and each implementation of
+  a public one, read through `library.tiers.visible_record` at level 0, so
+  that no field of a higher level can reach the index.
 
 Everything is read in a bounded number of queries per kind; this runs when
 the index is rebuilt, never while a visitor searches.
@@ -37,6 +40,8 @@ from interconnectes.models import HomePage, Organisation
 from interconnectes.regions import Region
 from labels import public_results
 from labels.models import Application, LabelCampaignPage
+from library.models import Implementation, UseCasePage
+from library.tiers import Level, visible_record
 from manifestes.models import ManifestoPage, ManifestoSignatory
 from sitesearch.models import Kind
 
@@ -107,6 +112,8 @@ def page_documents(pages) -> list[Document]:
         elif isinstance(page, LabelCampaignPage):
             document.date = timezone.localdate(page.opens_at) if page.opens_at else None
             document.year = page.year
+        elif isinstance(page, UseCasePage):
+            document.kind = Kind.AI_PROJECT
         elif isinstance(page, TourPage) and page.season_start:
             document.date, document.year = page.season_start, page.season_start.year
         documents.append(document)
@@ -212,6 +219,29 @@ def laureate_documents() -> list[Document]:
     return documents
 
 
+IMPLEMENTATION_TEXTS = ("purpose", "usage", "human_oversight", "environmental_note", "stopped_reason")
+
+
+def implementation_documents(pages) -> list[Document]:
+    """Each implementation of a public use case, as everyone may read it: its level-0 fields only."""
+    use_cases = {page.pk: page for page in pages if isinstance(page, UseCasePage)}
+    documents = []
+    for implementation in Implementation.objects.filter(use_case_id__in=use_cases).visible_at(Level.PUBLIC):
+        use_case = use_cases[implementation.use_case_id]
+        record = visible_record(implementation, Level.PUBLIC, with_withheld=False)
+        lead = record["lead_organisation"]
+        started = record["started_on"]
+        documents.append(Document(
+            key=f"implementation:{implementation.pk}", kind=Kind.AI_PROJECT,
+            title=f"{use_case.title} – {lead.name}", url=use_case.implementation_url(record["slug"]),
+            body=joined([record[name] for name in IMPLEMENTATION_TEXTS]),
+            extra=[use_case.title, record["status_label"], *(partner.name for partner in record["partners"]),
+                   *(source.name for source in record["data_sources"])],
+            date=started, year=started.year if started else None,
+        ))
+    return documents
+
+
 def documents() -> list[Document]:
     """Everything public the search may find."""
     pages = public_pages()
@@ -225,4 +255,5 @@ def documents() -> list[Document]:
     speakers = [speaker for agenda in pages if isinstance(agenda, EventIndexPage)
                 for speaker in speaker_documents(agenda)]
     speakers = list({speaker.key: speaker for speaker in speakers}.values())
-    return [*page_docs, *speakers, *organisation_documents(event_ids, manifestos, speakers), *laureate_documents()]
+    return [*page_docs, *speakers, *organisation_documents(event_ids, manifestos, speakers), *laureate_documents(),
+            *implementation_documents(pages)]

@@ -15,6 +15,8 @@ from django.test import Client
 
 from interconnectes.models import OrganisationKind
 from library.tiers import FIELD_LEVELS, Level
+from sitesearch import indexing
+from sitesearch.models import SearchDocument, SearchWord
 from tests.accounts.factories import member, organisation
 from tests.factories import OrganisationFactory
 from tests.library.factories import ImplementationFactory, data_source, grant
@@ -94,7 +96,14 @@ def test_no_page_shows_a_field_above_the_readers_level(world):
     assert missing == [], "Champs du niveau du lecteur absents :\n" + "\n".join(missing)
 
 
-def test_the_search_finds_the_use_case_but_no_record_field(client, world):
+def test_the_search_finds_the_use_case_and_its_records_by_their_public_fields_only(client, world):
     _library, use_case, _readers = world
-    assert use_case.title in client.get("/recherche/?q=cantines").content.decode()
-    assert use_case.title not in client.get("/recherche/?q=marqueur-n1-lessons-worked-a").content.decode()
+    indexing.rebuild()
+    assert f'href="{use_case.url}"' in client.get("/recherche/?q=cantines").content.decode()
+    found = client.get("/recherche/", {"q": "finalité publique", "type": "ai_project"}).content.decode()
+    assert f'href="{use_case.url}nantes-metropole/"' in found and f'href="{use_case.url}toulouse-metropole/"' in found
+    stored = " ".join(" ".join(row) for row in SearchDocument.objects.values_list("title", "body", "terms"))
+    assert "marqueur" not in stored and "marqueur" not in " ".join(SearchWord.objects.values_list("term", flat=True))
+    for key in "ab":
+        for value in markers_above(key, Level.PUBLIC):
+            assert "Projet d'IA" not in client.get("/recherche/", {"q": value}).content.decode(), value
