@@ -10,7 +10,7 @@ from accounts.forms import AccessibleFormMixin
 from interconnectes.validators import siret_matches_siren
 from labels import eligibility
 from labels.attachments import ACCEPT
-from labels.models import Application
+from labels.models import Application, ApplicationStatus
 from labels.steps import IMPACT, ORGANISATION, PROJECT, SUMMARY, organisation_fields, organisation_kinds
 
 TEXTAREA = forms.Textarea(attrs={"rows": 5})
@@ -55,7 +55,19 @@ class OrganisationForm(StepForm):
             field.widget.attrs["maxlength"] = "20"
 
     def clean_siren(self):
-        return "".join(self.cleaned_data["siren"].split())
+        """One application per organisation and campaign: a second person of the organisation is sent to the
+        first one's draft (co-editors are invited from its summary), without being told who holds it."""
+        siren = "".join(self.cleaned_data["siren"].split())
+        other = list(Application.objects.same_organisation(self.instance, siren).values_list("status", flat=True)) \
+            if siren else []
+        if other:
+            if ApplicationStatus.DRAFT in other:
+                raise forms.ValidationError(_(
+                    "Un brouillon existe déjà pour cette organisation (même SIREN) dans cette campagne : "
+                    "demandez à la personne qui l'a commencé de vous inviter à le rédiger avec elle."))
+            raise forms.ValidationError(_(
+                "Une candidature de cette organisation (même SIREN) est déjà déposée dans cette campagne."))
+        return siren
 
     def clean_siret(self):
         return "".join(self.cleaned_data["siret"].split())

@@ -44,6 +44,12 @@ class ApplicationQuerySet(models.QuerySet):
             return self.none()
         return self.filter(Q(owner=user) | Q(pk__in=CoEditor.objects.filter(user=user).values("application_id")))
 
+    def same_organisation(self, application, siren: str):
+        """The campaign's other applications of the organisation with this SIREN, drafts included, withdrawn
+        ones aside: an organisation has one application per campaign, which its people write together."""
+        return (self.filter(campaign_id=application.campaign_id, siren=siren)
+                .exclude(pk=application.pk).exclude(status=ApplicationStatus.WITHDRAWN))
+
 
 class Application(models.Model):
     campaign = models.ForeignKey("labels.LabelCampaignPage", verbose_name=_("campagne"),

@@ -1,6 +1,6 @@
 """What applicants are told, and when: eligibility at step 1, an honest checklist, the start-up form, SIRET
-against SIREN, one draft per campaign, deleting a draft, the rules linked, the withdrawal e-mail, and values
-written the French way."""
+against SIREN, one draft per account and one application per organisation in a campaign, deleting a draft,
+the rules linked, the withdrawal e-mail, and values written the French way."""
 
 import datetime
 import re
@@ -182,6 +182,36 @@ def test_a_coeditor_applying_again_opens_the_shared_draft(client, draft, clock):
     draft.coeditors.create(email=colleague.email, user=colleague)
     assert services.start(draft.campaign, colleague, clock()).application == draft
     assert Application.objects.count() == 1
+
+
+@pytest.mark.parametrize(("status", "message"), [
+    (ApplicationStatus.DRAFT, "Un brouillon existe déjà pour cette organisation (même SIREN) dans cette campagne"),
+    (ApplicationStatus.SUBMITTED, "Une candidature de cette organisation (même SIREN) est déjà déposée"),
+])
+def test_an_organisation_has_one_application_per_campaign(applicant_client, draft, clock, status, message):
+    """A colleague's draft or filed application holds the SIREN: a second draft cannot take it, and is sent to
+    ask for an invitation, without being told whose it is; what was typed stays in the field, unsaved."""
+    colleague = ApplicationFactory(campaign=draft.campaign, status=status, siren=siren(55500011),
+                                   contact_name="Dominique Martin")
+    response = applicant_client.post(step_url(draft, "organisation"),
+                                     step_data(draft, "organisation", siren="555 000 11" + colleague.siren[-1]))
+    html = unescape(response.content.decode())
+    assert response.status_code == 200 and message in html and "Dominique Martin" not in html
+    assert re.search(r'<input[^>]*name="siren"[^>]*value="555 000 11\d"', html)
+    before = draft.siren
+    draft.refresh_from_db()
+    assert draft.siren == before
+
+
+def test_a_withdrawn_application_or_another_campaign_leaves_the_siren_free(applicant_client, draft, label_index,
+                                                                           clock):
+    ApplicationFactory(campaign=draft.campaign, status=ApplicationStatus.WITHDRAWN, siren=siren(55500011))
+    ApplicationFactory(campaign=LabelCampaignPageFactory(parent=label_index), siren=siren(55500011))
+    response = applicant_client.post(step_url(draft, "organisation"),
+                                     step_data(draft, "organisation", siren=siren(55500011)))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.siren == siren(55500011)
 
 
 def test_the_owner_deletes_a_draft_and_nothing_is_left(applicant_client, draft, clock,
