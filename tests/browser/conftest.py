@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives Debian's chromium against Django's live server."""
 
 import os
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -56,6 +57,16 @@ def wagtail_base(transactional_db):
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     if not Site.objects.filter(is_default_site=True).exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+@pytest.fixture
+def site_at_live_server(live_server, wagtail_base):
+    """The default Site's address is the live server's, as a deployed site's is where it is served: the links of
+    e-mails, written on the site's public address (`interconnectes.canonical`), lead back to it."""
+    from wagtail.models import Site
+
+    address = urlsplit(live_server.url)
+    Site.objects.filter(is_default_site=True).update(hostname=address.hostname, port=address.port)
 
 
 @pytest.fixture

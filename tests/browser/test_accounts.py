@@ -17,6 +17,7 @@ def link_in(message):
     return re.search(r"https?://\S+", message.body).group(0)
 
 
+@pytest.mark.usefixtures("site_at_live_server")
 def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_server, home, assert_accessible):
     organisation("Nantes Métropole", member_year=2026, domain="nantesmetropole.fr")
     base = live_server.url
@@ -74,6 +75,7 @@ def log_in(page, base, email):
     page.get_by_role("button", name="Se connecter").click()
 
 
+@pytest.mark.usefixtures("site_at_live_server")
 def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_server, home, assert_accessible):
     from tests.accounts.factories import member
     from tests.labels.factories import UserFactory

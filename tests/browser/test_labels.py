@@ -31,6 +31,7 @@ def log_in(page, base, email, password):
     page.get_by_role("button", name="Se connecter").click()
 
 
+@pytest.mark.usefixtures("site_at_live_server")
 def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, assert_accessible, tmp_path):
     base = live_server.url
     page.goto(base + campaign.url)
@@ -91,7 +92,7 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     assert_accessible(page)
     pdf = tmp_path / "presentation.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    page.get_by_label("Fichier").set_input_files(str(pdf))
+    page.get_by_label("Fichier", exact=True).set_input_files(str(pdf))
     page.get_by_role("button", name="Ajouter le fichier").click()
     assert page.get_by_role("link", name="presentation.pdf").is_visible()
     assert_accessible(page)
