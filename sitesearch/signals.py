@@ -30,15 +30,18 @@ def rebuild_if_requested() -> None:
         rebuild_search_index.enqueue()
 
 
-def schedule_rebuild(**_kwargs) -> None:
-    """Rebuild once the current transaction commits (at once outside one)."""
+def schedule_rebuild(raw=False, **_kwargs) -> None:
+    """Rebuild once the current transaction commits (at once outside one); not for rows loaded as they are
+    (`loaddata`, a restored snapshot), which say nothing of what is public until a rebuild is asked for."""
+    if raw:
+        return
     state.requested += 1
     transaction.on_commit(rebuild_if_requested)
 
 
-def page_saved(sender, instance, update_fields=None, **kwargs):
+def page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
     if isinstance(instance, Page) and not (update_fields and set(update_fields) <= DRAFT_BOOKKEEPING):
-        schedule_rebuild()
+        schedule_rebuild(raw=raw)
 
 
 def page_deleted(sender, instance, **kwargs):

@@ -45,7 +45,7 @@ def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, hom
     page.go_back()
     page.get_by_role("link", name="Nantes Métropole").click()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
-    notice = page.locator("aside.library-withheld").first
+    notice = page.locator(".library-withheld").first
     assert "réservés aux agents vérifiés des collectivités" in notice.inner_text()
     assert "Associer les cuisiniers" not in page.content()
     assert_accessible(page)

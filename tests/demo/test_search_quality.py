@@ -31,7 +31,7 @@ def test_forty_french_queries_find_the_expected_hit_first(db, capsys):
     assert rate >= THRESHOLD, misses
 
 
-def test_the_search_page_shows_the_demo_hits(client):
+def test_the_search_page_shows_the_demo_hits(client, db):
     page = client.get("/recherche/", {"q": "ilectronisme"}).content.decode()
     assert "Agir face à l’urgence de l’illectronisme" in page or "Agir face à l&#x27;urgence" in page
     assert "Essayez plutôt" in page

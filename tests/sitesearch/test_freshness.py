@@ -5,7 +5,9 @@ import io
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core import serializers
 from django.core.management import call_command
+from wagtail.models import Page
 
 from interconnectes.regions import Region
 from jury.models import DecisionOutcome
@@ -93,6 +95,16 @@ def test_publishing_the_results_makes_the_laureates_findable(client, campaign, s
         publication.publish_results(campaign, by=staff, notify=False)
     assert found(client, "gaspillage") == ["Cantines sans gaspillage"]
     assert found(client, "Plouzané") == ["Cantines sans gaspillage"]
+
+
+def test_rows_loaded_as_they_are_ask_for_no_rebuild(home, django_capture_on_commit_callbacks):
+    """A restored snapshot or `loaddata` (raw saves) is indexed when a rebuild is asked for, not row by row."""
+    page = StandardPageFactory(parent=home, title="Page restaurée")
+    snapshot = serializers.serialize("json", [Page.objects.get(pk=page.pk)])
+    with django_capture_on_commit_callbacks() as callbacks:
+        for row in serializers.deserialize("json", snapshot):
+            row.save()
+    assert callbacks == []
 
 
 def test_the_rebuild_command_rebuilds_the_index(home):
