@@ -215,6 +215,20 @@ def test_submission_racing_the_deadline(applicant_client, label_index, applicant
         assert not mail.outbox
 
 
+@pytest.mark.parametrize(("offset", "open_"), [(0.0, True), (0.4, True), (1.0, False)])
+def test_the_lists_of_open_calls_keep_the_campaign_through_its_closing_second(applicant_client, client, campaign,
+                                                                             clock, offset, open_):
+    """The home page and the applicant's dashboard ask the database which campaigns are open: the stored
+    `closes_at` (:59.000000) still counts 0.4 s into its second, on SQLite and PostgreSQL alike."""
+    clock.set(campaign.closes_at.astimezone(datetime.UTC) + datetime.timedelta(seconds=offset))
+    start = reverse("labels:start", args=[campaign.pk])
+    dashboard = applicant_client.get(reverse("labels:dashboard")).content.decode()
+    assert (start in dashboard) is open_
+    assert (campaign.title in client.get("/").content.decode()) is open_
+    applicant_client.post(start)
+    assert Application.objects.filter(campaign=campaign).exists() is open_
+
+
 def test_after_the_deadline_the_application_is_read_only(applicant_client, draft, clock):
     submit(applicant_client, draft)
     clock.set(2026, 4, 1, 0, 0)
