@@ -129,6 +129,35 @@ def test_sign_up_e_mails_per_address_known_or_not(client, limits, known):
     assert len(mail.outbox) == 2
 
 
+@pytest.mark.parametrize("known", [True, False])
+def test_new_confirmation_links_per_address_known_or_not(client, limits, known):
+    """Asking for a new confirmation link counts as a sign-up e-mail to that address, unconfirmed account or none."""
+    limits(SIGNUP_EMAILS_PER_ADDRESS_PER_HOUR=2)
+    if known:
+        UserFactory(email="attente@example.org", username="attente@example.org", is_active=False)
+    for _ in range(2):
+        response = client.post(reverse("accounts:resend_activation"), {"email": "attente@example.org"})
+        assert response["Location"] == reverse("accounts:signup_done")
+    response = client.post(reverse("accounts:resend_activation"), {"email": "attente@example.org"})
+    assert response.status_code == 429
+    assert "Trop de messages ont été demandés pour cette adresse" in errors_of(response)
+    assert 'value="attente@example.org"' in response.content.decode()
+    assert len(mail.outbox) == (2 if known else 0)
+
+
+def test_new_confirmation_links_per_network_address(client, limits):
+    limits(SIGNUPS_PER_HOUR=2)
+    for index in range(2):
+        UserFactory(email=f"p{index}@example.org", username=f"p{index}@example.org", is_active=False)
+        client.post(reverse("accounts:resend_activation"), {"email": f"p{index}@example.org"})
+        cache.clear()  # another worker process: the count is in the database
+    UserFactory(email="p9@example.org", username="p9@example.org", is_active=False)
+    response = client.post(reverse("accounts:resend_activation"), {"email": "p9@example.org"})
+    assert response.status_code == 429
+    assert "depuis votre adresse réseau" in response.content.decode()
+    assert [message.to for message in mail.outbox] == [["p0@example.org"], ["p1@example.org"]]
+
+
 def test_submission_receipts_per_account_and_day(client, draft, limits, clock):
     """A receipt goes to the contact address the applicant typed: a relay, limited; the submission is never."""
     limits(RECEIPTS_PER_DAY=1)
