@@ -53,6 +53,18 @@ def test_an_editor_active_every_29_minutes_stays_logged_in_then_is_logged_out_af
     assert not logged_in(client)
 
 
+def test_campaign_staff_without_superuser_rights_are_logged_out_after_31_minutes_idle(client, campaign_staff,
+                                                                                     moment):
+    client.force_login(campaign_staff)
+    assert client.session.get_expiry_age() <= 10 * 60 * 60
+    moment(29)
+    assert client.get(reverse("labels_application:index")).status_code == 200
+    moment(29 + 31)
+    response = client.get(reverse("labels_application:index"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert not logged_in(client)
+
+
 def test_a_juror_is_logged_out_ten_hours_after_logging_in_however_active(client, moment, campaign):
     juror = JuryMemberFactory(campaign=campaign).user
     client.force_login(juror)
