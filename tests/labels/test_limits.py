@@ -238,6 +238,20 @@ def test_an_end_record_that_understates_its_entries_is_still_caught(limits):
         attachments.validate_upload(SimpleUploadedFile("menteur.docx", bytes(data)), 0)
 
 
+@pytest.mark.parametrize(("data", "refusal"), [
+    (lambda: docx(member_size=2 * 1024 * 1024), "plus de 1 Mo une fois décompressé"),
+    (lambda: docx(extra_members=[f"word/media/{n}.xml" for n in range(60)]), "50 éléments au plus"),
+], ids=["inflating", "many entries"])
+def test_the_upload_form_refuses_such_a_document_next_to_the_field_and_stores_nothing(applicant_client, draft, clock,
+                                                                                       limits, data, refusal):
+    limits(ARCHIVE_MB_UNCOMPRESSED=1, ARCHIVE_ENTRIES=50)
+    response = applicant_client.post(reverse("labels:step", args=[draft.pk, "pieces-jointes"]),
+                                     {"file": SimpleUploadedFile("dossier.docx", data())})
+    assert response.status_code == 200
+    assert refusal in errors_of(response)
+    assert not Attachment.objects.exists()
+
+
 def test_an_ordinary_office_document_passes():
     assert attachments.validate_upload(SimpleUploadedFile("projet.docx", docx(member_size=50_000)), 0) == (
         attachments.DOCX, "projet.docx")
