@@ -363,3 +363,23 @@ def test_declaration_pages_run_a_fixed_number_of_queries(reader_client, home):
         counts.append(page_queries(reader_client, page.url))
         page.delete()
     assert counts[0] == counts[1] and within_budget(counts[0]), counts
+
+
+@pytest.mark.django_db
+def test_the_accessibility_declaration_costs_the_same_small_or_large(reader_client, home):
+    """Sample pages, tools, and non-conformities linking to the pages they concern: 2 of each or 20."""
+    reader_client.get("/")
+    concerned = [StandardPageFactory(parent=home) for _ in range(20)]
+    counts = []
+    for size in (2, 20):
+        items = "".join(f'<li><a linktype="page" id="{page.pk}">{page.title}</a> : un PDF ancien.</li>'
+                        for page in concerned[:size])
+        page = accessibility_page(
+            home, audit_pages="\n".join(f"Page {n} https://www.example.org/{n}/" for n in range(size)),
+            audit_tools="\n".join(f"Outil {n}" for n in range(size)), non_conformities=f"<ul>{items}</ul>",
+            audit_date=DAY, audit_rate=Decimal("64"))
+        html = reader_client.get(page.url).content.decode()
+        assert html.count("un PDF ancien") == size and concerned[size - 1].url in html
+        counts.append(page_queries(reader_client, page.url))
+        page.delete()
+    assert counts[0] == counts[1] and within_budget(counts[0]), counts

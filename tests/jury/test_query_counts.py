@@ -1,5 +1,6 @@
 """Every jury page: a fixed number of SQL queries within the site's cold-request budget whatever the round's
-size, a score sheet saved within 12 queries, and nothing the site's strict Content-Security-Policy would block."""
+size, a score sheet saved within 12 queries on one scoring state and one validation of its scores, and nothing
+the site's strict Content-Security-Policy would block."""
 
 import pytest
 from django.urls import reverse
@@ -88,4 +89,32 @@ def test_a_score_post_runs_at_most_12_queries(client, scene, criteria, clock, dj
     with django_assert_max_num_queries(MAX_SCORE_POST_QUERIES):
         response = client.post(url, data)
     assert response.status_code == 302
+    assert sorted(Score.objects.values_list("value", flat=True)) == [4, 8]
+
+
+def test_a_score_post_decides_access_once_and_validates_the_scores_once(client, scene, criteria, clock,
+                                                                         monkeypatch):
+    """One scoring state per request answers the view, the form and the service; the form alone checks the
+    scores (the service trusts what it cleaned)."""
+    from jury import rules, scoring_state
+
+    calls = {"load": 0, "clean_scores": 0}
+
+    def counted(name, function):
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return function(*args, **kwargs)
+        return wrapper
+
+    clock.set(OPEN)
+    client.force_login(scene.juror_a.user)
+    url = reverse("jury:sheet", args=[scene.round.pk, scene.file.pk])
+    assert client.get(url).status_code == 200
+    monkeypatch.setattr(scoring_state, "load", counted("load", scoring_state.load))
+    monkeypatch.setattr(rules, "clean_scores", counted("clean_scores", rules.clean_scores))
+    impact, sobriety = (frozen(scene.round, criterion) for criterion in criteria)
+    data = {f"score_{impact.pk}": "8", f"comment_{impact.pk}": "", f"score_{sobriety.pk}": "4",
+            f"comment_{sobriety.pk}": "", "overall_comment": "", "loaded_at": ""}
+    assert client.post(url, data).status_code == 302
+    assert calls == {"load": 1, "clean_scores": 1}
     assert sorted(Score.objects.values_list("value", flat=True)) == [4, 8]
