@@ -1,8 +1,10 @@
 """Oversized and malformed requests on the public site and the editors' admin: a quick 4xx or the page, never a 500.
 
-"Quickly" is checked with a bound far above a normal answer (a few tens of
-milliseconds) and far below what the failures it guards against take: a full
-text search on 10,000 characters, or an image decoder filling gigabytes.
+"Quickly" is checked on the CPU time the test's process spends, with a bound far
+above a normal answer (a few tens of milliseconds) and far below what the failures
+it guards against take: a full text search on 10,000 characters, or an image
+decoder filling gigabytes. CPU time, not elapsed time: a machine busy with other
+work makes an answer wait, not work more.
 """
 
 import time
@@ -22,7 +24,7 @@ from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFacto
 
 pytestmark = pytest.mark.django_db
 
-QUICK = 5.0  # seconds
+QUICK = 5.0  # seconds of the process's CPU time
 
 
 @pytest.fixture
@@ -31,9 +33,9 @@ def plain_client():
 
 
 def timed(call):
-    started = time.perf_counter()
+    started = time.process_time()
     response = call()
-    return response, time.perf_counter() - started
+    return response, time.process_time() - started
 
 
 def test_a_10000_character_search_is_refused_quickly_in_french(plain_client, home):

@@ -20,7 +20,7 @@ from tests.labels.factories import SubmittedApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
-QUICK = 5.0  # seconds: a normal answer takes tens of milliseconds
+QUICK = 5.0  # seconds of the process's CPU time: a normal answer takes tens of milliseconds
 
 
 @pytest.fixture
@@ -39,9 +39,9 @@ def test_a_step_posted_with_thousands_of_fields_is_a_400_and_saves_nothing(plain
     data = {"org_name": "Piraté", "action": "save",
             **{f"champ{n}": "x" for n in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)}}
     assert len(data) > 1000
-    started = time.perf_counter()
+    started = time.process_time()
     response = plain_client.post(step_url(draft, "organisation"), data)
-    assert time.perf_counter() - started < QUICK
+    assert time.process_time() - started < QUICK
     assert response.status_code == 400
     content = response.content.decode()
     assert "Requête incorrecte" in content and "TooManyFields" not in content
@@ -63,10 +63,10 @@ def png(width, height):
 # Beyond Pillow's hard limit (it refuses to open), beyond ours only, and between the two (Pillow only warns).
 @pytest.mark.parametrize(("width", "height"), [(20_000, 20_000), (7_000, 7_000), (100_000, 1_000)])
 def test_an_image_bomb_attachment_is_refused_quickly_in_french(plain_client, draft, clock, settings, width, height):
-    started = time.perf_counter()
+    started = time.process_time()
     response = plain_client.post(step_url(draft, "pieces-jointes"),
                                  {"file": SimpleUploadedFile("plan.png", huge_png(width, height))})
-    assert time.perf_counter() - started < QUICK
+    assert time.process_time() - started < QUICK
     assert response.status_code == 200  # the step again, with the error next to the field
     assert "Cette image est trop grande : 40 millions de pixels au plus." in response.content.decode()
     assert not Attachment.objects.exists()
