@@ -11,6 +11,9 @@ STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(BIN)/python manage.py
 NODE_STAMP := node_modules/.installed
+# The suite runs in one process per core (pytest-xdist), each test file (and the demo package) in one process.
+TEST_PROCESSES ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup
 
 .PHONY: run test test-fast install node lint check security lock clean
 
@@ -64,10 +67,10 @@ test: lint check security node
 	  echo "# 'chromium' pour les exécuter."; \
 	  echo "############################################################"; \
 	fi
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 test-fast: lint check
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(PYTEST) -m "not browser" $(PYTEST_ARGS)
 
 # Regenerate the locks (versions and hashes only, no download addresses).
 lock:

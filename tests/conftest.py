@@ -10,6 +10,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Page, Site
 
 from interconnectes import clock as site_clock
@@ -26,16 +27,18 @@ from tests.labels.factories import (
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser and other transactional tests run on a database restored after each test.
+    """Browser and other transactional tests run on a database restored after each test; each test gets the group
+    of tests that one process of a parallel run takes together.
 
     They need Debian's chromium: without it they are skipped loudly, and in
     CI (REQUIRE_BROWSER_TESTS) the run fails instead.
     """
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     for item in items:
-        marker = item.get_closest_marker("django_db")
-        transactional = marker is not None and marker.kwargs.get("transaction")
+        item.add_marker(pytest.mark.xdist_group(worker_group(item)))
+        transactional = is_transactional(item)
         shared_demo = item.get_closest_marker("demo_site")  # reads a demo its module keeps (test_demo_site.py)
         if (item in browser_items and not shared_demo) or transactional:
             # Flushing would drop the rows migrations create (root page, default site, locale).
@@ -50,6 +53,30 @@ def pytest_collection_modifyitems(config, items):
         item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def worker_group(item) -> str:
+    """What one test process runs together under `make test`'s `--dist loadgroup`: a test file, or the whole demo
+    package, whose package-wide demo (tests/demo/conftest.py) is then built once, not once per process."""
+    path = Path(str(item.path))
+    return "tests/demo" if path.parent.name == "demo" else str(path)
+
+
+def is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return marker is not None and bool(marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, bring back the migrated rows its flush removed when a test that expects them
+    follows. A single process runs the transactional tests last (pytest-django orders them so); parallel
+    processes interleave files, so a test of an ordinary file may come next on the same database."""
+    result = yield
+    if is_transactional(item) and nextitem is not None and not is_transactional(nextitem):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_migrated_rows()
+    return result
+
+
 # Django keeps the snapshot of the migrated rows (the tree's root, the default site, the locale, the groups…)
 # that serialized rollback restores after a transactional test's flush on the connection object that created
 # the test database, under this name: Django has no public way to reach it.
@@ -57,7 +84,7 @@ SERIALIZED_CONTENTS = "_test_serialized_contents"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _serialized_db_for_every_connection(django_db_setup):
+def _serialized_db_for_every_connection(django_db_setup, django_db_blocker):
     """Let browser tests restore the migrated rows whatever connection object they get.
 
     Playwright's event loop gives the browser tests another connection object
@@ -69,6 +96,19 @@ def _serialized_db_for_every_connection(django_db_setup):
         contents = getattr(connection, SERIALIZED_CONTENTS, None)
         if contents is not None:
             setattr(type(connection), SERIALIZED_CONTENTS, contents)
+    yield
+    with django_db_blocker.unblock():
+        end_other_sessions()
+
+
+def end_other_sessions():
+    """Before the test database is dropped, end the sessions that threads of the tests (a live server's, a
+    concurrency test's) may leave open on it: PostgreSQL refuses to drop a database someone is using."""
+    connection = connections["default"]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 def restore_migrated_rows():

@@ -1,4 +1,6 @@
-"""Settings of the test suite: fast hashing, in-memory mail, tasks run at once."""
+"""Settings of the test suite: fast hashing, in-memory mail, tasks run at once, media folders per test worker."""
+
+import os
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, STORAGES
@@ -15,11 +17,13 @@ TASKS = {
     }
 }
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# The suite runs in parallel processes (pytest-xdist, `make test`): each writes its files in a folder of its own.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = BASE_DIR / "var" / "test-media" / TEST_WORKER
 WAGTAILADMIN_BASE_URL = "http://localhost"  # the address of the Site Wagtail's migrations create
 DEMO_CONTENT_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
-PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "var" / "test-private" / TEST_WORKER
 # Django's test client calls authenticate() without a request: let it through axes (forms pass one).
 AUTHENTICATION_BACKENDS = [
     "accounts.auth_backends.RequestOptionalAxesBackend",
