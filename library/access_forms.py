@@ -21,8 +21,8 @@ class AccessRequestForm(AccessibleFormMixin, forms.Form):
 
 class ApproveForm(AccessibleFormMixin, forms.Form):
     expires_on = forms.DateField(
-        label=_("Accès accordé jusqu'au"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Un an après aujourd'hui par défaut."),
+        label=_("Accès accordé jusqu'au"), widget=forms.DateInput(format="%d/%m/%Y"),
+        help_text=_("Au format jj/mm/aaaa ; un an après aujourd'hui par défaut."),
         error_messages={"required": _("Indiquez jusqu'à quand l'accès est accordé."),
                         "invalid": _("Saisissez une date valide (jj/mm/aaaa).")})
 

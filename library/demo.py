@@ -24,6 +24,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 
+from accounts.demo import PENDING
 from accounts.models import Grant, GrantDecision
 from interconnectes import clock
 from interconnectes.demo_media import write_pdf
@@ -347,6 +348,13 @@ def build_documents_and_contacts(canteens_nantes, canteens_lyon):
         Contact.objects.create(implementation=canteens_lyon, name="Paul Durand",
                                role="Chef de projet restauration scolaire (contenu illustratif)",
                                email="paul.durand@ville-de-lyon.example.org")
+    applicant = get_user_model().objects.filter(username=PENDING[1]).first()
+    if applicant is not None:  # a request for Nantes' référente to decide
+        Grant.objects.get_or_create(
+            person=applicant, content_type=ContentType.objects.get_for_model(Implementation),
+            object_id=canteens_nantes.pk,
+            defaults={"purpose": "Comparer la méthode de prévision avec celle de notre communauté de communes, "
+                                 "avant un projet semblable.", "terms_accepted_at": now, "created_at": now})
     code = canteens_nantes.documents.filter(level=DocumentLevel.EXPERTS).first()
     expert = get_user_model().objects.filter(username=EXPERT[1]).first()
     if code is not None and expert is not None and not DocumentDownload.objects.filter(document=code).exists():

@@ -190,10 +190,12 @@ def test_the_referent_approves_for_a_year_by_default_and_the_expert_is_told(worl
     grant_row = pending(world)
     client = client_for(world["referent"])
     url = reverse("library_access:decide", args=[grant_row.pk])
-    assert 'value="2027-03-01"' in client.get(url).text  # a year after the clock's 1 March 2026
-    response = client.post(url, {"action": "approve", "approve-expires_on": "2026-02-01"})
+    assert 'value="01/03/2027"' in client.get(url).text  # a year after the clock's 1 March 2026
+    response = client.post(url, {"action": "approve", "approve-expires_on": "01/02/2026"})
     assert response.status_code == 400 and "Choisissez une date après aujourd&#x27;hui." in response.text
-    assert client.post(url, {"action": "approve", "approve-expires_on": "2027-03-01"}).status_code == 302
+    response = client.post(url, {"action": "approve", "approve-expires_on": "31/02/2027"})
+    assert response.status_code == 400 and "Saisissez une date valide (jj/mm/aaaa)." in response.text
+    assert client.post(url, {"action": "approve", "approve-expires_on": "01/03/2027"}).status_code == 302
     grant_row.refresh_from_db()
     assert grant_row.decision == GrantDecision.APPROVED and grant_row.decided_by == world["referent"]
     assert grant_row.expires_at.date() == datetime.date(2027, 3, 1)
@@ -388,3 +390,24 @@ def test_access_rules_on_plain_values(world):
     assert access.may_request_access(world["agent"], implementation)
     grant(world["expert"], implementation, expires_at=FAR)
     assert not access.may_request_access(world["expert"], implementation)
+
+
+def test_the_owners_page_and_the_forms_run_a_fixed_number_of_queries(world):
+    implementation = world["implementation"]
+    SiteSettings.for_site(implementation.use_case.get_site())
+    NavigationSettings.for_site(implementation.use_case.get_site())
+    code = document(implementation, title="Archive du code", level=2)
+    silent = contact(implementation)
+    urls = [reverse("library_access:manage"), reverse("library_access:decide", args=[pending(world).pk]),
+            reverse("library_access:request_access", args=[implementation.pk]),
+            reverse("library_access:write_to_contact", args=[silent.pk])]
+    counts = {}
+    for size in (2, 40):
+        for _n in range(size):
+            person = UserFactory()
+            grant(person, implementation, expires_at=FAR)
+            DocumentDownload.objects.create(document=code, person=person, at=T0)
+        for url in urls:
+            counts.setdefault(url, []).append(page_queries(client_for(world["referent"]), url))
+    for url, (small, large) in counts.items():
+        assert small == large and within_budget(small), (url, small, large)
