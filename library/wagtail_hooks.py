@@ -10,7 +10,7 @@ from interconnectes import clock
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
 from library import access
-from library.models import Implementation, LibraryIndexPage, Technique, Theme
+from library.models import DocumentDownload, Implementation, LibraryIndexPage, Technique, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -80,3 +80,15 @@ def expert_access_in_my_space(request):
         decision=GrantDecision.PENDING).count() if owner else 0
     return (30, _("Bibliothèque d'IA : accès experts"), "library/space_access.html",
             {"requests": requests, "owner": owner, "pending_count": pending_count})
+
+
+@hooks.register("accounts_personal_data")
+def downloads_in_my_data(user):
+    """The person's downloads of the library's documents (their expert access requests are in the accounts' part);
+    when the account goes, the log keeps each download without anyone's name (`on_delete=SET_NULL`)."""
+    downloads = (DocumentDownload.objects.filter(person=user)
+                 .select_related("document__implementation__use_case", "document__implementation__lead_organisation")
+                 .order_by("pk"))
+    return {"bibliotheque_telechargements": [
+        {"document": download.document.title, "projet": str(download.document.implementation),
+         "le": download.at.isoformat()} for download in downloads]}

@@ -411,3 +411,15 @@ def test_the_owners_page_and_the_forms_run_a_fixed_number_of_queries(world):
             counts.setdefault(url, []).append(page_queries(client_for(world["referent"]), url))
     for url, (small, large) in counts.items():
         assert small == large and within_budget(small), (url, small, large)
+
+
+def test_downloads_are_in_the_persons_data_and_lose_their_name_with_the_account(world):
+    from accounts import gdpr
+
+    code = document(world["implementation"], title="Archive du code", level=2)
+    DocumentDownload.objects.create(document=code, person=world["expert"], at=T0)
+    data = gdpr.export_user_data(world["expert"])
+    assert data["bibliotheque_telechargements"] == [
+        {"document": "Archive du code", "projet": str(world["implementation"]), "le": T0.isoformat()}]
+    gdpr.delete_account(world["expert"], T0)
+    assert DocumentDownload.objects.get().person is None
