@@ -5,7 +5,7 @@ counts it only approved, with its terms accepted, unexpired and unrevoked:
 an expiry or a revocation takes effect on the next request). A person with
 an account asks, with a purpose and the terms accepted, one pending request
 at a time; a verified référent of the project's lead collectivité, or the
-association's team (`accounts.change_grant`), decides: approved until a date
+association's team (staff holding `accounts.change_grant`), decides: approved until a date
 (a year by default), refused with a reason, or revoked later.
 
 A document is served to readers of its level only; below it, its address is
@@ -71,7 +71,8 @@ def referent_organisation_ids(user) -> set[int]:
 
 
 def is_team(user) -> bool:
-    return user.is_authenticated and user.has_perm(DECIDE_PERMISSION)
+    """The association's team: staff holding the permission (nobody else's permissions are even read)."""
+    return user.is_authenticated and user.is_staff and user.has_perm(DECIDE_PERMISSION)
 
 
 def may_decide(user, implementation) -> bool:

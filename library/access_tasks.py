@@ -30,8 +30,9 @@ def send_access_request(grant_id: int) -> None:
         organisation_id=implementation.lead_organisation_id, role=MembershipRole.REFERENT,
         status=MembershipStatus.VERIFIED, person__is_active=True).values_list("person__email", flat=True)))
     if not recipients:
-        recipients = sorted({user.email for user in get_user_model().objects.with_perm(access.DECIDE_PERMISSION)
-                             if user.email})
+        recipients = sorted({user.email for user in get_user_model().objects.with_perm(
+            access.DECIDE_PERMISSION, backend="django.contrib.auth.backends.ModelBackend").filter(is_staff=True)
+            if user.email})
     if recipients:
         send("access_request", recipients, {
             **project_context(implementation), "person": grant.person.get_full_name() or grant.person.email,

@@ -103,7 +103,7 @@ def world(use_case):
                               last_name="Bernard")
     member(agent, organisation("Ville de Lyon", kind=OrganisationKind.COMMUNE))
     expert = users.create_user("expert@recherche.example.org", "expert@recherche.example.org", first_name="Inès")
-    team = user_with_permissions("accounts.change_grant", email="equipe@example.org")
+    team = user_with_permissions("accounts.change_grant", email="equipe@example.org", is_staff=True)
     return {"implementation": implementation, "referent": referent, "other_referent": other_referent,
             "agent": agent, "expert": expert, "team": team, "plain": UserFactory(),
             "page": use_case.url + implementation.slug + "/"}
@@ -143,6 +143,14 @@ def test_a_request_needs_a_purpose_and_the_terms_accepted(world):
     assert "Acceptez les conditions d'utilisation pour envoyer la demande." in text
     assert client.post(url, {"purpose": "Pour voir.", "accept_terms": "on"}).status_code == 400
     assert not Grant.objects.exists()
+
+
+def test_a_request_on_a_project_without_referent_goes_to_the_team(world, use_case):
+    alone = ImplementationFactory(use_case=use_case)
+    user_with_permissions("accounts.change_grant", email="pas-dans-l-equipe@example.org")
+    client_for(world["expert"]).post(reverse("library_access:request_access", args=[alone.pk]), {
+        "purpose": "Reprendre le modèle pour une thèse sur le gaspillage.", "accept_terms": "on"})
+    assert [message.to for message in mail.outbox] == [["equipe@example.org"]]
 
 
 def test_a_request_is_sent_to_the_referents_once_at_a_time(world):
@@ -387,6 +395,7 @@ def test_access_rules_on_plain_values(world):
     implementation = world["implementation"]
     assert access.may_decide(world["referent"], implementation) and access.may_decide(world["team"], implementation)
     assert not access.may_decide(world["other_referent"], implementation)
+    assert not access.may_decide(user_with_permissions("accounts.change_grant"), implementation)  # not staff
     assert access.may_request_access(world["agent"], implementation)
     grant(world["expert"], implementation, expires_at=FAR)
     assert not access.may_request_access(world["expert"], implementation)

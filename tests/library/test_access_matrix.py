@@ -41,7 +41,7 @@ def urls_and_people(use_case):
     nantes = organisation("Nantes Métropole")
     implementation = ImplementationFactory(use_case=use_case, lead_organisation=nantes)
     people = {role: users.create_user(f"{role}@example.org", f"{role}@example.org") for role in ROLES[1:-1]}
-    people["staff"] = user_with_permissions("accounts.change_grant", email="staff@example.org")
+    people["staff"] = user_with_permissions("accounts.change_grant", email="staff@example.org", is_staff=True)
     member(people["other_agent"], organisation("Ville de Lyon", kind=OrganisationKind.COMMUNE))
     member(people["own_agent"], nantes)
     member(people["referent"], nantes, role=MembershipRole.REFERENT)
