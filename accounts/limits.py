@@ -34,6 +34,8 @@ class EmailKind(models.TextChoices):
     AGENT_INVITATION = "invit-agent", gettext_lazy("Invitation d'un agent")
     VERIFICATION_REQUEST = "verification", gettext_lazy("Demande de vérification")
     MEMBERSHIP_APPLICATION = "adhesion", gettext_lazy("Demande d'adhésion")
+    EXPERT_ACCESS_REQUEST = "acces-expert", gettext_lazy("Demande d'accès expert (bibliothèque d'IA)")
+    CONTACT_MESSAGE = "message-contact", gettext_lazy("Message à un contact (bibliothèque d'IA)")
 
 
 class Scope(StrEnum):
@@ -102,6 +104,18 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
     ),
     EmailKind.MEMBERSHIP_APPLICATION: (
         REQUESTS_TO_THE_TEAM,
+    ),
+    # The library: an expert access request e-mails the project's référents; a message to a project's contact is
+    # relayed to an address the sender never sees (library/access.py).
+    EmailKind.EXPERT_ACCESS_REQUEST: (
+        Quota("ACCESS_REQUESTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+            "Vous avez déjà envoyé %(limit)d demandes d'accès aujourd'hui : réessayez demain.")),
+    ),
+    EmailKind.CONTACT_MESSAGE: (
+        Quota("CONTACT_MESSAGES_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+            "Vous avez déjà écrit %(limit)d messages aujourd'hui par le site : réessayez demain.")),
+        Quota("CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
+            "Ce contact a déjà reçu %(limit)d messages aujourd'hui par le site : réessayez demain.")),
     ),
 }
 

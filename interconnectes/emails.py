@@ -18,9 +18,10 @@ def render(template: str, context: dict, *, app: str = "labels") -> tuple[str, s
     return subject, text, html
 
 
-def send(template: str, to: list[str], context: dict, *, app: str = "labels") -> None:
-    """Render the e-mail (`render`) and send it."""
+def send(template: str, to: list[str], context: dict, *, app: str = "labels",
+         reply_to: list[str] | None = None) -> None:
+    """Render the e-mail (`render`) and send it; `reply_to`: where the recipient's answer goes (a relayed message)."""
     subject, text, html = render(template, context, app=app)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to, reply_to=reply_to)
     message.attach_alternative(html, "text/html")
     message.send()

@@ -1,5 +1,7 @@
 """Demo content of the AI library: the eight example projects of the association's AI sub-commission (seed 002),
-under the themes it gives them, and one expert grant.
+under the themes it gives them, and one expert grant; Nantes' canteen project has a level-1 guide, a level-2 code
+archive (its download by the expert logged) and a contact who agreed to show their address, Lyon's a contact
+who did not.
 
 "Quelques exemples de projets IA": Transition écologique (air-pollution peaks in Lille, canteen attendance in
 Nantes, Lyon and Toulouse, solar panels in Lyon), Maintenance (building condition in Lille, the drinking-water
@@ -15,17 +17,33 @@ Addresses are on example.org.
 """
 
 import datetime
+import io
+import zipfile
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 
+from accounts.demo import PENDING
 from accounts.models import Grant, GrantDecision
 from interconnectes import clock
+from interconnectes.demo_media import write_pdf
 from interconnectes.demo_pages import get_or_create, get_or_create_page
 from interconnectes.models import Organisation
 from interconnectes.models.snippets import OrganisationKind as K
 from interconnectes.regions import Region as R
-from library.models import DataSource, Implementation, LibraryIndexPage, Technique, Theme, UseCasePage
+from library.access_models import DocumentLevel
+from library.models import (
+    Contact,
+    DataSource,
+    DocumentDownload,
+    Implementation,
+    ImplementationDocument,
+    LibraryIndexPage,
+    Technique,
+    Theme,
+    UseCasePage,
+)
 from library.rules import AIActRisk, Status
 
 EXPERT = ("Experte (accès au code d'un projet)", "experte@recherche.example.org", "interconnectes-experte")
@@ -299,8 +317,53 @@ def build_expert_grant(implementation):
                   "decided_at": now, "expires_at": now + datetime.timedelta(days=365), "created_at": now})
 
 
+def code_archive() -> bytes:
+    """A small ZIP made here: what an archive of the project's code looks like (fixed dates: the same bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in (("LISEZMOI.md", "# Prévision de la fréquentation des cantines (contenu illustratif)\n"),
+                           ("prevision/modele.py", "def prevoir(effectifs):\n    return sum(effectifs[-3:]) / 3\n")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 9, 1, 0, 0, 0)), text)
+    return buffer.getvalue()
+
+
+def build_documents_and_contacts(canteens_nantes, canteens_lyon):
+    """Nantes' canteens: a level-1 guide, a level-2 code archive, a contact who agreed to show their address, the
+    expert's download logged; Lyon's canteens: a contact without that consent (agents write through the site)."""
+    now = clock.now()
+    if not canteens_nantes.documents.exists():
+        for title, level, name, content in (
+            ("Guide de déploiement (contenu illustratif)", DocumentLevel.AGENTS, "guide.pdf", write_pdf(
+                "Guide de déploiement", ["Contenu illustratif : les étapes pour commander les repas à partir des "
+                                         "prévisions, et les points de vigilance relevés avec les cuisiniers."])),
+            ("Archive du code (contenu illustratif)", DocumentLevel.EXPERTS, "code.zip", code_archive()),
+        ):
+            document = ImplementationDocument(implementation=canteens_nantes, title=title, level=level)
+            document.file.save(name, ContentFile(content), save=True)
+    if not canteens_nantes.contacts.exists():
+        Contact.objects.create(implementation=canteens_nantes, name="Claire Martin",
+                               role="Cheffe de projet données (contenu illustratif)",
+                               email="claire.martin@nantes-metropole.example.org", consented_at=now)
+    if not canteens_lyon.contacts.exists():
+        Contact.objects.create(implementation=canteens_lyon, name="Paul Durand",
+                               role="Chef de projet restauration scolaire (contenu illustratif)",
+                               email="paul.durand@ville-de-lyon.example.org")
+    applicant = get_user_model().objects.filter(username=PENDING[1]).first()
+    if applicant is not None:  # a request for Nantes' référente to decide
+        Grant.objects.get_or_create(
+            person=applicant, content_type=ContentType.objects.get_for_model(Implementation),
+            object_id=canteens_nantes.pk,
+            defaults={"purpose": "Comparer la méthode de prévision avec celle de notre communauté de communes, "
+                                 "avant un projet semblable.", "terms_accepted_at": now, "created_at": now})
+    code = canteens_nantes.documents.filter(level=DocumentLevel.EXPERTS).first()
+    expert = get_user_model().objects.filter(username=EXPERT[1]).first()
+    if code is not None and expert is not None and not DocumentDownload.objects.filter(document=code).exists():
+        DocumentDownload.objects.create(document=code, person=expert, at=now)
+
+
 def build(context):
     themes, techniques, organisations = build_lists()
     _index, use_cases = build_use_cases(context["home"], themes, techniques)
     records = build_implementations(use_cases, organisations)
     build_expert_grant(records[("cantines", "Nantes Métropole")])
+    build_documents_and_contacts(records[("cantines", "Nantes Métropole")], records[("cantines", "Ville de Lyon")])

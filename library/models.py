@@ -35,6 +35,7 @@ from interconnectes import canonical, seo
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from library import jsonld, licences, rules
+from library.access_models import Contact, DocumentDownload, ImplementationDocument, attached_to  # noqa: F401
 from library.rules import AIActRisk, Status
 from library.tiers import FIELD_LEVELS, HEADINGS, Level, VisibleRecord, fields_by_level, level_for_tier, visible_record
 
@@ -221,6 +222,7 @@ class UseCasePage(RoutablePageMixin, BasePage):
         organisation = heading.lead_organisation.name
         return self.render(request, template="library/implementation_page.html", context_overrides={
             "record": record, "level": int(level), "slug": slug, "organisation": organisation,
+            "implementation_id": heading.pk, **attached_to(heading.pk, level),
             "record_title": _("%(use_case)s · %(organisation)s") % {"use_case": self.title,
                                                                     "organisation": organisation},
             "meta_description": seo.shorten(heading.purpose),
@@ -319,7 +321,11 @@ class Implementation(ClusterableModel):
 
     objects = ImplementationQuerySet.as_manager()
 
-    panels = [FieldPanel("use_case"), *(level_panel(level, names) for level, names in fields_by_level())]
+    panels = [FieldPanel("use_case"), *(level_panel(level, names) for level, names in fields_by_level()),
+              InlinePanel("documents", heading=_("Documents (niveau 1 ou 2, au choix pour chacun)"),
+                          label=_("document")),
+              InlinePanel("contacts", heading=_("Contacts (niveau 1 ; l'adresse n'est affichée qu'avec leur "
+                                                "accord)"), label=_("contact"))]
 
     class Meta:
         ordering = ["use_case", "lead_organisation__name"]

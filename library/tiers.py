@@ -165,3 +165,36 @@ def visible_record(instance, level: Level, url: str = "", with_withheld: bool = 
         and any(is_filled(read(instance, name)) for name, field_level in FIELD_LEVELS.items() if field_level == higher)
     )
     return VisibleRecord(level=level, values=values, url=url, withheld=withheld)
+
+
+# --- Documents and contacts ---------------------------------------------------------------------------------------
+# A document carries its own level (1 or 2): it is listed, and served, to readers of that level on its project only.
+# Contacts are of level 1; their name and address only while they consent to show them, their role otherwise (with
+# the form that relays a message to them).
+
+@dataclass(frozen=True)
+class VisibleDocument:
+    title: str
+    url: str
+    level: Level
+
+
+@dataclass(frozen=True)
+class VisibleContact:
+    role: str
+    name: str = ""  # empty: no consent, nothing that identifies them is shown
+    email: str = ""
+    write_url: str = ""
+
+
+def visible_documents(documents, level: Level, url_for) -> list[VisibleDocument]:
+    """The documents of `level` and below (the caller reads no others), each with its download address."""
+    return [VisibleDocument(document.title, url_for(document), Level(document.level)) for document in documents
+            if document.level <= level]
+
+
+def visible_contacts(contacts, level: Level, write_url_for) -> list[VisibleContact]:
+    if level < Level.AGENTS:
+        return []
+    return [VisibleContact(contact.role, contact.name, contact.email) if contact.has_consented
+            else VisibleContact(contact.role, write_url=write_url_for(contact)) for contact in contacts]

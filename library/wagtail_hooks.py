@@ -5,9 +5,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.models import GrantDecision
+from interconnectes import clock
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
-from library.models import Implementation, LibraryIndexPage, Technique, Theme
+from library import access
+from library.models import DocumentDownload, Implementation, LibraryIndexPage, Technique, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -54,3 +57,38 @@ def library_on_the_home_page(home, now):
     index = LibraryIndexPage.objects.live().exclude(private_q()).first()
     return HomeSection(order=25, template="library/home_section.html", heading=_("Bibliothèque d'IA territorialisée"),
                        items=[index] if index else [])
+
+
+@hooks.register("accounts_space_sections")
+def expert_access_in_my_space(request):
+    """"Mon espace": the person's expert access requests and grants; for the projects' owners (their collectivité's
+    référents, the team), the link to the requests to decide and the downloads of their documents."""
+    user, now = request.user, clock.now()
+    grants = list(access.implementation_grants().filter(person=user).order_by("-created_at"))
+    owner = access.is_team(user) or bool(access.referent_organisation_ids(user))
+    if not grants and not owner:
+        return None
+    implementations = Implementation.objects.select_related("use_case", "lead_organisation").in_bulk(
+        [grant.object_id for grant in grants])
+    requests = [{"grant": grant, "implementation": implementations[grant.object_id],
+                 "url": implementations[grant.object_id].use_case.implementation_url(
+                     implementations[grant.object_id].slug),
+                 "state": access.grant_state(grant, now), "active": access.is_active(grant, now)}
+                for grant in grants if grant.object_id in implementations]
+    pending_count = access.implementation_grants().filter(
+        object_id__in=access.decidable_implementations(user).values("pk"),
+        decision=GrantDecision.PENDING).count() if owner else 0
+    return (30, _("Bibliothèque d'IA : accès experts"), "library/space_access.html",
+            {"requests": requests, "owner": owner, "pending_count": pending_count})
+
+
+@hooks.register("accounts_personal_data")
+def downloads_in_my_data(user):
+    """The person's downloads of the library's documents (their expert access requests are in the accounts' part);
+    when the account goes, the log keeps each download without anyone's name (`on_delete=SET_NULL`)."""
+    downloads = (DocumentDownload.objects.filter(person=user)
+                 .select_related("document__implementation__use_case", "document__implementation__lead_organisation")
+                 .order_by("pk"))
+    return {"bibliotheque_telechargements": [
+        {"document": download.document.title, "projet": str(download.document.implementation),
+         "le": download.at.isoformat()} for download in downloads]}

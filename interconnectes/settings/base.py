@@ -231,6 +231,9 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "STORAGE_MB_PER_ACCOUNT": 100,  # attachments an account uploaded, all applications together
     "ARCHIVE_ENTRIES": 1000,  # files inside an office document (a ZIP: DOCX, ODT)
     "ARCHIVE_MB_UNCOMPRESSED": 100,  # an office document's size once decompressed, as its ZIP declares it
+    "ACCESS_REQUESTS_PER_ACCOUNT_PER_DAY": 5,  # expert access requests to the AI library's projects
+    "CONTACT_MESSAGES_PER_ACCOUNT_PER_DAY": 5,  # messages relayed to the library's contacts, per sender
+    "CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY": 10,  # and per contact, whoever writes
 }.items()}
 # Login logs (django-axes) and finished background task rows are kept this many days (purge_personal_data).
 LOGS_RETENTION_DAYS = int(os.environ.get("LOGS_RETENTION_DAYS", "7"))

@@ -62,10 +62,13 @@ MODERN_IMAGES = {"image/avif", "image/webp", "image/svg+xml"}
 FOCUS_STOPS = 15
 
 PUBLIC, VISITOR, APPLICANT, JUROR, STAFF = "public", "visitor", "applicant", "juror", "staff"
+AGENT, REFERENT = "agent", "referent"  # a verified agent and the référente of Nantes Métropole (accounts/demo.py)
 ACCOUNTS = {
     APPLICANT: ("candidate@example.org", "interconnectes-candidat"),
     JUROR: ("jure1@example.org", "interconnectes-jury"),
     STAFF: ("equipe@example.org", "interconnectes-equipe"),
+    AGENT: ("agent1@nantes-metropole.example.org", "interconnectes-agent"),
+    REFERENT: ("referente@nantes-metropole.example.org", "interconnectes-referente"),
 }
 
 
@@ -105,6 +108,10 @@ PAGE_KINDS = (
     PageKind("use-case", "AI use case", budgets.CONTENT_PAGE),
     PageKind("comparison", "AI use case comparison", budgets.LISTING_PAGE),
     PageKind("implementation", "AI implementation", budgets.CONTENT_PAGE),
+    PageKind("library-request", "AI expert access request", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("library-contact", "AI contact message form", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("library-manage", "AI expert access and downloads", budgets.LISTING_PAGE, REFERENT),
+    PageKind("library-decide", "AI expert access decision", budgets.APPLICATION_PAGE, REFERENT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -148,7 +155,7 @@ def demo_urls():
     from jury.models import JuryRound
     from labels.models import Application, LabelIndexPage
     from labels.steps import STEPS
-    from library.models import LibraryIndexPage, UseCasePage
+    from library.models import Implementation, LibraryIndexPage, UseCasePage
     from manifestes.models import ManifestoIndexPage, ManifestoPage
 
     def first(queryset):
@@ -192,6 +199,21 @@ def demo_urls():
             urls["use-case"] = use_case.url
             urls["comparison"] = use_case.url + "comparaison/"
             urls["implementation"] = use_case.url + implementation.slug + "/"
+        # Expert access and contacts: Nantes' canteens (a pending request), Lyon's contact without consent.
+        from accounts.models import Grant
+        from library.models import Contact
+
+        nantes = Implementation.objects.filter(use_case__slug="cantines",
+                                               lead_organisation__name="Nantes Métropole").first()
+        silent = Contact.objects.filter(consented_at__isnull=True).order_by("pk").first()
+        request = nantes and Grant.objects.filter(object_id=nantes.pk, decision="pending").order_by("pk").first()
+        if nantes:
+            urls["library-request"] = f"/bibliotheque-ia-acces/mises-en-oeuvre/{nantes.pk}/demande/"
+            urls["library-manage"] = "/bibliotheque-ia-acces/"
+        if silent:
+            urls["library-contact"] = f"/bibliotheque-ia-acces/contacts/{silent.pk}/ecrire/"
+        if request:
+            urls["library-decide"] = f"/bibliotheque-ia-acces/demandes/{request.pk}/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

@@ -47,3 +47,26 @@ def test_readers_see_the_library_at_their_level(client):
 def test_the_command_prints_the_expert_account(demo_output):
     assert EXPERT[1] in demo_output
 
+
+
+def test_nantes_canteens_have_documents_contacts_and_a_logged_download(client):
+    from accounts.demo import REFERENT
+    from library.models import DocumentDownload
+
+    users = get_user_model().objects
+    nantes = "/bibliotheque-ia/cantines/nantes-metropole/"
+    client.force_login(users.get(username=AGENTS[0][1]))
+    agent = client.get(nantes).content.decode()
+    assert "Guide de déploiement" in agent and "Archive du code" not in agent
+    assert 'href="mailto:claire.martin@nantes-metropole.example.org"' in agent
+    lyon = client.get("/bibliotheque-ia/cantines/ville-de-lyon/").content.decode()
+    assert "Écrire à ce contact" in lyon and "paul.durand@" not in lyon and "Paul Durand" not in lyon
+    client.force_login(users.get(username=EXPERT[1]))
+    expert = client.get(nantes).content.decode()
+    archive_url = next(part.split('"')[0] for part in expert.split('href="')[1:]
+                       if part.startswith("/bibliotheque-ia-acces/documents/") and "Archive du code" in part[:120])
+    response = client.get(archive_url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert DocumentDownload.objects.filter(person__username=EXPERT[1]).count() == 2  # the demo's and this one
+    client.force_login(users.get(username=REFERENT[1]))
+    assert "Archive du code" in client.get("/bibliotheque-ia-acces/").content.decode()

@@ -56,6 +56,8 @@ STAFF = "staff"  # campaign staff: superusers and holders of labels.review_appli
 EDITOR = "editor"  # admin users holding the Wagtail permission of the model (snippets of this project)
 ADMIN = "admin-only"  # Wagtail's own admin: admin access plus Wagtail's permission for the view
 REFERENT = "referent"  # the verified référent of the organisation in the URL
+AGENT = "agent"  # a verified agent of a collectivité (the library's level 1)
+GRANT = "grant"  # the holder of an expert access to the library's implementation in the URL (level 2)
 
 # The per-app tables, in this file's vocabulary.
 APPLICANT_ROLES = {"public": {PUBLIC}, "authenticated": {AUTHENTICATED}, "applicants": {APPLICANT},
@@ -106,6 +108,14 @@ NAMED = {
     **{f"wagtailsnippetchoosers_library_{model}:{view}": {EDITOR}
        for model in ("theme", "technique", "implementation")
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # library/access_urls.py: expert access, documents, contacts (tests/library/test_access_matrix.py walks each
+    # role on real objects: 404, never 403, below a document's level).
+    "library_access:manage": {REFERENT, STAFF},  # the référents of the projects' collectivités, the team
+    "library_access:request_access": {AUTHENTICATED},
+    "library_access:decide": {REFERENT, STAFF},
+    "library_access:download": {AGENT, GRANT},  # a level-1 document to agents, a level-2 one to grant holders
+    "library_access:write_to_contact": {AGENT, GRANT},
+    "library_access:withdraw_consent": {PUBLIC},  # the signed link of a relayed message
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".

@@ -71,3 +71,25 @@ def grant(person, implementation, *, expires_at, decision=GrantDecision.APPROVED
         purpose="Reprendre le modèle pour nos cantines.", terms_accepted_at=expires_at - datetime.timedelta(days=365),
         decision=decision, expires_at=expires_at, revoked_at=revoked_at,
         created_at=expires_at - datetime.timedelta(days=366))
+
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+def document(implementation, title="Documentation technique", level=2, content=PDF):
+    """A document of the implementation, stored in the private storage (a PDF unless `content` says otherwise)."""
+    from django.core.files.base import ContentFile
+
+    from library.models import ImplementationDocument
+
+    row = ImplementationDocument(implementation=implementation, title=title, level=level)
+    row.file.save("document", ContentFile(content), save=True)
+    return row
+
+
+def contact(implementation, *, name="Claire Martin", role="Cheffe de projet données",
+            email="claire.martin@nantes.example.org", consented_at=None, consent_revoked_at=None):
+    from library.models import Contact
+
+    return Contact.objects.create(implementation=implementation, name=name, role=role, email=email,
+                                  consented_at=consented_at, consent_revoked_at=consent_revoked_at)

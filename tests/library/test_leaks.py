@@ -3,8 +3,11 @@
 Each level-1 and level-2 field of two implementations holds a marker of its
 own. The pages are rendered for the highest tier first and without clearing
 the cache between readers, so that a fragment cached for one level and
-served to a lower one would be caught. Implementations have no file: level 2
-is text and links, so there is no file address to ask for.
+served to a lower one would be caught. Each implementation also has a
+document of level 1 and one of level 2 (their titles and addresses are
+markers, and each address is asked for: 404 below its level), a contact who
+consented to show their name and address (level 1) and one who did not
+(never shown, at any level).
 """
 
 import datetime
@@ -12,6 +15,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.urls import reverse
 
 from interconnectes.models import OrganisationKind
 from library.tiers import FIELD_LEVELS, Level
@@ -19,7 +23,7 @@ from sitesearch import indexing
 from sitesearch.models import SearchDocument, SearchWord
 from tests.accounts.factories import member, organisation
 from tests.factories import OrganisationFactory
-from tests.library.factories import ImplementationFactory, data_source, grant
+from tests.library.factories import ImplementationFactory, contact, data_source, document, grant
 
 pytestmark = pytest.mark.django_db
 FAR = datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC)
@@ -31,22 +35,41 @@ def marker(name, level, key):
     return f"https://{text}.example.org/" if name in URL_FIELDS else text
 
 
+NEVER = 99  # above every level: shown to nobody
+# Markers of what is attached to an implementation, by key: (marker, level).
+ATTACHED: dict[str, list] = {}
+# Documents' addresses, by key: (address, level).
+DOCUMENT_URLS: dict[str, list] = {}
+
+
 def marked(use_case, key, name):
     values = {name: marker(name, level, key) for name, level in FIELD_LEVELS.items() if level > Level.PUBLIC}
     implementation = ImplementationFactory(use_case=use_case, lead_organisation=OrganisationFactory(name=name),
                                            purpose=f"Finalité publique {key}", **values)
     data_source(implementation)
+    ATTACHED[key], DOCUMENT_URLS[key] = [], []
+    for level in (Level.AGENTS, Level.EXPERTS):
+        row = document(implementation, title=f"marqueur-n{level}-document-{key}", level=level)
+        url = reverse("library_access:download", args=[row.pk])
+        ATTACHED[key] += [(row.title, level), (f'href="{url}"', level)]
+        DOCUMENT_URLS[key].append((url, level))
+    contact(implementation, name=f"marqueur-n1-contact-{key}", email=f"marqueur-n1-adresse-{key}@example.org",
+            consented_at=FAR - datetime.timedelta(days=40000))
+    contact(implementation, name=f"marqueur-jamais-contact-{key}", email=f"marqueur-jamais-{key}@example.org")
+    ATTACHED[key] += [(f"marqueur-n1-contact-{key}", Level.AGENTS), (f"marqueur-n1-adresse-{key}", Level.AGENTS),
+                      (f"marqueur-jamais-contact-{key}", NEVER), (f"marqueur-jamais-{key}@", NEVER)]
     return implementation
 
 
 def markers_above(implementation_key, level):
     return [marker(name, field_level, implementation_key) for name, field_level in FIELD_LEVELS.items()
-            if field_level > level]
+            if field_level > level] + [value for value, at in ATTACHED[implementation_key] if at > level]
 
 
 def markers_up_to(implementation_key, level):
     return [marker(name, field_level, implementation_key) for name, field_level in FIELD_LEVELS.items()
-            if Level.PUBLIC < field_level <= level]
+            if Level.PUBLIC < field_level <= level] + [value for value, at in ATTACHED[implementation_key]
+                                                       if Level.PUBLIC < at <= level]
 
 
 @pytest.fixture
@@ -92,6 +115,10 @@ def test_no_page_shows_a_field_above_the_readers_level(world):
                 leaks += [f"{reader}, {key}: {value}" for value in markers_above(other, Level.PUBLIC) if value in text]
                 missing += [f"{reader}, {key}: {value}" for value in markers_up_to(key, levels[key])
                             if value not in text]
+                for url, document_level in DOCUMENT_URLS[key]:
+                    expected = 200 if document_level <= levels[key] else 404
+                    if client.get(url).status_code != expected:
+                        leaks.append(f"{reader}, {key}: {url} (niveau {document_level}) ≠ {expected}")
     assert leaks == [], "Champs d'un niveau supérieur affichés :\n" + "\n".join(leaks)
     assert missing == [], "Champs du niveau du lecteur absents :\n" + "\n".join(missing)
 

@@ -149,7 +149,8 @@ def implementation_form(use_case, lead, **values):
             "stopped_reason": "", "started_on": "", "ended_on": "", "purpose": "Prévoir les repas.", "usage": "",
             "human_oversight": "", "ai_act_risk": "minimal", "contact_email": "", "licence": "MIT", "code_url": "",
             "open_data_url": "", "demonstrator_url": "", "environmental_note": "",
-            "data_sources": inline_formset([{"name": "Effectifs", "url": "https://data.example.org/effectifs"}])}
+            "data_sources": inline_formset([{"name": "Effectifs", "url": "https://data.example.org/effectifs"}]),
+            "documents": inline_formset([]), "contacts": inline_formset([])}
     data.update(values)
     return nested_form_data(data)
 
