@@ -34,6 +34,7 @@ class EmailKind(models.TextChoices):
     AGENT_INVITATION = "invit-agent", gettext_lazy("Invitation d'un agent")
     VERIFICATION_REQUEST = "verification", gettext_lazy("Demande de vérification")
     MEMBERSHIP_APPLICATION = "adhesion", gettext_lazy("Demande d'adhésion")
+    LIBRARY_ERROR_REPORT = "erreur-biblio", gettext_lazy("Erreur signalée dans la bibliothèque d'IA")
 
 
 class Scope(StrEnum):
@@ -102,6 +103,11 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
     ),
     EmailKind.MEMBERSHIP_APPLICATION: (
         REQUESTS_TO_THE_TEAM,
+    ),
+    EmailKind.LIBRARY_ERROR_REPORT: (
+        Quota("LIBRARY_ERROR_REPORTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+            "Vous avez déjà signalé %(limit)d erreurs aujourd'hui : les responsables des fiches les examinent, "
+            "réessayez demain.")),
     ),
 }
 
