@@ -23,5 +23,6 @@ def owner_addresses(organisation_id: int) -> list[str]:
 
 
 def staff_addresses() -> list[str]:
-    users = get_user_model().objects.with_perm("library.change_errorreport", include_superusers=True)
+    users = get_user_model().objects.with_perm("library.change_errorreport", include_superusers=True,
+                                               backend="django.contrib.auth.backends.ModelBackend")
     return sorted({address for address in users.filter(is_active=True).values_list("email", flat=True) if address})

@@ -115,9 +115,10 @@ def record_links(implementation) -> list[str]:
     return list(dict.fromkeys(url for url in urls if url))
 
 
-def check_links(now, *, fetcher: Callable[[str], Answer] = fetch) -> list[str]:
+def check_links(now, *, fetcher: Callable[[str], Answer] | None = None) -> list[str]:
     """Check every link of every record, record each answer, and e-mail each record's owners the links that broke
     since the previous check (a link still broken is not reported again). One line per broken link."""
+    fetcher = fetcher or fetch
     lines = []
     for implementation in Implementation.objects.select_related("use_case").prefetch_related("data_sources"):
         checks = {check.url: check for check in implementation.link_checks.all()}

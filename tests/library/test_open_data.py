@@ -31,9 +31,9 @@ EXPECTED_COLUMNS = [
 
 @pytest.fixture
 def records(use_case):
+    lead = OrganisationFactory(name="Nantes Métropole", region=Region.PAYS_DE_LA_LOIRE, population=670_000)
     nantes = ImplementationFactory(
-        use_case=use_case, lead_organisation=OrganisationFactory(name="Nantes Métropole", region=Region.PAYS_DE_LA_LOIRE,
-                                                                 population=670_000),
+        use_case=use_case, lead_organisation=lead,
         purpose="=HYPERLINK(\"https://evil.example.org\")", usage="Chaque semaine; -2+3",
         code_url="https://code.example.org/nantes", lessons_worked="Le secret des cuisiniers",
         model_card="Forêt aléatoire secrète")
