@@ -105,6 +105,9 @@ PAGE_KINDS = (
     PageKind("use-case", "AI use case", budgets.CONTENT_PAGE),
     PageKind("comparison", "AI use case comparison", budgets.LISTING_PAGE),
     PageKind("implementation", "AI implementation", budgets.CONTENT_PAGE),
+    PageKind("library-filtered", "AI library filtered", budgets.LISTING_PAGE),
+    PageKind("library-open-data", "AI library open data", budgets.CONTENT_PAGE),
+    PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -192,6 +195,10 @@ def demo_urls():
             urls["use-case"] = use_case.url
             urls["comparison"] = use_case.url + "comparaison/"
             urls["implementation"] = use_case.url + implementation.slug + "/"
+            urls["library-report"] = f"/signaler-une-erreur/bibliotheque-ia/{implementation.pk}/"
+        theme = use_case and use_case.theme
+        urls["library-filtered"] = library.url + (f"?theme={theme.slug}&code=on" if theme else "?code=on")
+        urls["library-open-data"] = "/donnees/bibliotheque-ia/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"
