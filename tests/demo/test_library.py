@@ -47,3 +47,18 @@ def test_readers_see_the_library_at_their_level(client):
 def test_the_command_prints_the_expert_account(demo_output):
     assert EXPERT[1] in demo_output
 
+
+
+def test_the_demo_gives_facets_a_record_to_check_and_an_open_error_report(client):
+    from library.models import ErrorReport
+
+    index = LibraryIndexPage.objects.get()
+    text = client.get(index.url, {"size": "50000-200000"}).content.decode()
+    assert "1 projet correspondant à votre recherche" in text and "Communauté d&#x27;Agglomération du Sicoval" in text
+    assert "Hauts-de-France (" in client.get(index.url).content.decode()
+    sicoval = client.get("/bibliotheque-ia/frequentation-decheteries/").content.decode()
+    assert "À vérifier" in sicoval
+    report = ErrorReport.objects.get()
+    assert report.is_open and report.implementation.lead_organisation.name == "Ville de Lille"
+    csv_text = client.get("/donnees/bibliotheque-ia.csv").content.decode()
+    assert csv_text.count("\r\n") == 1 + Implementation.objects.count()
