@@ -149,3 +149,21 @@ def to_json(rows, *, schema_url: str, generated_at) -> str:
     return json.dumps({"licence": LICENCE, "publisher": PUBLISHER, "schema": schema_url,
                        "generated_at": generated_at.isoformat(), "records": list(rows)},
                       ensure_ascii=False, indent=1)
+
+
+def dataset(*, url: str, csv_url: str, json_url: str, schema_url: str) -> dict:
+    """The schema.org `Dataset` of the documentation page: what search engines for data (Google Dataset Search,
+    data.gouv.fr's harvesters) read."""
+    return {
+        "@context": "https://schema.org", "@type": "Dataset", "@id": url, "url": url,
+        "name": "Bibliothèque d'IA territorialisée", "inLanguage": "fr", "isAccessibleForFree": True,
+        "description": "Les projets d'intelligence artificielle des collectivités publiés dans la bibliothèque des "
+                       "Interconnectés : informations publiques de chaque fiche (collectivité, finalité, statut, "
+                       "contrôle humain, sources de données, licence, liens).",
+        "license": LICENCE["path"],
+        "creator": {"@type": "Organization", "name": PUBLISHER},
+        "distribution": [{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": csv_url},
+                         {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": json_url}],
+        "variableMeasured": list(COLUMN_NAMES),
+        "subjectOf": {"@type": "CreativeWork", "url": schema_url, "name": "Schéma des colonnes (Table Schema)"},
+    }

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from accounts import email_quota
 from interconnectes import canonical, clock
+from interconnectes.jsonld import script_tag
 from interconnectes.refusals import Refused
 from library import finder, opendata, upkeep
 from library.forms import ErrorReportForm
@@ -77,7 +78,11 @@ def export_schema(request):
 
 def open_data(request):
     """What the files hold, column by column, and their licence."""
-    return render(request, "library/open_data.html", {"columns": opendata.COLUMNS, "licence": opendata.LICENCE})
+    data = opendata.dataset(url=absolute("library:open_data", request), csv_url=absolute("library:export_csv", request),
+                            json_url=absolute("library:export_json", request),
+                            schema_url=absolute("library:export_schema", request))
+    return render(request, "library/open_data.html", {"columns": opendata.COLUMNS, "licence": opendata.LICENCE,
+                                                      "structured_data": script_tag(data)})
 
 
 @login_required

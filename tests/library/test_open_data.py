@@ -94,6 +94,11 @@ def test_the_documentation_page_states_the_licence_and_lists_the_columns(client,
     assert "Licence Ouverte / Open Licence version 2.0" in text and 'rel="license"' in text
     assert all(f"<code>{name}</code>" in text for name in EXPECTED_COLUMNS)
     assert 'href="/donnees/bibliotheque-ia.csv"' in text
+    scripts = [json.loads(script.split("</script>")[0])
+               for script in text.split('<script type="application/ld+json">')[1:]]
+    data = next(script for script in scripts if script.get("@type") == "Dataset")
+    assert data["license"] == opendata.LICENCE["path"]
+    assert data["distribution"][0]["contentUrl"] == "http://localhost/donnees/bibliotheque-ia.csv"
 
 
 def test_no_export_holds_a_field_above_level_0_nor_an_unpublished_record(client, records, use_case):
