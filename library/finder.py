@@ -51,10 +51,11 @@ class LibraryFilterForm(forms.Form):
            "region": _("Toutes les régions"), "kind": _("Tous les types"), "size": _("Toutes les tailles")}
 
     def __init__(self, *args, themes=(), techniques=(), **kwargs):
+        """`themes` and `techniques`: (slug, name) pairs."""
         super().__init__(*args, **kwargs)
         self.options = {
-            "theme": [(theme.slug, theme.name) for theme in themes],
-            "technique": [(technique.slug, technique.name) for technique in techniques],
+            "theme": list(themes),
+            "technique": list(techniques),
             "status": list(Status.choices),
             "region": list(Region.choices),
             "kind": list(OrganisationKind.choices),

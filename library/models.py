@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, Q, Value, When
@@ -36,6 +37,7 @@ from wagtail.search import index
 
 from accounts.tiers import tier_for
 from interconnectes import canonical, clock, seo
+from interconnectes.content_version import content_version
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from library import facets, finder, jsonld, licences, rules
@@ -110,11 +112,23 @@ class LibraryIndexPage(BasePage):
             sections[-1].use_cases.append(use_case)
         return sections
 
+    @staticmethod
+    def facet_lists() -> tuple[list, list]:
+        """The themes' and techniques' (slug, name) pairs, kept in the cache until the content changes."""
+        key = f"library-facet-lists:{content_version()}"
+        lists = cache.get(key)
+        if lists is None:
+            lists = (list(Theme.objects.values_list("slug", "name")),
+                     list(Technique.objects.values_list("slug", "name")))
+            cache.set(key, lists, 24 * 60 * 60)
+        return lists
+
     def find(self, request):
         """The facets, their counts and a page of the published records they keep (library.finder)."""
-        return finder.find(Implementation.objects.published(), request.GET, themes=Theme.objects.all(),
-                           techniques=Technique.objects.all(), page_number=request.GET.get("page"),
-                           today=timezone.localdate(clock.now()), request=request)
+        themes, techniques = self.facet_lists()
+        return finder.find(Implementation.objects.published(), request.GET, themes=themes, techniques=techniques,
+                           page_number=request.GET.get("page"), today=timezone.localdate(clock.now()),
+                           request=request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

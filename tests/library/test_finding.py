@@ -114,6 +114,12 @@ def test_the_library_lists_every_published_record_with_its_facets(client, librar
     assert 'href="/donnees/bibliotheque-ia/"' in text
 
 
+def test_a_new_theme_is_offered_at_once(client, library, shelves):
+    assert "Santé" not in client.get(library.url).text
+    ThemeFactory(name="Santé")
+    assert '<option value="sante">Santé (0)</option>' in client.get(library.url).text
+
+
 def test_filters_combine_and_counts_say_what_each_choice_would_give(client, library, shelves):
     text = client.get(library.url, {"theme": "transition-ecologique", "code": "on"}).text
     assert listed(text) == ["Nantes Métropole"]
