@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -47,7 +48,9 @@ def report_error(implementation: Implementation, person, message: str, now) -> E
 
 def remind_reviews(today: datetime.date) -> list[str]:
     """E-mail the owners of each record whose review date has come, once per date; one line per record."""
-    due = Implementation.objects.filter(review_due_on__lte=today).select_related("lead_organisation", "use_case")
+    due = (Implementation.objects.filter(review_due_on__lte=today)
+           .filter(Q(review_reminded_on__isnull=True) | Q(review_reminded_on__lt=F("review_due_on")))
+           .select_related("lead_organisation", "use_case"))
     lines = []
     for implementation in due:
         if not facets.needs_reminder(implementation.review_due_on, implementation.review_reminded_on, today):
