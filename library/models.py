@@ -304,7 +304,7 @@ class ImplementationQuerySet(models.QuerySet):
             "technique": Q(use_case__technique_id=use_case.technique_id) if use_case.technique_id else None,
             "region": Q(lead_organisation__region=region) if region else None,
             "kind": Q(lead_organisation__kind=kind) if kind else None,
-            "size": facets_size_q(band) if band else None,
+            "size": finder.choice_q("size", band.key) if band else None,
             "code": ~Q(code_url="") if has_code else None,
         }
         score = sum((Case(When(condition, then=Value(facets.SIMILARITY_WEIGHTS[name])), default=Value(0))
@@ -316,12 +316,6 @@ class ImplementationQuerySet(models.QuerySet):
 # What a result card reads of a record (level 0 only) and of its use case and collectivité.
 LISTED_COLUMNS = ("pk", "slug", "status", "purpose", "is_illustrative", "review_due_on", "code_url",
                   "use_case__title", "use_case__url_path", "use_case__live", "lead_organisation__name")
-
-
-def facets_size_q(band: facets.SizeBand) -> Q:
-    """The lead collectivités whose population falls in `band`."""
-    q = Q(lead_organisation__population__gte=band.low)
-    return q & Q(lead_organisation__population__lt=band.high) if band.high is not None else q
 
 
 def level_panel(level: Level, names: list[str]):
