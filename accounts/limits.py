@@ -36,6 +36,7 @@ class EmailKind(models.TextChoices):
     MEMBERSHIP_APPLICATION = "adhesion", gettext_lazy("Demande d'adhésion")
     EXPERT_ACCESS_REQUEST = "acces-expert", gettext_lazy("Demande d'accès expert (bibliothèque d'IA)")
     CONTACT_MESSAGE = "message-contact", gettext_lazy("Message à un contact (bibliothèque d'IA)")
+    LIBRARY_ERROR_REPORT = "erreur-biblio", gettext_lazy("Erreur signalée dans la bibliothèque d'IA")
 
 
 class Scope(StrEnum):
@@ -116,6 +117,11 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
             "Vous avez déjà écrit %(limit)d messages aujourd'hui par le site : réessayez demain.")),
         Quota("CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY", Scope.RECIPIENT, DAY, gettext_lazy(
             "Ce contact a déjà reçu %(limit)d messages aujourd'hui par le site : réessayez demain.")),
+    ),
+    EmailKind.LIBRARY_ERROR_REPORT: (
+        Quota("LIBRARY_ERROR_REPORTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+            "Vous avez déjà signalé %(limit)d erreurs aujourd'hui : les responsables des fiches les examinent, "
+            "réessayez demain.")),
     ),
 }
 

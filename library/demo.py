@@ -23,6 +23,7 @@ import zipfile
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from accounts.demo import PENDING
 from accounts.models import Grant, GrantDecision
@@ -32,11 +33,13 @@ from interconnectes.demo_pages import get_or_create, get_or_create_page
 from interconnectes.models import Organisation
 from interconnectes.models.snippets import OrganisationKind as K
 from interconnectes.regions import Region as R
+from library import facets
 from library.access_models import DocumentLevel
 from library.models import (
     Contact,
     DataSource,
     DocumentDownload,
+    ErrorReport,
     Implementation,
     ImplementationDocument,
     LibraryIndexPage,
@@ -74,6 +77,22 @@ ORGANISATIONS = {
     "Communauté d'Agglomération du Sicoval": (K.INTERCOMMUNALITE, R.OCCITANIE),
     "Atmo Hauts-de-France": (K.ASSOCIATION, R.HAUTS_DE_FRANCE),
 }
+
+# Rounded populations (Insee, 2021) of the collectivités, for the library's size facet; none for an association.
+POPULATIONS = {
+    "Métropole Européenne de Lille": 1_190_000,
+    "Ville de Lille": 236_000,
+    "Ville de Lyon": 520_000,
+    "Métropole de Lyon": 1_420_000,
+    "Nantes Métropole": 680_000,
+    "Toulouse Métropole": 810_000,
+    "Communauté d'Agglomération du Sicoval": 80_000,
+}
+# One record past its review date ("à vérifier"), one with an open error report.
+TO_CHECK = ("frequentation-decheteries", "Communauté d'Agglomération du Sicoval")
+REPORTED = ("etat-du-bati", "Ville de Lille")
+REPORT = ("La fiche indique une expérimentation, mais le conseil municipal a voté la généralisation à toutes les "
+          "écoles en 2025 : le statut est-il à jour ?")
 
 # slug: (title, theme, technique, summary, description, data types, benefits, risks, conditions of success)
 USE_CASES = {
@@ -260,6 +279,9 @@ def build_lists():
                   for order, (name, description) in enumerate(TECHNIQUES)}
     organisations = {name: get_or_create(Organisation, {"name": name}, {"kind": kind, "region": region})
                      for name, (kind, region) in ORGANISATIONS.items()}
+    for name, population in POPULATIONS.items():  # an organisation another demo made first has no population yet
+        Organisation.objects.filter(name=name, population__isnull=True).update(population=population)
+        organisations[name].population = organisations[name].population or population
     return themes, techniques, organisations
 
 
@@ -361,9 +383,20 @@ def build_documents_and_contacts(canteens_nantes, canteens_lyon):
         DocumentDownload.objects.create(document=code, person=expert, at=now)
 
 
+def build_upkeep(records):
+    """A record whose review date passed three weeks ago, and an error report on another, open, due in 15 days."""
+    today = timezone.localdate(clock.now())
+    Implementation.objects.filter(pk=records[TO_CHECK].pk, review_due_on__gte=today).update(
+        review_due_on=today - datetime.timedelta(days=21))
+    if not ErrorReport.objects.filter(implementation=records[REPORTED]).exists():
+        ErrorReport.objects.create(implementation=records[REPORTED], message=REPORT, created_at=clock.now(),
+                                   due_on=facets.report_due(today))
+
+
 def build(context):
     themes, techniques, organisations = build_lists()
     _index, use_cases = build_use_cases(context["home"], themes, techniques)
     records = build_implementations(use_cases, organisations)
     build_expert_grant(records[("cantines", "Nantes Métropole")])
     build_documents_and_contacts(records[("cantines", "Nantes Métropole")], records[("cantines", "Ville de Lyon")])
+    build_upkeep(records)

@@ -15,13 +15,18 @@ What a reader sees of an implementation is decided field by field in
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -31,10 +36,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts.tiers import tier_for
-from interconnectes import canonical, seo
+from interconnectes import canonical, clock, seo
+from interconnectes.content_version import content_version
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
-from library import jsonld, licences, rules
+from library import facets, finder, jsonld, licences, rules
 from library.access_models import Contact, DocumentDownload, ImplementationDocument, attached_to  # noqa: F401
 from library.rules import AIActRisk, Status
 from library.tiers import FIELD_LEVELS, HEADINGS, Level, VisibleRecord, fields_by_level, level_for_tier, visible_record
@@ -107,9 +113,29 @@ class LibraryIndexPage(BasePage):
             sections[-1].use_cases.append(use_case)
         return sections
 
+    @staticmethod
+    def facet_lists() -> tuple[list, list]:
+        """The themes' and techniques' (slug, name) pairs, kept in the cache until the content changes."""
+        key = f"library-facet-lists:{content_version()}"
+        lists = cache.get(key)
+        if lists is None:
+            lists = (list(Theme.objects.values_list("slug", "name")),
+                     list(Technique.objects.values_list("slug", "name")))
+            cache.set(key, lists, 24 * 60 * 60)
+        return lists
+
+    def find(self, request):
+        """The facets, their counts and a page of the published records they keep (library.finder)."""
+        themes, techniques = self.facet_lists()
+        return finder.find(Implementation.objects.published(), request.GET, themes=themes, techniques=techniques,
+                           page_number=request.GET.get("page"), today=timezone.localdate(clock.now()),
+                           request=request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = SimpleLazyObject(self.sections)
+        # Not in the page's cached fragment: the results depend on what the reader asked.
+        context["found"] = SimpleLazyObject(partial(self.find, request))
         return context
 
 
@@ -214,7 +240,8 @@ class UseCasePage(RoutablePageMixin, BasePage):
         if slug in rules.RESERVED_SLUGS:
             raise Http404
         heading = get_object_or_404(self.implementations.select_related("lead_organisation").only(
-            "pk", "slug", "purpose", "use_case_id", "lead_organisation__name"), slug=slug)
+            "pk", "slug", "purpose", "use_case_id", "code_url", "lead_organisation__name",
+            "lead_organisation__region", "lead_organisation__kind", "lead_organisation__population"), slug=slug)
         level = level_for_tier(tier_for(request.user, heading, request=request))
         url = self.implementation_url(slug, request)
         record = SimpleLazyObject(lambda: visible_record(self.implementations.for_page().get(pk=heading.pk), level,
@@ -228,7 +255,17 @@ class UseCasePage(RoutablePageMixin, BasePage):
             "meta_description": seo.shorten(heading.purpose),
             "structured_data": partial(self.implementation_data, request, url, organisation, heading.purpose,
                                        record),
+            "similar": SimpleLazyObject(partial(self.similar_cards, heading, request)),
+            "record_pk": heading.pk,
         })
+
+    def similar_cards(self, heading, request) -> list:
+        """"Projets similaires": published records sharing the most facets with this one (one query)."""
+        lead = heading.lead_organisation
+        today = timezone.localdate(clock.now())
+        return [finder.card(implementation, today, request) for implementation in Implementation.objects.similar_to(
+            pk=heading.pk, use_case=self, region=lead.region, kind=lead.kind, population=lead.population,
+            has_code=bool(heading.code_url))]
 
     def implementation_data(self, request, url, organisation, purpose, record) -> str:
         return jsonld.script_tag(jsonld.implementation(
@@ -247,6 +284,40 @@ class ImplementationQuerySet(models.QuerySet):
         """For lists: the columns above `level` are not even read from the database."""
         return (self.for_page().defer(*(name for name, field_level in FIELD_LEVELS.items() if field_level > level))
                 .order_by("lead_organisation__name", "pk"))
+
+    def published(self):
+        """The records of live use cases without a view restriction: what the library's lists, its search, its
+        similar projects and its open-data export show (a subquery: no query of its own)."""
+        return self.filter(use_case__in=UseCasePage.objects.live().exclude(private_q()).values("pk"))
+
+    def listed(self):
+        """For result lists: the record's level-0 columns a card shows, its use case and collectivité."""
+        return (self.select_related("use_case", "lead_organisation")
+                .only(*LISTED_COLUMNS).order_by("use_case__title", "lead_organisation__name", "pk"))
+
+    def similar_to(self, *, pk: int, use_case: "UseCasePage", region: str, kind: str, population: int | None,
+                   has_code: bool, limit: int = 4):
+        """Other published records ranked by what they share with this one (`facets.SIMILARITY_WEIGHTS`), best
+        first, those sharing nothing left out: one query, whatever the library holds."""
+        band = facets.size_band(population)
+        shared = {
+            "use_case": Q(use_case_id=use_case.pk),
+            "theme": Q(use_case__theme_id=use_case.theme_id) if use_case.theme_id else None,
+            "technique": Q(use_case__technique_id=use_case.technique_id) if use_case.technique_id else None,
+            "region": Q(lead_organisation__region=region) if region else None,
+            "kind": Q(lead_organisation__kind=kind) if kind else None,
+            "size": finder.choice_q("size", band.key) if band else None,
+            "code": ~Q(code_url="") if has_code else None,
+        }
+        score = sum((Case(When(condition, then=Value(facets.SIMILARITY_WEIGHTS[name])), default=Value(0))
+                     for name, condition in shared.items() if condition is not None), Value(0))
+        return (self.published().exclude(pk=pk).listed().annotate(similarity=score).filter(similarity__gt=0)
+                .order_by("-similarity", "use_case__title", "lead_organisation__name", "pk")[:limit])
+
+
+# What a result card reads of a record (level 0 only) and of its use case and collectivité.
+LISTED_COLUMNS = ("pk", "slug", "status", "purpose", "is_illustrative", "review_due_on", "code_url",
+                  "use_case__title", "use_case__url_path", "use_case__live", "lead_organisation__name")
 
 
 def level_panel(level: Level, names: list[str]):
@@ -318,6 +389,12 @@ class Implementation(ClusterableModel):
 
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+    # Level 0 (library.tiers): past it, the record shows "à vérifier" until its owners confirm or update it.
+    review_due_on = models.DateField(
+        _("à revoir le"), null=True, blank=True,
+        help_text=_("Laissé vide : un an après l'enregistrement. Passé cette date, la fiche est signalée « à "
+                    "vérifier » et ses responsables reçoivent un rappel."))
+    review_reminded_on = models.DateField(_("rappel de révision envoyé le"), null=True, blank=True, editable=False)
 
     objects = ImplementationQuerySet.as_manager()
 
@@ -361,7 +438,14 @@ class Implementation(ClusterableModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.lead_organisation.name)[:80]
+        if self.review_due_on is None:
+            self.review_due_on = facets.review_due(timezone.localdate(clock.now()))
         super().save(*args, **kwargs)
+
+    def mark_reviewed(self, today) -> None:
+        """Its owners confirmed or updated it on `today`: the next review is a year away, a new reminder with it."""
+        self.review_due_on = facets.review_due(today)
+        self.save(update_fields=["review_due_on", "updated_at"])
 
 
 class DataSource(Orderable):
@@ -379,3 +463,61 @@ class DataSource(Orderable):
 
     def __str__(self):
         return self.name
+
+
+class LinkCheck(models.Model):
+    """The last answer of one link of a record (`check_library_links`): kept to tell owners of links that broke
+    since the previous check, once."""
+
+    implementation = models.ForeignKey(Implementation, verbose_name=_("mise en œuvre"), on_delete=models.CASCADE,
+                                       related_name="link_checks")
+    url = models.URLField(_("lien"), max_length=500)
+    status_code = models.PositiveSmallIntegerField(_("code de réponse"), null=True, blank=True)
+    error = models.CharField(_("erreur"), max_length=255, blank=True)
+    checked_at = models.DateTimeField(_("vérifié le"))
+    broken_since = models.DateTimeField(_("cassé depuis"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vérification de lien")
+        verbose_name_plural = _("vérifications de liens")
+        constraints = [models.UniqueConstraint(fields=["implementation", "url"], name="one_check_per_record_link")]
+
+    def __str__(self):
+        return self.url
+
+    @property
+    def is_broken(self) -> bool:
+        return self.broken_since is not None
+
+
+class ErrorReport(models.Model):
+    """"Signaler une erreur" on a record: what a reader says is wrong, e-mailed to its owners and to staff, to be
+    answered by `due_on`; staff close it in the admin once it is dealt with."""
+
+    implementation = models.ForeignKey(Implementation, verbose_name=_("mise en œuvre"), on_delete=models.CASCADE,
+                                       related_name="error_reports")
+    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("signalé par"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    message = models.TextField(_("ce qui est inexact"), max_length=2000)
+    created_at = models.DateTimeField(_("signalé le"), default=timezone.now)
+    due_on = models.DateField(_("à traiter avant le"))
+    resolved_at = models.DateTimeField(_("traité le"), null=True, blank=True)
+    resolution = models.TextField(_("suite donnée"), max_length=2000, blank=True)
+
+    # Staff may also log a report received by other means (a letter, a call).
+    panels = [FieldPanel("implementation"), FieldPanel("message"), FieldPanel("due_on"), FieldPanel("resolved_at"),
+              FieldPanel("resolution")]
+
+    class Meta:
+        ordering = ["resolved_at", "due_on", "pk"]
+        verbose_name = _("erreur signalée")
+        verbose_name_plural = _("erreurs signalées")
+
+    def __str__(self):
+        return gettext("Erreur signalée le %(date)s") % {"date": date_format(timezone.localtime(self.created_at))}
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    is_open.fget.short_description = _("à traiter")  # type: ignore[attr-defined]

@@ -65,6 +65,7 @@ FIELD_LEVELS: dict[str, Level] = {
     "demonstrator_url": Level.PUBLIC,
     "environmental_note": Level.PUBLIC,
     "event_session": Level.PUBLIC,
+    "review_due_on": Level.PUBLIC,  # the "à vérifier" badge once past
     # Level 1: lessons learned and what it took.
     "lessons_worked": Level.AGENTS,
     "lessons_failed": Level.AGENTS,

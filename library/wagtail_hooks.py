@@ -10,7 +10,7 @@ from interconnectes import clock
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
 from library import access
-from library.models import DocumentDownload, Implementation, LibraryIndexPage, Technique, Theme
+from library.models import DocumentDownload, ErrorReport, Implementation, LibraryIndexPage, Technique, Theme
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -36,13 +36,25 @@ class ImplementationViewSet(SnippetViewSet):
     model = Implementation
     icon = "doc-full"
     menu_label = _("Mises en œuvre")
-    list_display = ["__str__", "status", "licence", "needs_licence_review", "updated_at"]
+    list_display = ["__str__", "status", "licence", "needs_licence_review", "updated_at", "review_due_on"]
     list_filter = ["status", "licence", "is_illustrative"]
     inspect_view_enabled = False
 
 
+class ErrorReportViewSet(SnippetViewSet):
+    """"Signaler une erreur": open reports first, by due date; staff record what was done and close them."""
+
+    model = ErrorReport
+    icon = "warning"
+    menu_label = _("Erreurs signalées")
+    list_display = ["__str__", "implementation", "due_on", "is_open"]
+    list_filter = ["resolved_at", "due_on"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+
+
 class LibraryGroup(SnippetViewSetGroup):
-    items = (ThemeViewSet, TechniqueViewSet, ImplementationViewSet)
+    items = (ThemeViewSet, TechniqueViewSet, ImplementationViewSet, ErrorReportViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Bibliothèque d'IA")
     menu_name = "bibliotheque"

@@ -56,6 +56,9 @@ class Organisation(index.Indexed, ClusterableModel):
         _("SIREN"), max_length=9, blank=True, validators=[validate_siren], help_text=_("9 chiffres, facultatif.")
     )
     website = models.URLField(_("site web"), blank=True)
+    population = models.PositiveIntegerField(
+        _("population"), null=True, blank=True,
+        help_text=_("Habitants (population municipale de l'Insee), pour une collectivité ; facultatif."))
     logo = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -67,6 +70,7 @@ class Organisation(index.Indexed, ClusterableModel):
         FieldPanel("name"),
         FieldPanel("kind"),
         FieldPanel("region"),
+        FieldPanel("population"),
         FieldPanel("siren"),
         FieldPanel("website"),
         FieldPanel("logo"),

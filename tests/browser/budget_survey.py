@@ -112,6 +112,9 @@ PAGE_KINDS = (
     PageKind("library-contact", "AI contact message form", budgets.APPLICATION_PAGE, AGENT),
     PageKind("library-manage", "AI expert access and downloads", budgets.LISTING_PAGE, REFERENT),
     PageKind("library-decide", "AI expert access decision", budgets.APPLICATION_PAGE, REFERENT),
+    PageKind("library-filtered", "AI library filtered", budgets.LISTING_PAGE),
+    PageKind("library-open-data", "AI library open data", budgets.CONTENT_PAGE),
+    PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -199,6 +202,10 @@ def demo_urls():
             urls["use-case"] = use_case.url
             urls["comparison"] = use_case.url + "comparaison/"
             urls["implementation"] = use_case.url + implementation.slug + "/"
+            urls["library-report"] = f"/signaler-une-erreur/bibliotheque-ia/{implementation.pk}/"
+        theme = use_case and use_case.theme
+        urls["library-filtered"] = library.url + (f"?theme={theme.slug}&code=on" if theme else "?code=on")
+        urls["library-open-data"] = "/donnees/bibliotheque-ia/"
         # Expert access and contacts: Nantes' canteens (a pending request), Lyon's contact without consent.
         from accounts.models import Grant
         from library.models import Contact

@@ -59,3 +59,56 @@ def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, hom
     assert "Associer les cuisiniers dès le début du projet." in page.content()
     assert "réservés aux agents vérifiés" not in page.content()
     assert_accessible(page)
+
+
+def test_a_student_browses_and_filters(page, live_server, home, assert_accessible):
+    """Anonymous: the library, filtered by theme and by open code; a project at level 0 with its similar projects;
+    the CSV downloaded."""
+    library = LibraryIndexPageFactory(parent=home, intro="Des projets d'IA menés par des collectivités.")
+    ecology, mobility = ThemeFactory(name="Transition écologique"), ThemeFactory(name="Mobilités")
+    canteens = UseCasePageFactory(parent=library, title="Prévoir la fréquentation des cantines", slug="cantines",
+                                  theme=ecology)
+    bikes = UseCasePageFactory(parent=library, title="Compter les vélos", slug="velos", theme=mobility)
+    for name, use_case, code in (("Nantes Métropole", canteens, "https://code.example.org/nantes"),
+                                 ("Ville de Lyon", canteens, ""), ("Brest Métropole", bikes,
+                                                                   "https://code.example.org/brest")):
+        implementation = ImplementationFactory(
+            use_case=use_case, lead_organisation=OrganisationFactory(name=name), code_url=code,
+            purpose=f"Un projet public de {name}.", lessons_worked="Associer les cuisiniers dès le début du projet.")
+        data_source(implementation)
+    base = live_server.url
+
+    page.goto(base + library.url)
+    assert "3 projets" in page.locator("#library-results-heading").inner_text()
+    assert_accessible(page)
+    page.get_by_label("Thème").select_option(label="Transition écologique (2)")
+    page.get_by_label("Code ouvert (2)").check()
+    page.get_by_role("button", name="Filtrer").click()
+    results = page.locator(".library-results")
+    assert "1 projet correspondant à votre recherche" in results.inner_text()
+    assert results.get_by_role("link", name="Nantes Métropole").count() == 1
+    assert results.get_by_role("link", name="Ville de Lyon").count() == 0
+    assert_accessible(page)
+
+    results.get_by_role("link", name="Nantes Métropole").click()
+    assert page.locator("h1").inner_text() == "Nantes Métropole"
+    assert "Un projet public de Nantes Métropole." in page.content()
+    assert "Associer les cuisiniers" not in page.content()  # level 1
+    assert "réservés aux agents vérifiés des collectivités" in page.locator(".library-withheld").first.inner_text()
+    similar = page.locator(".library-similar")
+    assert similar.get_by_role("heading", name="Projets similaires").count() == 1
+    assert similar.get_by_role("link", name="Ville de Lyon").count() == 1  # the same use case first
+    assert_accessible(page)
+
+    page.goto(base + library.url)
+    page.get_by_role("link", name="Toute la bibliothèque en données ouvertes").click()
+    assert "Licence Ouverte" in page.content()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Télécharger le CSV").click()
+    download = download_info.value
+    assert download.suggested_filename == "bibliotheque-ia.csv"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.startswith("identifiant,url,cas_usage,") and "Nantes Métropole" in text
+    assert "Associer les cuisiniers" not in text
+    assert not page.context.cookies()  # an anonymous reader gets no cookie

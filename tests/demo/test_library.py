@@ -70,3 +70,16 @@ def test_nantes_canteens_have_documents_contacts_and_a_logged_download(client):
     assert DocumentDownload.objects.filter(person__username=EXPERT[1]).count() == 2  # the demo's and this one
     client.force_login(users.get(username=REFERENT[1]))
     assert "Archive du code" in client.get("/bibliotheque-ia-acces/").content.decode()
+def test_the_demo_gives_facets_a_record_to_check_and_an_open_error_report(client):
+    from library.models import ErrorReport
+
+    index = LibraryIndexPage.objects.get()
+    text = client.get(index.url, {"size": "50000-200000"}).content.decode()
+    assert "1 projet correspondant à votre recherche" in text and "Communauté d&#x27;Agglomération du Sicoval" in text
+    assert "Hauts-de-France (" in client.get(index.url).content.decode()
+    sicoval = client.get("/bibliotheque-ia/frequentation-decheteries/").content.decode()
+    assert "À vérifier" in sicoval
+    report = ErrorReport.objects.get()
+    assert report.is_open and report.implementation.lead_organisation.name == "Ville de Lille"
+    csv_text = client.get("/donnees/bibliotheque-ia.csv").content.decode()
+    assert csv_text.count("\r\n") == 1 + Implementation.objects.count()

@@ -106,7 +106,7 @@ NAMED = {
        for model in ("theme", "technique", "implementation")
        for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy")},
     **{f"wagtailsnippetchoosers_library_{model}:{view}": {EDITOR}
-       for model in ("theme", "technique", "implementation")
+       for model in ("theme", "technique", "implementation", "errorreport")
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
     # library/access_urls.py: expert access, documents, contacts (tests/library/test_access_matrix.py walks each
     # role on real objects: 404, never 403, below a document's level).
@@ -116,6 +116,16 @@ NAMED = {
     "library_access:download": {AGENT, GRANT},  # a level-1 document to agents, a level-2 one to grant holders
     "library_access:write_to_contact": {AGENT, GRANT},
     "library_access:withdraw_consent": {PUBLIC},  # the signed link of a relayed message
+    # Error reports on records, for staff holding their permission (no copy: a report is not a template).
+    **{f"wagtailsnippets_library_errorreport:{view}": {EDITOR}
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    # The library's open data (level 0 only, tests/library/test_leaks.py) and "signaler une erreur" (signed in;
+    # each role in tests/library/test_open_data_and_report_access.py).
+    "library:open_data": {PUBLIC},
+    "library:export_csv": {PUBLIC},
+    "library:export_json": {PUBLIC},
+    "library:export_schema": {PUBLIC},
+    "library:report_error": {AUTHENTICATED},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".

@@ -95,7 +95,11 @@ def test_no_page_shows_a_field_above_the_readers_level(world):
     library, use_case, readers = world
     shared = {"index": library.url, "use case": use_case.url, "comparison": use_case.url + "comparaison/",
               "sitemap": "/sitemap.xml", "search": "/recherche/?q=marqueur",
-              "search for the use case": "/recherche/?q=cantines"}
+              "search for the use case": "/recherche/?q=cantines",
+              "filtered library": library.url + "?lessons=on&code=on&q=marqueur",
+              "library by words": library.url + "?q=publique",
+              "open data page": "/donnees/bibliotheque-ia/", "CSV export": "/donnees/bibliotheque-ia.csv",
+              "JSON export": "/donnees/bibliotheque-ia.json", "schema": "/donnees/bibliotheque-ia.schema.json"}
     leaks, missing = [], []
     for reader, user, levels in readers:
         client = Client()

@@ -108,7 +108,7 @@ def test_the_table_puts_each_field_at_its_level():
 
 
 # Fields of the model that no reader sees: the record's place and its bookkeeping.
-NOT_SHOWN = {"id", "use_case", "created_at", "updated_at"}
+NOT_SHOWN = {"id", "use_case", "created_at", "updated_at", "review_reminded_on"}
 
 
 def test_every_field_of_an_implementation_has_a_level():
