@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("jury.pitch_urls")),
     path("compte/", include("accounts.urls")),
     path("candidatures/", include("labels.urls")),
+    path("projets-ia/", include("library.urls")),
 ]
 
 urlpatterns += [

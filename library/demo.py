@@ -269,7 +269,8 @@ def build_implementations(use_cases, organisations):
         fields = {"is_illustrative": True, "status": status, "started_on": started, "purpose": purpose,
                   "usage": usage, "human_oversight": oversight, "ai_act_risk": risk, "licence": licence,
                   "code_url": code_url, "open_data_url": open_data_url, "demonstrator_url": demonstrator_url,
-                  "environmental_note": environment, "contact_email": "data@example.org"}
+                  "environmental_note": environment, "contact_email": "data@example.org",
+                  "first_published_at": clock.now()}
         if status != Status.IDEA:
             fields.update(level_one(lead, page.title))
             fields.update(level_two(f"{use_case}-{organisations[lead].pk}"))
