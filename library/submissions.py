@@ -12,6 +12,7 @@ session: chosen from the site's lists, in the admin).
 """
 
 import datetime
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -233,14 +234,14 @@ def submit(draft_id, user, now) -> str:
         if action == Action.PUBLISH_DIRECTLY:
             publish(draft, user, now, checked=False)
             services.log(draft, Action.PUBLISH_DIRECTLY, user, now)
-            transaction.on_commit(lambda: tasks.notify_staff.enqueue(draft.pk))
+            transaction.on_commit(partial(tasks.notify_staff.enqueue, draft.pk), robust=True)
         else:
             draft.state = states.next_state(draft.state, Action.SUBMIT)
             draft.submitted_at = now
             draft.updated_at = now
             draft.save(update_fields=["state", "submitted_at", "updated_at"])
             services.log(draft, Action.SUBMIT, user, now)
-            transaction.on_commit(lambda: tasks.notify_staff.enqueue(draft.pk))
+            transaction.on_commit(partial(tasks.notify_staff.enqueue, draft.pk), robust=True)
     return action
 
 
@@ -258,7 +259,7 @@ def invite(draft_id, user, invitee, now) -> None:
         email_quota.reserve(EmailKind.COEDITOR_INVITATION, now, account=user, recipient=invitee.email)
         draft.editors.add(invitee)
         services.log(draft, Action.INVITE, user, now, note=invitee.email)
-        transaction.on_commit(lambda: tasks.notify_coeditor.enqueue(draft.pk, invitee.pk, user.pk))
+        transaction.on_commit(partial(tasks.notify_coeditor.enqueue, draft.pk, invitee.pk, user.pk), robust=True)
 
 
 # --- The team ----------------------------------------------------------------------------------------------------
@@ -289,7 +290,7 @@ def request_changes(draft_id, staff, comments: dict, note: str, now) -> Draft:
         draft.comments, draft.reason, draft.updated_at = comments, note.strip(), now
         draft.save(update_fields=["state", "comments", "reason", "updated_at"])
         services.log(draft, Action.REQUEST_CHANGES, staff, now, note=note.strip(), comments=comments)
-        transaction.on_commit(lambda: tasks.notify_editors.enqueue(draft.pk, Action.REQUEST_CHANGES))
+        transaction.on_commit(partial(tasks.notify_editors.enqueue, draft.pk, Action.REQUEST_CHANGES), robust=True)
     return draft
 
 
@@ -302,7 +303,7 @@ def refuse(draft_id, staff, reason: str, now) -> Draft:
         draft.reason, draft.updated_at = reason.strip(), now
         draft.save(update_fields=["state", "reason", "updated_at"])
         services.log(draft, Action.REFUSE, staff, now, note=reason.strip())
-        transaction.on_commit(lambda: tasks.notify_editors.enqueue(draft.pk, Action.REFUSE))
+        transaction.on_commit(partial(tasks.notify_editors.enqueue, draft.pk, Action.REFUSE), robust=True)
     return draft
 
 
@@ -317,7 +318,7 @@ def approve(draft_id, staff, ticked: set[str], note: str, now) -> Implementation
             raise DraftErrors(_("La fiche n'est pas publiable en l'état : demandez des modifications."), errors)
         implementation = publish(draft, staff, now, checked=True, note=note.strip())
         services.log(draft, Action.APPROVE, staff, now, note=note.strip())
-        transaction.on_commit(lambda: tasks.notify_editors.enqueue(draft.pk, Action.APPROVE))
+        transaction.on_commit(partial(tasks.notify_editors.enqueue, draft.pk, Action.APPROVE), robust=True)
     return implementation
 
 
