@@ -47,3 +47,15 @@ def test_readers_see_the_library_at_their_level(client):
 def test_the_command_prints_the_expert_account(demo_output):
     assert EXPERT[1] in demo_output
 
+
+
+def test_one_submission_waits_for_the_team_and_one_record_has_two_versions(client):
+    from reviews.models import Draft
+    from reviews.services import versions_of
+
+    waiting = Draft.objects.get(state="soumis")
+    assert waiting.organisation.name == "Nantes Métropole" and waiting.object_id is None
+    canteens = Implementation.objects.get(use_case__slug="cantines", lead_organisation__name="Nantes Métropole")
+    assert list(versions_of(canteens).values_list("number", flat=True)) == [1, 2]
+    history = client.get("/bibliotheque-ia/cantines/nantes-metropole/historique/").content.decode()
+    assert "Version 2" in history and "écoles maternelles" in history
