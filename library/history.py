@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.utils import dateformat
 
-from library.models import Implementation
 from library.tiers import Level, fields_at
 from reviews.diff import differences
 from reviews.services import versions_of
@@ -33,33 +32,39 @@ class Entry:
     rows: list
 
 
-def label_of(name: str) -> str:
-    return str(Implementation._meta.get_field(name).verbose_name).capitalize()
+def label_of(model, name: str) -> str:
+    field = model._meta.get_field(name)
+    label = getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural  # data sources
+    return str(label).capitalize()
 
 
-def shown(name: str, value) -> str:
+def shown(model, name: str, value) -> str:
     """A snapshot's value as a reader reads it: a choice's label, a date in French, a list joined."""
     if value in (None, "", []):
         return ""
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
     if name in DATE_FIELDS:
-        return dateformat.format(datetime.date.fromisoformat(value), "j F Y")
+        try:
+            return dateformat.format(datetime.date.fromisoformat(value), "j F Y")
+        except (TypeError, ValueError):
+            return str(value)
     if isinstance(value, bool):
         return "oui" if value else "non"
-    choices = dict(Implementation._meta.get_field(name).flatchoices) if name in {"status", "ai_act_risk",
-                                                                                 "licence"} else {}
+    choices = dict(model._meta.get_field(name).flatchoices) if name in {"status", "ai_act_risk", "licence"} else {}
     return str(choices.get(value, value))
 
 
 def public_history(implementation) -> list[Entry]:
-    """Newest first; the first version lists the fields it was published with, the others what changed."""
+    """Newest first; the first version lists the fields it was published with, the others what changed (labels
+    and choices are read from the record's own model)."""
     fields = fields_at(Level.PUBLIC)
     entries, previous = [], {}
     for version in versions_of(implementation).order_by("number"):
         public = {name: version.snapshot.get(name) for name in fields}
-        rows = [Row(label_of(change.name), shown(change.name, change.before), shown(change.name, change.after))
-                for change in differences(previous, public, fields)]
+        model = type(implementation)
+        rows = [Row(label_of(model, change.name), shown(model, change.name, change.before),
+                    shown(model, change.name, change.after)) for change in differences(previous, public, fields)]
         entries.append(Entry(version.number, version.published_at, not previous, rows))
         previous = public
     return entries[::-1]

@@ -8,6 +8,9 @@
   and the organisation's verified référents.
 """
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
 from accounts.models import Membership, MembershipRole, MembershipStatus
 from reviews import states
 
@@ -58,3 +61,13 @@ def can_see_draft(user, draft) -> bool:
 
 def can_invite(user, draft) -> bool:
     return can_edit_draft(user, draft)
+
+
+def staff_addresses() -> list[str]:
+    """Whom a submission is told to: active superusers and holders of the library's change permission."""
+    users = get_user_model().objects.filter(is_active=True).filter(
+        Q(is_superuser=True) | Q(user_permissions__codename="change_implementation",
+                                 user_permissions__content_type__app_label="library")
+        | Q(groups__permissions__codename="change_implementation",
+            groups__permissions__content_type__app_label="library"))
+    return sorted({user.email for user in users.distinct() if user.email})

@@ -14,7 +14,6 @@ session: chosen from the site's lists, in the admin).
 import datetime
 from functools import partial
 
-from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -361,13 +360,3 @@ def archive(implementation_id, by, reason: str, now) -> Implementation:
         implementation.save(update_fields=["archived_at", "archive_reason", "updated_at"])
         services.log(implementation, Action.ARCHIVE, by, now, note=reason.strip())
     return implementation
-
-
-def staff_addresses() -> list[str]:
-    """Whom a submission is told to: active superusers and holders of the library's change permission."""
-    users = get_user_model().objects.filter(is_active=True).filter(
-        Q(is_superuser=True) | Q(user_permissions__codename="change_implementation",
-                                 user_permissions__content_type__app_label="library")
-        | Q(groups__permissions__codename="change_implementation",
-            groups__permissions__content_type__app_label="library"))
-    return sorted({user.email for user in users.distinct() if user.email})

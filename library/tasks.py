@@ -22,7 +22,7 @@ def draft_title(draft) -> str:
 @task()
 def notify_staff(draft_id: int) -> None:
     """A draft submitted for review, or an update published directly (to read afterwards)."""
-    from library.submissions import staff_addresses
+    from library.permissions import staff_addresses
     from reviews.models import Draft
     from reviews.states import State
 

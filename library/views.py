@@ -231,11 +231,12 @@ def submit(request, pk):
 @staff_only
 def review_queue(request):
     drafts, versions = submissions.review_queue()
-    versions = list(versions)
+    drafts, versions = list(drafts), list(versions)
     records = Implementation.objects.select_related("use_case", "lead_organisation").in_bulk(
         [version.object_id for version in versions])
+    use_cases = UseCasePage.objects.in_bulk([draft.context.get("use_case") for draft in drafts])
     return render(request, "library/submissions/queue.html", {
-        "drafts": [(draft, use_case_of(draft)) for draft in drafts],
+        "drafts": [(draft, use_cases.get(draft.context.get("use_case"))) for draft in drafts],
         "versions": [(version, records.get(version.object_id)) for version in versions]})
 
 

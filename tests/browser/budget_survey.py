@@ -62,7 +62,9 @@ MODERN_IMAGES = {"image/avif", "image/webp", "image/svg+xml"}
 FOCUS_STOPS = 15
 
 PUBLIC, VISITOR, APPLICANT, JUROR, STAFF = "public", "visitor", "applicant", "juror", "staff"
+AGENT = "agent"
 ACCOUNTS = {
+    AGENT: ("agent1@nantes-metropole.example.org", "interconnectes-agent"),
     APPLICANT: ("candidate@example.org", "interconnectes-candidat"),
     JUROR: ("jure1@example.org", "interconnectes-jury"),
     STAFF: ("equipe@example.org", "interconnectes-equipe"),
@@ -105,6 +107,8 @@ PAGE_KINDS = (
     PageKind("use-case", "AI use case", budgets.CONTENT_PAGE),
     PageKind("comparison", "AI use case comparison", budgets.LISTING_PAGE),
     PageKind("implementation", "AI implementation", budgets.CONTENT_PAGE),
+    PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
+    PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -192,6 +196,15 @@ def demo_urls():
             urls["use-case"] = use_case.url
             urls["comparison"] = use_case.url + "comparaison/"
             urls["implementation"] = use_case.url + implementation.slug + "/"
+        # The record with the longest history (the demo's canteens of Nantes Métropole: two versions).
+        from library.models import Implementation
+        from reviews.models import Version
+
+        version = Version.objects.filter(content_type__app_label="library").order_by("-number", "pk").first()
+        record = version and Implementation.objects.select_related("use_case").filter(pk=version.object_id).first()
+        if record:
+            urls["history"] = record.use_case.url + record.slug + "/historique/"
+        urls["library-projects"] = "/projets-ia/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"
