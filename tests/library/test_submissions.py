@@ -265,3 +265,13 @@ def test_autosave_answers_without_a_page_and_a_conflict_is_shown_next_to_the_fie
     assert clash.status_code == 409 and "Sa version : « Version A »" in clash.text
     draft.refresh_from_db()
     assert draft.data["purpose"] == "Version A" and draft.data["usage"] == ""
+
+
+def test_my_space_lists_the_agents_drafts_and_records_and_nothing_for_others(use_case, source, lyon):
+    person = agent("agent@nantes.example.org", source.lead_organisation)
+    draft = submissions.start_update(person, source, NOW)
+    space = logged_in(person).get("/compte/").text
+    assert "Mes projets d&#x27;IA" in space and f"/projets-ia/brouillon/{draft.pk}/" in space
+    assert f"/projets-ia/fiche/{source.pk}/modifier/" in space
+    other = logged_in(agent("agent@lyon.example.org", lyon)).get("/compte/").text
+    assert f"/projets-ia/brouillon/{draft.pk}/" not in other
