@@ -308,7 +308,7 @@ def build_reviews(use_cases, records, organisations):
     from accounts.demo import AGENTS
     from library import submissions
     from reviews.models import Draft
-    from reviews.services import record_version, versions_of
+    from reviews.services import versions_of
 
     users = get_user_model().objects
     first, second = (users.filter(username=entry[1]).first() for entry in AGENTS)
@@ -316,9 +316,7 @@ def build_reviews(use_cases, records, organisations):
         return
     now = clock.now()
     canteens = records[("cantines", "Nantes Métropole")]
-    if not versions_of(canteens).exists():
-        record_version(canteens, submissions.snapshot(canteens), None, canteens.first_published_at or now,
-                       note="Fiche saisie par l'équipe.")
+    if not versions_of(canteens).exists():  # its first publication becomes version 1 (library/submissions.py)
         draft = submissions.start_update(first, canteens, now)
         draft.data["usage"] = (draft.data["usage"] + " Depuis la rentrée, les écoles maternelles sont aussi "
                                                      "concernées.").strip()

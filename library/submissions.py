@@ -325,7 +325,12 @@ def publish(draft, by, now, *, checked: bool, note: str = "") -> Implementation:
     """Copy the draft onto the live record (created for a new one) under its lock, number the version, close the
     draft. The caller holds the draft's lock, inside a transaction."""
     if draft.object_id:
-        Implementation.objects.select_for_update().filter(pk=draft.object_id).first()
+        live = Implementation.objects.select_for_update().get(pk=draft.object_id)
+        if not services.versions_of(live).exists():
+            # Entered before versions were kept: what was public becomes version 1, so the history shows the
+            # first update's changes.
+            services.record_version(live, snapshot(live), None, live.first_published_at or now,
+                                    note="État publié avant la tenue des versions.")
     implementation = build_instance(draft)
     if implementation.first_published_at is None:
         implementation.first_published_at = now

@@ -186,7 +186,7 @@ def test_an_update_stays_a_draft_then_is_published_directly_and_its_history_show
     client = logged_in(person)
     url = use_case.url + "nantes-metropole/"
     for number, (purpose, lessons) in enumerate([("Finalité v1", "lecon-n1-v1"), ("Finalité v2", "lecon-n1-v2")],
-                                                 start=1):
+                                                 start=2):
         response = client.post(f"/projets-ia/fiche/{source.pk}/modifier/")
         draft = Draft.objects.get(object_id=source.pk, state=State.DRAFT)
         assert response["Location"] == f"/projets-ia/brouillon/{draft.pk}/"
@@ -195,15 +195,18 @@ def test_an_update_stays_a_draft_then_is_published_directly_and_its_history_show
         client.post(f"/projets-ia/brouillon/{draft.pk}/soumettre/")
         assert purpose in Client().get(url).text
         assert Version.objects.get(number=number).checked_at is None  # to read afterwards
+    # Version 1 is the record as it was public before versions were kept: the first update shows its changes.
+    assert Version.objects.get(number=1).snapshot["purpose"] == "Commander le bon nombre."
     history = Client().get(url + "historique/").text
-    assert "Version 2" in history and "Finalité v1" in history and "Finalité v2" in history
+    assert "Version 3" in history and "Finalité v1" in history and "Finalité v2" in history
+    assert "Commander le bon nombre." in history
     for secret in ("lecon-n1-v1", "lecon-n1-v2", "secret-n1", "secret-n2"):
         assert secret not in history
     team = logged_in(library_staff())
     queue = team.get("/projets-ia/relecture/").text
-    assert "Version 2" in queue
-    team.post(f"/projets-ia/relecture/version/{Version.objects.get(number=2).pk}/relue/")
-    assert Version.objects.get(number=2).checked_at is not None
+    assert "Version 3" in queue
+    team.post(f"/projets-ia/relecture/version/{Version.objects.get(number=3).pk}/relue/")
+    assert Version.objects.get(number=3).checked_at is not None
 
 
 def test_losing_the_membership_of_the_association_keeps_the_record_and_editing_losing_verification_ends_it(
