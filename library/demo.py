@@ -7,6 +7,8 @@ who did not.
 Nantes, Lyon and Toulouse, solar panels in Lyon), Maintenance (building condition in Lille, the drinking-water
 network in Lyon), Mobilités (bicycle-count anomalies in Nantes, road-accident web data at the MEL, the
 recycling centres' attendance at the Sicoval). The canteens are one use case with three implementations.
+Nantes Métropole's canteen record has a two-version history, and a new record of Nantes Métropole waits for the
+team's review (`build_reviews`).
 
 Decisions where the documents are silent: "Lille" is the Métropole Européenne de Lille for the air (a
 metropolitan competence) and the Ville de Lille for its own buildings; "Lyon" is the Métropole de Lyon for
@@ -309,7 +311,8 @@ def build_implementations(use_cases, organisations):
         fields = {"is_illustrative": True, "status": status, "started_on": started, "purpose": purpose,
                   "usage": usage, "human_oversight": oversight, "ai_act_risk": risk, "licence": licence,
                   "code_url": code_url, "open_data_url": open_data_url, "demonstrator_url": demonstrator_url,
-                  "environmental_note": environment, "contact_email": "data@example.org"}
+                  "environmental_note": environment, "contact_email": "data@example.org",
+                  "first_published_at": clock.now()}
         if status != Status.IDEA:
             fields.update(level_one(lead, page.title))
             fields.update(level_two(f"{use_case}-{organisations[lead].pk}"))
@@ -393,6 +396,39 @@ def build_upkeep(records):
                                    due_on=facets.report_due(today))
 
 
+def build_reviews(use_cases, records, organisations):
+    """Nantes Métropole's canteen record has two versions (its update published directly, for the team to read);
+    a new record of Nantes Métropole on the buildings' condition waits for the team's review."""
+    from accounts.demo import AGENTS
+    from library import submissions
+    from reviews.models import Draft
+    from reviews.services import versions_of
+
+    users = get_user_model().objects
+    first, second = (users.filter(username=entry[1]).first() for entry in AGENTS)
+    if first is None or second is None:
+        return
+    now = clock.now()
+    canteens = records[("cantines", "Nantes Métropole")]
+    if not versions_of(canteens).exists():  # its first publication becomes version 1 (library/submissions.py)
+        draft = submissions.start_update(first, canteens, now)
+        draft.data["usage"] = (draft.data["usage"] + " Depuis la rentrée, les écoles maternelles sont aussi "
+                                                     "concernées.").strip()
+        draft.save(update_fields=["data"])
+        submissions.submit(draft.pk, first, now)
+    buildings, nantes = use_cases["etat-du-bati"], organisations["Nantes Métropole"]
+    if not Draft.objects.filter(organisation=nantes, context__use_case=buildings.pk).exists():
+        draft = submissions.start_new(second, buildings, nantes, now)
+        draft.data.update({
+            "status": Status.EXPERIMENT, "started_on": "2025-09-01", "ai_act_risk": AIActRisk.MINIMAL,
+            "purpose": ILLUSTRATIVE + "Repérer les écoles dont la toiture se dégrade avant les fuites.",
+            "usage": "Le service du patrimoine bâti priorise ses visites chaque trimestre.",
+            "human_oversight": "Un technicien visite chaque bâtiment signalé avant toute décision de travaux.",
+            "licence": "MIT", "contact_email": "patrimoine@nantes-metropole.example.org"})
+        draft.save(update_fields=["data"])
+        submissions.submit(draft.pk, second, now)
+
+
 def build(context):
     themes, techniques, organisations = build_lists()
     _index, use_cases = build_use_cases(context["home"], themes, techniques)
@@ -400,3 +436,4 @@ def build(context):
     build_expert_grant(records[("cantines", "Nantes Métropole")])
     build_documents_and_contacts(records[("cantines", "Nantes Métropole")], records[("cantines", "Ville de Lyon")])
     build_upkeep(records)
+    build_reviews(use_cases, records, organisations)

@@ -102,7 +102,8 @@ class LibraryIndexPage(BasePage):
         return (UseCasePage.objects.child_of(self).live().exclude(private_q())
                 .select_related("theme", "technique")
                 .annotate(active_count=Count("implementations", filter=Q(
-                    implementations__status__in=rules.ACTIVE_STATUSES)))
+                    implementations__status__in=rules.ACTIVE_STATUSES,
+                    implementations__first_published_at__isnull=False, implementations__archived_at__isnull=True)))
                 .order_by("theme__sort_order", "theme__name", "title"))
 
     def sections(self) -> list[ThemeSection]:
@@ -207,7 +208,7 @@ class UseCasePage(RoutablePageMixin, BasePage):
         if not urls:
             return urls
         base = self.get_full_url(request)
-        slugs = list(self.implementations.order_by("slug").values_list("slug", flat=True))
+        slugs = list(self.implementations.published().order_by("slug").values_list("slug", flat=True))
         if len(slugs) > 1:
             urls.append({"location": base + self.reverse_subpage("comparison")})
         urls.extend({"location": base + self.reverse_subpage("implementation", args=[slug])} for slug in slugs)
@@ -239,9 +240,10 @@ class UseCasePage(RoutablePageMixin, BasePage):
         """
         if slug in rules.RESERVED_SLUGS:
             raise Http404
-        heading = get_object_or_404(self.implementations.select_related("lead_organisation").only(
+        heading = get_object_or_404(self.implementations.reachable().select_related("lead_organisation").only(
             "pk", "slug", "purpose", "use_case_id", "code_url", "lead_organisation__name",
-            "lead_organisation__region", "lead_organisation__kind", "lead_organisation__population"), slug=slug)
+            "lead_organisation__region", "lead_organisation__kind", "lead_organisation__population", "archived_at",
+            "archive_reason", "derived_from_id"), slug=slug)
         level = level_for_tier(tier_for(request.user, heading, request=request))
         url = self.implementation_url(slug, request)
         record = SimpleLazyObject(lambda: visible_record(self.implementations.for_page().get(pk=heading.pk), level,
@@ -253,6 +255,9 @@ class UseCasePage(RoutablePageMixin, BasePage):
             "record_title": _("%(use_case)s · %(organisation)s") % {"use_case": self.title,
                                                                     "organisation": organisation},
             "meta_description": seo.shorten(heading.purpose),
+            "archived_at": heading.archived_at, "archive_reason": heading.archive_reason,
+            "derived_from": partial(self.derived_from_link, heading.derived_from_id, request),
+            "history_url": url + "historique/", "implementation_pk": heading.pk,
             "structured_data": partial(self.implementation_data, request, url, organisation, heading.purpose,
                                        record),
             "similar": SimpleLazyObject(partial(self.similar_cards, heading, request)),
@@ -267,6 +272,33 @@ class UseCasePage(RoutablePageMixin, BasePage):
             pk=heading.pk, use_case=self, region=lead.region, kind=lead.kind, population=lead.population,
             has_code=bool(heading.code_url))]
 
+    def derived_from_link(self, pk, request=None) -> dict | None:
+        """The project this one reprises ("reprendre ce projet"): its collectivité and address, if still public."""
+        if pk is None:
+            return None
+        source = (Implementation.objects.reachable().select_related("lead_organisation", "use_case")
+                  .filter(pk=pk).first())
+        if source is None:
+            return None
+        return {"organisation": source.lead_organisation.name,
+                "url": source.use_case.implementation_url(source.slug, request)}
+
+    @path("<slug:slug>/historique/", name="history")
+    def history(self, request, slug):
+        """The numbered versions of an implementation and what changed in its level-0 fields (library/history.py),
+        the same for every reader."""
+        from library.history import public_history
+
+        heading = get_object_or_404(self.implementations.reachable().select_related("lead_organisation").only(
+            "pk", "slug", "use_case_id", "lead_organisation__name"), slug=slug)
+        organisation = heading.lead_organisation.name
+        return self.render(request, template="library/history_page.html", context_overrides={
+            "entries": public_history(heading), "organisation": organisation,
+            "record_url": self.implementation_url(slug, request),
+            "record_title": _("Historique · %(use_case)s · %(organisation)s") % {"use_case": self.title,
+                                                                                 "organisation": organisation},
+        })
+
     def implementation_data(self, request, url, organisation, purpose, record) -> str:
         return jsonld.script_tag(jsonld.implementation(
             name=f"{self.title} · {organisation}", url=canonical.absolute(url, request), description=purpose,
@@ -274,6 +306,17 @@ class UseCasePage(RoutablePageMixin, BasePage):
 
 
 class ImplementationQuerySet(models.QuerySet):
+    def published(self):
+        """Published once (never: a submission, seen by its editors and the team only), not archived, of a live use
+        case without a view restriction: what the library's lists, its search, its similar projects and its
+        open-data export show (the use cases are a subquery: no query of their own)."""
+        return self.filter(first_published_at__isnull=False, archived_at__isnull=True,
+                           use_case__in=UseCasePage.objects.live().exclude(private_q()).values("pk"))
+
+    def reachable(self):
+        """What has a public page: published once, archived or not (an archived page says why)."""
+        return self.filter(first_published_at__isnull=False)
+
     def for_page(self):
         """Everything an implementation's page shows, in three queries: the row and its foreign keys, its
         partners, its data sources."""
@@ -282,13 +325,9 @@ class ImplementationQuerySet(models.QuerySet):
 
     def visible_at(self, level: Level):
         """For lists: the columns above `level` are not even read from the database."""
-        return (self.for_page().defer(*(name for name, field_level in FIELD_LEVELS.items() if field_level > level))
+        return (self.published().for_page()
+                .defer(*(name for name, field_level in FIELD_LEVELS.items() if field_level > level))
                 .order_by("lead_organisation__name", "pk"))
-
-    def published(self):
-        """The records of live use cases without a view restriction: what the library's lists, its search, its
-        similar projects and its open-data export show (a subquery: no query of its own)."""
-        return self.filter(use_case__in=UseCasePage.objects.live().exclude(private_q()).values("pk"))
 
     def listed(self):
         """For result lists: the record's level-0 columns a card shows, its use case and collectivité."""
@@ -395,6 +434,14 @@ class Implementation(ClusterableModel):
         help_text=_("Laissé vide : un an après l'enregistrement. Passé cette date, la fiche est signalée « à "
                     "vérifier » et ses responsables reçoivent un rappel."))
     review_reminded_on = models.DateField(_("rappel de révision envoyé le"), null=True, blank=True, editable=False)
+
+    # Publication (library/submissions.py): empty until the team approves the first version, and then nowhere
+    # public; archived records leave the lists, their page says why and keeps its lessons for agents.
+    first_published_at = models.DateTimeField(_("publiée pour la première fois le"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("retirée ou archivée le"), null=True, blank=True)
+    archive_reason = models.TextField(_("raison du retrait ou de l'archivage"), max_length=2000, blank=True)
+    derived_from = models.ForeignKey("self", verbose_name=_("reprend le projet"), null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="derivatives")
 
     objects = ImplementationQuerySet.as_manager()
 

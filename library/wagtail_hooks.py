@@ -63,6 +63,13 @@ class LibraryGroup(SnippetViewSetGroup):
 register_snippet(LibraryGroup)
 
 
+@hooks.register("after_create_snippet")
+def publish_what_staff_enter(request, instance):
+    """A record the team enters in the admin is published as it is saved (agents' records go through review)."""
+    if isinstance(instance, Implementation) and instance.first_published_at is None:
+        Implementation.objects.filter(pk=instance.pk).update(first_published_at=clock.now())
+
+
 @hooks.register(HOME_PAGE_SECTIONS)
 def library_on_the_home_page(home, now):
     """The library, introduced on the home page after the manifestos (the main menu stays as editors set it)."""
@@ -104,3 +111,15 @@ def downloads_in_my_data(user):
     return {"bibliotheque_telechargements": [
         {"document": download.document.title, "projet": str(download.document.implementation),
          "le": download.at.isoformat()} for download in downloads]}
+
+
+@hooks.register("accounts_space_sections")
+def projects_in_my_space(request):
+    """"Mon espace" lists the person's drafts and their collectivités' records (the agents' and the team's)."""
+    from library import permissions, submissions
+
+    if not permissions.verified_organisation_ids(request.user) and not permissions.is_library_staff(request.user):
+        return None
+    return (20, _("Mes projets d'IA"), "library/submissions/space_projects.html", {
+        "drafts": list(submissions.drafts_of(request.user)), "records": list(submissions.records_of(request.user)),
+        "is_agent": True, "is_staff": permissions.is_library_staff(request.user)})

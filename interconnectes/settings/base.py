@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "jury",
     "sitesearch",
     "library",
+    "reviews",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

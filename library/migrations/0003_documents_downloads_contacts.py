@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('library', '0001_library_themes_use_cases_implementations'),
+        ('library', '0002_publication_and_provenance'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

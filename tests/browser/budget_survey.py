@@ -115,6 +115,8 @@ PAGE_KINDS = (
     PageKind("library-filtered", "AI library filtered", budgets.LISTING_PAGE),
     PageKind("library-open-data", "AI library open data", budgets.CONTENT_PAGE),
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
+    PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
+    PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -221,6 +223,15 @@ def demo_urls():
             urls["library-contact"] = f"/bibliotheque-ia-acces/contacts/{silent.pk}/ecrire/"
         if request:
             urls["library-decide"] = f"/bibliotheque-ia-acces/demandes/{request.pk}/"
+        # The record with the longest history (the demo's canteens of Nantes Métropole: two versions).
+        from library.models import Implementation
+        from reviews.models import Version
+
+        version = Version.objects.filter(content_type__app_label="library").order_by("-number", "pk").first()
+        record = version and Implementation.objects.select_related("use_case").filter(pk=version.object_id).first()
+        if record:
+            urls["history"] = record.use_case.url + record.slug + "/historique/"
+        urls["library-projects"] = "/projets-ia/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

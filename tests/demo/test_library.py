@@ -48,7 +48,6 @@ def test_the_command_prints_the_expert_account(demo_output):
     assert EXPERT[1] in demo_output
 
 
-
 def test_nantes_canteens_have_documents_contacts_and_a_logged_download(client):
     from accounts.demo import REFERENT
     from library.models import DocumentDownload
@@ -70,6 +69,8 @@ def test_nantes_canteens_have_documents_contacts_and_a_logged_download(client):
     assert DocumentDownload.objects.filter(person__username=EXPERT[1]).count() == 2  # the demo's and this one
     client.force_login(users.get(username=REFERENT[1]))
     assert "Archive du code" in client.get("/bibliotheque-ia-acces/").content.decode()
+
+
 def test_the_demo_gives_facets_a_record_to_check_and_an_open_error_report(client):
     from library.models import ErrorReport
 
@@ -83,3 +84,15 @@ def test_the_demo_gives_facets_a_record_to_check_and_an_open_error_report(client
     assert report.is_open and report.implementation.lead_organisation.name == "Ville de Lille"
     csv_text = client.get("/donnees/bibliotheque-ia.csv").content.decode()
     assert csv_text.count("\r\n") == 1 + Implementation.objects.count()
+
+
+def test_one_submission_waits_for_the_team_and_one_record_has_two_versions(client):
+    from reviews.models import Draft
+    from reviews.services import versions_of
+
+    waiting = Draft.objects.get(state="soumis")
+    assert waiting.organisation.name == "Nantes Métropole" and waiting.object_id is None
+    canteens = Implementation.objects.get(use_case__slug="cantines", lead_organisation__name="Nantes Métropole")
+    assert list(versions_of(canteens).values_list("number", flat=True)) == [1, 2]
+    history = client.get("/bibliotheque-ia/cantines/nantes-metropole/historique/").content.decode()
+    assert "Version 2" in history and "écoles maternelles" in history

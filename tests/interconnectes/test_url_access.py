@@ -126,6 +126,19 @@ NAMED = {
     "library:export_json": {PUBLIC},
     "library:export_schema": {PUBLIC},
     "library:report_error": {AUTHENTICATED},
+    # library/urls.py: the agents' drafts (their creator, co-editors and référents, while verified; others get
+    # a 404) and the team's review (holders of the implementations' permission), object by object in
+    # tests/library/test_submission_access.py.
+    "library:projects": {AUTHENTICATED},
+    "library:new_draft": {AUTHENTICATED},  # verified agents only: the others are told how to be verified (403)
+    "library:start_update": {AUTHENTICATED},  # POST, by an agent of the record's collectivité
+    "library:draft": {AUTHENTICATED},
+    "library:invite": {AUTHENTICATED},
+    "library:submit": {AUTHENTICATED},
+    "library:review_queue": {EDITOR},
+    "library:review": {EDITOR},
+    "library:mark_checked": {EDITOR},
+    "library:archive": {EDITOR},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -148,6 +161,7 @@ ROUTABLE = {
     "UseCasePage:index_route": {PUBLIC},
     "UseCasePage:comparison": {PUBLIC},
     "UseCasePage:implementation": {PUBLIC},
+    "UseCasePage:history": {PUBLIC},  # level-0 differences only (tests/library/test_submissions.py)
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this

@@ -58,6 +58,7 @@ class ImplementationFactory(factory.django.DjangoModelFactory):
     purpose = "Commander le bon nombre de repas."
     ai_act_risk = AIActRisk.MINIMAL
     licence = "MIT"
+    first_published_at = datetime.datetime(2024, 1, 15, 9, tzinfo=datetime.UTC)
 
 
 def data_source(implementation, name="Effectifs des cantines", url="https://data.example.org/cantines"):

@@ -138,3 +138,26 @@ def test_the_search_finds_the_use_case_and_its_records_by_their_public_fields_on
     for key in "ab":
         for value in markers_above(key, Level.PUBLIC):
             assert "Projet d'IA" not in client.get("/recherche/", {"q": value}).content.decode(), value
+
+
+def test_the_public_history_shows_no_field_above_level_0_to_anyone(world):
+    """Each record has two versions whose every field differs: the history shows the level-0 changes only."""
+    from library.models import Implementation
+    from library.submissions import snapshot
+    from reviews.services import record_version
+
+    _library, use_case, readers = world
+    for implementation in Implementation.objects.all():
+        first = snapshot(implementation)
+        record_version(implementation, first, None, FAR)
+        record_version(implementation, {
+            name: f"{value}-v2" if isinstance(value, str) and name not in ("started_on", "status") else value
+            for name, value in first.items()}, None, FAR)
+    for reader, user, _levels in readers:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        for slug in ("nantes-metropole", "toulouse-metropole"):
+            text = client.get(f"{use_case.url}{slug}/historique/").content.decode()
+            assert "Version 2" in text and "Finalité publique" in text, reader
+            assert "marqueur-n" not in text, reader

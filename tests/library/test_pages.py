@@ -215,7 +215,8 @@ def populate(use_case, count):
         [Organisation(name=f"Commune n° {start + n}", kind=OrganisationKind.COMMUNE) for n in range(count + 2)])
     implementations = Implementation.objects.bulk_create([
         Implementation(use_case=use_case, lead_organisation=org, slug=f"commune-{org.pk}", status=Status.PRODUCTION,
-                       purpose="Prévoir les repas.", lessons_worked="Retour", licence="MIT")
+                       purpose="Prévoir les repas.", lessons_worked="Retour", licence="MIT",
+                       first_published_at=datetime.datetime(2024, 1, 15, tzinfo=datetime.UTC))
         for org in organisations[:count]])
     Through = Implementation.partners.through
     Through.objects.bulk_create([Through(implementation=impl, organisation=org)

@@ -107,8 +107,10 @@ def test_the_table_puts_each_field_at_its_level():
     assert {name for name, level in FIELD_LEVELS.items() if level == Level.EXPERTS} == LEVEL_TWO
 
 
-# Fields of the model that no reader sees: the record's place and its bookkeeping.
-NOT_SHOWN = {"id", "use_case", "created_at", "updated_at", "review_reminded_on"}
+# Fields of the model that no reader sees: the record's place and its bookkeeping; and its publication's, set
+# by library/submissions.py (the page's head says when a record was archived and why, and what it reprises).
+NOT_SHOWN = {"id", "use_case", "created_at", "updated_at", "review_reminded_on", "first_published_at", "archived_at",
+             "archive_reason", "derived_from"}
 
 
 def test_every_field_of_an_implementation_has_a_level():
