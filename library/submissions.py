@@ -35,7 +35,10 @@ from reviews.models import Draft, Version
 from reviews.states import Action, State
 
 STAFF_ONLY = frozenset({"lead_organisation", "partners", "slug", "is_illustrative", "data_sources", "event_session"})
-EDITABLE = tuple(name for name in FIELD_LEVELS if name not in STAFF_ONLY)
+# Set by each publication (a year later: library/facets.py), neither drafted nor part of a version's content.
+UPKEEP = frozenset({"review_due_on"})
+EDITABLE = tuple(name for name in FIELD_LEVELS if name not in STAFF_ONLY | UPKEEP)
+VERSIONED = tuple(name for name in FIELD_LEVELS if name not in UPKEEP)
 DATE_FIELDS = frozenset({"started_on", "ended_on"})
 # What "reprendre ce projet" leaves out: what belongs to the collectivité that did it, not to the project.
 NOT_REPRISED = frozenset({"status", "stopped_reason", "started_on", "ended_on", "contact_email", "demonstrator_url"})
@@ -102,7 +105,7 @@ def build_instance(draft) -> Implementation:
 def snapshot(implementation) -> dict:
     """Every field as published, as text a history can show: names for organisations, lists for relations."""
     values = {}
-    for name in FIELD_LEVELS:
+    for name in VERSIONED:
         value = getattr(implementation, name)
         if name == "lead_organisation":
             value = value.name
