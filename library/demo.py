@@ -429,6 +429,22 @@ def build_reviews(use_cases, records, organisations):
         submissions.submit(draft.pk, second, now)
 
 
+def build_laureate_links(records):
+    """Each record whose collectivité won a label for this very project (the same seed projects, in labels/demo.py)
+    links to its laureate page, once the results of its campaign are public."""
+    from labels.models import Application
+    from labels.public_results import PUBLIC_STATUSES
+
+    for record in records.values():
+        if record.laureate_id is not None:
+            continue
+        record.laureate = (Application.objects.filter(status__in=PUBLIC_STATUSES,
+                                                      published_org_name=record.lead_organisation.name)
+                           .select_related("campaign").order_by("-pk").first())
+        if record.laureate is not None and record.public_laureate() is not None:
+            record.save(update_fields=["laureate"])
+
+
 def build(context):
     themes, techniques, organisations = build_lists()
     _index, use_cases = build_use_cases(context["home"], themes, techniques)
@@ -437,3 +453,4 @@ def build(context):
     build_documents_and_contacts(records[("cantines", "Nantes Métropole")], records[("cantines", "Ville de Lyon")])
     build_upkeep(records)
     build_reviews(use_cases, records, organisations)
+    build_laureate_links(records)

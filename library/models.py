@@ -40,6 +40,7 @@ from interconnectes import canonical, clock, seo
 from interconnectes.content_version import content_version
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
+from labels import public_results
 from library import facets, finder, jsonld, licences, rules
 from library.access_models import Contact, DocumentDownload, ImplementationDocument, attached_to  # noqa: F401
 from library.rules import AIActRisk, Status
@@ -320,7 +321,8 @@ class ImplementationQuerySet(models.QuerySet):
     def for_page(self):
         """Everything an implementation's page shows, in three queries: the row and its foreign keys, its
         partners, its data sources."""
-        return (self.select_related("lead_organisation", "event_session__page")
+        return (self.select_related("lead_organisation", "event_session__page",
+                                    "laureate__campaign__results_publication")
                 .prefetch_related("partners", "data_sources"))
 
     def visible_at(self, level: Level):
@@ -408,6 +410,12 @@ class Implementation(ClusterableModel):
     event_session = models.ForeignKey(
         "events.ProgrammeSession", verbose_name=_("présenté lors de la session"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="library_implementations")
+    laureate = models.ForeignKey(
+        "labels.Application", verbose_name=_("lauréat ou mention d'un label"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="library_implementations",
+        limit_choices_to={"status__in": ["laureat", "mention"]},
+        help_text=_("Le projet distingué par un label de l'association : le lien s'affiche une fois les résultats "
+                    "de sa campagne publiés."))
     # Level 1
     lessons_worked = models.TextField(_("ce qui a marché"), max_length=4000, blank=True)
     lessons_failed = models.TextField(_("ce qui a échoué"), max_length=4000, blank=True)
@@ -466,6 +474,21 @@ class Implementation(ClusterableModel):
         use_case = self.use_case.title if self.use_case_id else "?"
         organisation = self.lead_organisation.name if self.lead_organisation_id else "?"
         return f"{use_case} · {organisation}"
+
+    def public_laureate(self) -> dict | None:
+        """The label this project won, as the public sees it (title, organisation and level as published, the
+        laureate's page), or None while its campaign's results are not out or if it was not distinguished. Read
+        with `for_page()`: no query of its own."""
+        application = self.laureate
+        if application is None or application.status not in public_results.PUBLIC_STATUSES:
+            return None
+        campaign = application.campaign
+        if not public_results.is_published(campaign.results_published_at):
+            return None
+        return {"title": application.published_title, "organisation": application.published_org_name,
+                "level": application.published_level or application.get_status_display(),
+                "campaign": campaign.title,
+                "url": (campaign.url or "") + campaign.reverse_subpage("laureate", args=[application.pk])}
 
     @property
     def needs_licence_review(self) -> bool:

@@ -34,7 +34,8 @@ from reviews import merge, services, states
 from reviews.models import Draft, Version
 from reviews.states import Action, State
 
-STAFF_ONLY = frozenset({"lead_organisation", "partners", "slug", "is_illustrative", "data_sources", "event_session"})
+STAFF_ONLY = frozenset({"lead_organisation", "partners", "slug", "is_illustrative", "data_sources", "event_session",
+                        "laureate"})
 # Set by each publication (a year later: library/facets.py), neither drafted nor part of a version's content.
 UPKEEP = frozenset({"review_due_on"})
 EDITABLE = tuple(name for name in FIELD_LEVELS if name not in STAFF_ONLY | UPKEEP)
@@ -115,6 +116,9 @@ def snapshot(implementation) -> dict:
             value = [f"{source.name} ({source.url})" if source.url else source.name for source in value.all()]
         elif name == "event_session":
             value = str(value) if value else ""
+        elif name == "laureate":
+            link = implementation.public_laureate()
+            value = f"{link['title']} ({link['campaign']})" if link else ""
         else:
             value = to_json(name, value)
         values[name] = value

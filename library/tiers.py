@@ -65,6 +65,7 @@ FIELD_LEVELS: dict[str, Level] = {
     "demonstrator_url": Level.PUBLIC,
     "environmental_note": Level.PUBLIC,
     "event_session": Level.PUBLIC,
+    "laureate": Level.PUBLIC,
     "review_due_on": Level.PUBLIC,  # the "à vérifier" badge once past
     # Level 1: lessons learned and what it took.
     "lessons_worked": Level.AGENTS,
@@ -147,8 +148,15 @@ class VisibleRecord:
         return [(level, WITHHELD[level]) for level in self.withheld]
 
 
+# Fields a reader sees through what the model says of them in public, never as the related object itself: the
+# label application behind a laureate holds its applicant's contact details.
+PUBLIC_VIEWS = {"laureate": "public_laureate"}
+
+
 def read(instance, name):
     """One field's value from an implementation (lists for its relations: prefetched by the caller)."""
+    if name in PUBLIC_VIEWS:
+        return getattr(instance, PUBLIC_VIEWS[name])()
     value = getattr(instance, name)
     return list(value.all()) if name in MANY else value
 

@@ -96,3 +96,14 @@ def test_one_submission_waits_for_the_team_and_one_record_has_two_versions(clien
     assert list(versions_of(canteens).values_list("number", flat=True)) == [1, 2]
     history = client.get("/bibliotheque-ia/cantines/nantes-metropole/historique/").content.decode()
     assert "Version 2" in history and "écoles maternelles" in history
+
+
+def test_records_of_label_laureates_link_to_their_laureate_page(client):
+    linked = [record for record in Implementation.objects.for_page().filter(laureate__isnull=False)
+              if record.public_laureate()]
+    assert linked, "no record of the demo links to a laureate"
+    record = linked[0]
+    text = client.get(record.use_case.implementation_url(record.slug)).content.decode()
+    url = record.public_laureate()["url"]
+    assert "Distingué par un label" in text and f'href="{url}"' in text
+    assert client.get(url).status_code == 200
