@@ -12,8 +12,10 @@ CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(BIN)/python manage.py
 NODE_STAMP := node_modules/.installed
 # The suite runs in one process per core (pytest-xdist), each test file (and the demo package) in one process.
+# Each run creates its test databases afresh (--create-db) and leaves them for the next one to replace
+# (--reuse-db): PostgreSQL refuses to drop a database while a thread of a test still holds a session on it.
 TEST_PROCESSES ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup --reuse-db --create-db
 
 .PHONY: run test test-fast install node lint check security lock clean
 

@@ -85,7 +85,8 @@ def decidable_implementations(user):
     implementations = implementation_model().objects.all()
     if is_team(user):
         return implementations
-    return implementations.filter(lead_organisation_id__in=referent_organisation_ids(user))
+    return implementations.filter(lead_organisation_id__in=Membership.objects.filter(
+        person=user, role=MembershipRole.REFERENT, status=MembershipStatus.VERIFIED).values("organisation_id"))
 
 
 def may_download(user, document, request=None) -> bool:

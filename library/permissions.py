@@ -1,6 +1,7 @@
 """Who may draft, edit, submit and review the library's records: the one place that decides.
 
-- The team ("staff"): superusers and holders of `library.change_implementation`; they review and publish.
+- The team ("staff"): superusers, and staff holding `library.change_implementation`; they review and publish.
+  (Nobody else's permissions are even read: an agent's pages cost no permission query.)
 - A record's owners: the verified agents of its lead organisation. They start an update of it; what they
   may do follows their verified status, not the organisation's membership of the association (a collectivité
   that stops being a member keeps its published records, and its agents keep editing them).
@@ -22,7 +23,18 @@ def is_active(user) -> bool:
 def is_library_staff(user) -> bool:
     if not is_active(user):
         return False
-    return user.is_superuser or user.has_perm("library.change_implementation")
+    return user.is_superuser or (user.is_staff and user.has_perm("library.change_implementation"))
+
+
+def verified_roles(request) -> dict[int, str]:
+    """Organisation id → role of the request's user's verified memberships: one query, kept on the request for the
+    other parts of a page that ask (the sections of "Mon espace")."""
+    user = request.user
+    cached = getattr(request, "library_roles", None)
+    if cached is None or cached[0] != user.pk:
+        roles = dict(verified_memberships(user).values_list("organisation_id", "role"))
+        cached = request.library_roles = (user.pk, roles)
+    return cached[1]
 
 
 def verified_memberships(user):

@@ -131,8 +131,8 @@ def drafts_of(user):
     """The open or recent drafts `user` edits: theirs, their co-edits, and every draft of the organisations they
     are référent of (while verified)."""
     memberships = permissions.verified_memberships(user)
-    organisations = list(memberships.values_list("organisation_id", flat=True))
-    referent_of = list(memberships.filter(role=MembershipRole.REFERENT).values_list("organisation_id", flat=True))
+    organisations = memberships.values("organisation_id")  # subqueries: no query of their own
+    referent_of = memberships.filter(role=MembershipRole.REFERENT).values("organisation_id")
     return (Draft.objects.filter(content_type=content_type(), organisation_id__in=organisations)
             .filter(Q(created_by=user) | Q(editors=user) | Q(organisation_id__in=referent_of)).distinct()
             .select_related("organisation").order_by("-updated_at", "pk"))
@@ -141,7 +141,7 @@ def drafts_of(user):
 def records_of(user):
     """The published records of the organisations `user` is a verified agent of."""
     return (Implementation.objects.reachable()
-            .filter(lead_organisation_id__in=permissions.verified_organisation_ids(user))
+            .filter(lead_organisation_id__in=permissions.verified_memberships(user).values("organisation_id"))
             .select_related("use_case", "lead_organisation").order_by("use_case__title", "pk"))
 
 

@@ -5,11 +5,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from accounts.models import GrantDecision
+from accounts.models import GrantDecision, MembershipRole
 from interconnectes import clock
 from interconnectes.home_sections import HOME_PAGE_SECTIONS, HomeSection
 from interconnectes.restrictions import private_q
-from library import access
+from library import access, permissions
 from library.models import DocumentDownload, ErrorReport, Implementation, LibraryIndexPage, Technique, Theme
 
 
@@ -84,7 +84,7 @@ def expert_access_in_my_space(request):
     référents, the team), the link to the requests to decide and the downloads of their documents."""
     user, now = request.user, clock.now()
     grants = list(access.implementation_grants().filter(person=user).order_by("-created_at"))
-    owner = access.is_team(user) or bool(access.referent_organisation_ids(user))
+    owner = access.is_team(user) or MembershipRole.REFERENT in permissions.verified_roles(request).values()
     if not grants and not owner:
         return None
     implementations = Implementation.objects.select_related("use_case", "lead_organisation").in_bulk(
@@ -116,9 +116,9 @@ def downloads_in_my_data(user):
 @hooks.register("accounts_space_sections")
 def projects_in_my_space(request):
     """"Mon espace" lists the person's drafts and their collectivités' records (the agents' and the team's)."""
-    from library import permissions, submissions
+    from library import submissions
 
-    if not permissions.verified_organisation_ids(request.user) and not permissions.is_library_staff(request.user):
+    if not permissions.verified_roles(request) and not permissions.is_library_staff(request.user):
         return None
     return (20, _("Mes projets d'IA"), "library/submissions/space_projects.html", {
         "drafts": list(submissions.drafts_of(request.user)), "records": list(submissions.records_of(request.user)),

@@ -84,7 +84,7 @@ SERIALIZED_CONTENTS = "_test_serialized_contents"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _serialized_db_for_every_connection(django_db_setup, django_db_blocker):
+def _serialized_db_for_every_connection(django_db_setup):
     """Let browser tests restore the migrated rows whatever connection object they get.
 
     Playwright's event loop gives the browser tests another connection object
@@ -96,19 +96,6 @@ def _serialized_db_for_every_connection(django_db_setup, django_db_blocker):
         contents = getattr(connection, SERIALIZED_CONTENTS, None)
         if contents is not None:
             setattr(type(connection), SERIALIZED_CONTENTS, contents)
-    yield
-    with django_db_blocker.unblock():
-        end_other_sessions()
-
-
-def end_other_sessions():
-    """Before the test database is dropped, end the sessions that threads of the tests (a live server's, a
-    concurrency test's) may leave open on it: PostgreSQL refuses to drop a database someone is using."""
-    connection = connections["default"]
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
 
 
 def restore_migrated_rows():

@@ -83,7 +83,8 @@ def test_reprendre_ce_projet_then_a_change_requested_then_published(page, live_s
     assert page.locator("h1").inner_text() == "Ville de Lyon"
     assert "La cuisine centrale de Lyon, chaque vendredi." in page.content()
     assert "Associer les cuisiniers" not in page.content()
-    assert page.get_by_role("link", name="Nantes Métropole").count() == 1
+    credit = page.locator("p", has_text="Ce projet reprend celui de")
+    assert credit.get_by_role("link", name="Nantes Métropole").count() == 1
     assert_accessible(page)
     page.get_by_role("link", name="Historique des versions").click()
     assert page.get_by_role("heading", name="Version 1").count() == 1 or "Version 1, publiée le" in page.content()

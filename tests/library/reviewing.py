@@ -16,7 +16,8 @@ def agent(email, organisation, *, role=MembershipRole.AGENT):
 
 
 def library_staff(email="bibliotheque@example.org"):
-    return user_with_permissions("wagtailadmin.access_admin", "library.change_implementation", email=email)
+    return user_with_permissions("wagtailadmin.access_admin", "library.change_implementation", email=email,
+                                 is_staff=True)
 
 
 def form_data(draft, **changes):

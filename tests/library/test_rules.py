@@ -151,7 +151,8 @@ def implementation(**values):
     # A plain object with the attributes and display methods `visible_record` reads, no database.
     return type("Record", (), {**fields, "get_status_display": lambda self: "En production",
                                "get_ai_act_risk_display": lambda self: "Risque minimal",
-                               "get_licence_display": lambda self: "Licence MIT"})()
+                               "get_licence_display": lambda self: "Licence MIT",
+                               "public_laureate": lambda self: None})()
 
 
 def test_a_record_holds_the_values_of_its_level_only():
