@@ -27,6 +27,7 @@ from accounts.limits import EmailKind
 from accounts.models import Grant, GrantDecision, Membership, MembershipRole, MembershipStatus
 from accounts.tiers import Tier, tier_for
 from interconnectes.refusals import Refused
+from library import permissions
 from library.access_models import Contact, DocumentDownload, ImplementationDocument
 from library.tiers import Level, level_for_tier
 
@@ -85,8 +86,8 @@ def decidable_implementations(user):
     implementations = implementation_model().objects.all()
     if is_team(user):
         return implementations
-    return implementations.filter(lead_organisation_id__in=Membership.objects.filter(
-        person=user, role=MembershipRole.REFERENT, status=MembershipStatus.VERIFIED).values("organisation_id"))
+    return implementations.filter(lead_organisation_id__in=permissions.verified_memberships(user).filter(
+        role=MembershipRole.REFERENT).values("organisation_id"))
 
 
 def may_download(user, document, request=None) -> bool:

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 
 from django.utils import dateformat
 
-from library.tiers import Level, fields_at
+from library.tiers import DATE_FIELDS, Level, fields_at
 from reviews.diff import differences
 from reviews.services import versions_of
-
-DATE_FIELDS = frozenset({"started_on", "ended_on"})
 
 
 @dataclass(frozen=True)

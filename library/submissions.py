@@ -29,7 +29,7 @@ from interconnectes.refusals import Refused
 from library import facets, permissions
 from library import submission_tasks as tasks
 from library.models import Implementation
-from library.tiers import FIELD_LEVELS, Level, fields_at
+from library.tiers import DATE_FIELDS, FIELD_LEVELS, Level, fields_at
 from reviews import merge, services, states
 from reviews.models import Draft, Version
 from reviews.states import Action, State
@@ -40,7 +40,6 @@ STAFF_ONLY = frozenset({"lead_organisation", "partners", "slug", "is_illustrativ
 UPKEEP = frozenset({"review_due_on"})
 EDITABLE = tuple(name for name in FIELD_LEVELS if name not in STAFF_ONLY | UPKEEP)
 VERSIONED = tuple(name for name in FIELD_LEVELS if name not in UPKEEP)
-DATE_FIELDS = frozenset({"started_on", "ended_on"})
 # What "reprendre ce projet" leaves out: what belongs to the collectivité that did it, not to the project.
 NOT_REPRISED = frozenset({"status", "stopped_reason", "started_on", "ended_on", "contact_email", "demonstrator_url"})
 

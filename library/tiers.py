@@ -88,6 +88,8 @@ FIELD_LEVELS: dict[str, Level] = {
 
 # Fields that hold several objects (a many-to-many or child relation): the record holds them as a list.
 MANY = frozenset({"partners", "data_sources"})
+# Date fields: a draft and a version hold them as ISO text (library/submissions.py, library/history.py).
+DATE_FIELDS = frozenset({"started_on", "ended_on"})
 # Fields with choices: the record also holds their French label as `<name>_label`.
 CHOICE_FIELDS = frozenset({"status", "ai_act_risk", "licence"})
 
