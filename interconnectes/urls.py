@@ -20,6 +20,7 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("candidatures/", include("labels.urls")),
     path("bibliotheque-ia-acces/", include("library.access_urls")),
+    path("territoirprod/", include("territoirprod.urls")),
     path("", include("library.urls")),
 ]
 
