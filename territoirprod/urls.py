@@ -1,3 +1,12 @@
+from django.urls import path
+
+from territoirprod import views
+
 app_name = "territoirprod"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("inscription/", views.enrol, name="enrol"),
+    path("inscription/<int:pk>/annuler/", views.unenrol, name="unenrol"),
+    path("attestation/<int:edition_id>/", views.attestation_pdf, name="attestation"),
+    path("presences/<int:sequence_id>/", views.roll_call, name="roll_call"),
+]

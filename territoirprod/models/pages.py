@@ -6,14 +6,44 @@ and replays point at them, and a row keeps its key whatever the editing of the t
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from events import ical, timeline
+from events.models.event_pages import ics_response
+from interconnectes import clock
 from interconnectes.models.base import BasePage
+from interconnectes.restrictions import private_q
+from territoirprod import calendar, personal, programme
+
+from .sequences import Sequence, SequenceSpeaker
+
+
+def sequences_with_speakers():
+    """Sequences with what the programme shows of them, in two more queries whatever their number."""
+    return Sequence.objects.prefetch_related(
+        Prefetch("speakers", queryset=SequenceSpeaker.objects.select_related("person")))
+
+
+def themes_of(edition):
+    """The edition's published public themes, with what the programme shows of them."""
+    return (ThemePage.objects.child_of(edition).live().exclude(private_q())
+            .select_related("referent_territory", "coordinator", "journee_expert").order_by("path"))
+
+
+def theme_programme(theme, sequences) -> list:
+    """The theme's sequences and its Journée expert (when published), in date order."""
+    journee = theme.journee_expert if theme.journee_expert_id and theme.journee_expert.live else None
+    start = timeline.local_datetime(journee.start_date, journee.start_time) if journee and journee.start_date \
+        else None
+    return programme.in_date_order(sequences, journee, start)
 
 
 class TrainingProgrammePage(BasePage):
@@ -45,6 +75,20 @@ class EditionPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("édition Territoir'Prod")
         verbose_name_plural = _("éditions Territoir'Prod")
+
+    def programme(self) -> list[dict]:
+        """Each theme with its programme in date order: three queries, whatever the number of sequences."""
+        themes = list(themes_of(self))
+        by_theme: dict[int, list] = {theme.pk: [] for theme in themes}
+        for sequence in sequences_with_speakers().filter(theme_id__in=by_theme):
+            by_theme[sequence.theme_id].append(sequence)
+        return [{"theme": theme, "items": theme_programme(theme, by_theme[theme.pk])} for theme in themes]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["themes"] = SimpleLazyObject(self.programme)
+        context["personal"] = personal.for_page(request, self, None, clock.now())
+        return context
 
 
 class ThemePage(RoutablePageMixin, BasePage):
@@ -84,3 +128,32 @@ class ThemePage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("thème Territoir'Prod")
         verbose_name_plural = _("thèmes Territoir'Prod")
+
+    def sequences_in_order(self) -> list:
+        return list(sequences_with_speakers().filter(theme=self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        sequences = SimpleLazyObject(self.sequences_in_order)
+        edition = self.get_parent()
+        context.update(
+            edition=edition,
+            programme=SimpleLazyObject(lambda: theme_programme(self, sequences)),
+            personal=personal.for_page(request, edition, self, clock.now(), sequences),
+            ical_url=self.url + "ical/",
+        )
+        return context
+
+    @path("ical/", name="ical")
+    def ical_theme(self, request):
+        theme_url = self.get_full_url(request)
+        entries = [calendar.sequence_entry(sequence, self, theme_url) for sequence in self.sequences_in_order()]
+        return ics_response(ical.build_calendar(entries, name=f"Territoir'Prod · {self.title}", stamp=clock.now()),
+                            f"territoirprod-{self.slug}.ics")
+
+    @path("ical/<uuid:uid>/", name="ical_sequence")
+    def ical_sequence(self, request, uid):
+        sequence = get_object_or_404(sequences_with_speakers(), theme=self, ical_uid=uid)
+        entry = calendar.sequence_entry(sequence, self, self.get_full_url(request))
+        return ics_response(ical.build_calendar([entry], stamp=clock.now()),
+                            f"territoirprod-{self.slug}-{sequence.number}.ics")

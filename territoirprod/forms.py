@@ -1,0 +1,36 @@
+"""The programme's forms: enrolment (by the person or their référent) and the team's roll call."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from interconnectes.restrictions import private_q
+from territoirprod.models import EditionPage, ThemePage
+
+
+class EnrolForm(forms.Form):
+    """A theme, or a whole edition when no theme is given; `person`: an agent a référent enrols."""
+
+    edition = forms.ModelChoiceField(EditionPage.objects.live().exclude(private_q()), widget=forms.HiddenInput,
+                                     error_messages={"invalid_choice": _("Cette édition n'existe pas.")})
+    theme = forms.ModelChoiceField(ThemePage.objects.live().exclude(private_q()), required=False,
+                                   widget=forms.HiddenInput,
+                                   error_messages={"invalid_choice": _("Ce thème n'existe pas.")})
+    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        edition, theme = cleaned.get("edition"), cleaned.get("theme")
+        if edition is not None and theme is not None and not theme.is_child_of(edition):
+            self.add_error("theme", _("Ce thème n'appartient pas à cette édition."))
+        return cleaned
+
+
+class RollCallForm(forms.Form):
+    """Who was present at a sequence, among the people enrolled in it."""
+
+    present = forms.TypedMultipleChoiceField(label=_("Présent·es"), coerce=int, required=False,
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [(person.pk, person.get_full_name() or person.email) for person in people]
