@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "library",
     "reviews",
     "territoirprod",
+    "replays",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
