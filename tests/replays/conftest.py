@@ -7,6 +7,7 @@ from django.test import Client
 
 from accounts.models import MembershipStatus
 from tests.accounts.factories import member, organisation
+from tests.events.factories import EventIndexPageFactory, JourneeExpertPageFactory, TourPageFactory
 from tests.labels.factories import UserFactory, paris, user_with_permissions
 from tests.replays.factories import ReplayFactory, programme_theme, sequence_of
 
@@ -57,3 +58,10 @@ def client_for(user) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture
+def stop(home):
+    """A Journée expert of June 2025, in a tour of the agenda."""
+    agenda = EventIndexPageFactory(parent=home)
+    return JourneeExpertPageFactory(parent=TourPageFactory(parent=agenda), title="L'IA au service des territoires")
