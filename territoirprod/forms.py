@@ -10,12 +10,18 @@ from territoirprod.models import EditionPage, ThemePage
 class EnrolForm(forms.Form):
     """A theme, or a whole edition when no theme is given; `person`: an agent a référent enrols."""
 
-    edition = forms.ModelChoiceField(EditionPage.objects.live().exclude(private_q()), widget=forms.HiddenInput,
+    edition = forms.ModelChoiceField(EditionPage.objects.none(), widget=forms.HiddenInput,
                                      error_messages={"invalid_choice": _("Cette édition n'existe pas.")})
-    theme = forms.ModelChoiceField(ThemePage.objects.live().exclude(private_q()), required=False,
+    theme = forms.ModelChoiceField(ThemePage.objects.none(), required=False,
                                    widget=forms.HiddenInput,
                                    error_messages={"invalid_choice": _("Ce thème n'existe pas.")})
     person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Published pages no view restriction covers, read when the form is made (the index lives in the cache).
+        self.fields["edition"].queryset = EditionPage.objects.live().exclude(private_q())
+        self.fields["theme"].queryset = ThemePage.objects.live().exclude(private_q())
 
     def clean(self):
         cleaned = super().clean()

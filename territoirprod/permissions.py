@@ -88,3 +88,12 @@ def enrolled_users(theme):
     return get_user_model().objects.filter(
         is_active=True, territoirprod_enrolments__in=Enrolment.objects.active().filter(enrolment_covers_q(theme)),
     ).distinct()
+
+
+def sequences_covered_q(enrolments) -> Q:
+    """The sequences a list of enrolments covers (for "Mon espace"): their themes', and their editions'."""
+    covered = Q(pk__in=[])
+    for enrolment in enrolments:
+        covered |= (Q(theme_id=enrolment.theme_id) if enrolment.theme_id else
+                    Q(theme__path__startswith=enrolment.edition.path, theme__depth=enrolment.edition.depth + 1))
+    return covered

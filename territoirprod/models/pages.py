@@ -61,6 +61,12 @@ class TrainingProgrammePage(BasePage):
     class Meta:
         verbose_name = _("programme Territoir'Prod")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["editions"] = SimpleLazyObject(
+            lambda: list(EditionPage.objects.child_of(self).live().exclude(private_q()).order_by("-label")))
+        return context
+
 
 class EditionPage(RoutablePageMixin, BasePage):
     """One year of the programme ("2024", "2026-2027"): its themes and all their sequences."""

@@ -45,7 +45,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -139,6 +139,20 @@ NAMED = {
     "library:review": {EDITOR},
     "library:mark_checked": {EDITOR},
     "library:archive": {EDITOR},
+    # territoirprod/urls.py: enrolment (POST; member agents and référents, the others told why in a 403),
+    # attestation (the signed-in person's own attendance), the team's roll call; each role in
+    # tests/territoirprod/test_enrolment.py and test_attendance.py.
+    "territoirprod:enrol": {AUTHENTICATED},
+    "territoirprod:unenrol": {AUTHENTICATED},
+    "territoirprod:attestation": {AUTHENTICATED},
+    "territoirprod:roll_call": {EDITOR},
+    **{f"wagtailsnippets_territoirprod_{model}:{view}": {EDITOR}
+       for model in ("sequence", "enrolment", "attendance")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy",
+                    *(("inspect",) if model == "enrolment" else ()))},
+    **{f"wagtailsnippetchoosers_territoirprod_{model}:{view}": {EDITOR}
+       for model in ("sequence", "enrolment", "attendance")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -162,6 +176,11 @@ ROUTABLE = {
     "UseCasePage:comparison": {PUBLIC},
     "UseCasePage:implementation": {PUBLIC},
     "UseCasePage:history": {PUBLIC},  # level-0 differences only (tests/library/test_submissions.py)
+    # Territoir'Prod: the programme and its calendar files are public; the visio link only in the page, by rule.
+    "EditionPage:index_route": {PUBLIC},
+    "ThemePage:index_route": {PUBLIC},
+    "ThemePage:ical": {PUBLIC},
+    "ThemePage:ical_sequence": {PUBLIC},
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this
