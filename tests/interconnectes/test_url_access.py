@@ -45,7 +45,8 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod",
+                "replays")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -152,6 +153,20 @@ NAMED = {
                     *(("inspect",) if model == "enrolment" else ()))},
     **{f"wagtailsnippetchoosers_territoirprod_{model}:{view}": {EDITOR}
        for model in ("sequence", "enrolment", "attendance")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # replays/urls.py: a public replay for everyone, a members' one for verified agents of member collectivités
+    # (the others get the login page or a French explanation, and never a byte of its files), an unshown one
+    # (no captions or consent) for staff only; each reader on real replays in tests/replays/test_files.py,
+    # test_pages.py and test_share_links.py (a valid share link opens its replay to anyone: 404 once expired
+    # or revoked).
+    "replays:index": {PUBLIC},
+    **{f"replays:{view}": {PUBLIC} for view in (
+        "detail", "video", "captions", "slides", "shared", "shared_video", "shared_captions", "shared_slides")},
+    "replays:watched": {AUTHENTICATED},  # POST, by a member enrolled in the sequence's theme
+    # replays/wagtail_hooks.py: the replays in the admin, for staff holding their permission (no copy, no inspect).
+    **{f"wagtailsnippets_replays_replay:{view}": {EDITOR}
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    **{f"wagtailsnippetchoosers_replays_replay:{view}": {EDITOR}
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
 }
 
