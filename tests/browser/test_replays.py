@@ -9,7 +9,7 @@ from django.urls import reverse
 from interconnectes import clock as site_clock
 from territoirprod.models import Attendance, Enrolment
 from tests.accounts.factories import member, organisation
-from tests.browser.test_jury import follow, log_in
+from tests.browser.test_jury import log_in
 from tests.labels.factories import UserFactory, paris
 from tests.replays.factories import ReplayFactory, programme_theme, sequence_of
 
