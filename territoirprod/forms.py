@@ -10,7 +10,7 @@ from territoirprod.models import EditionPage, ThemePage
 class EnrolForm(forms.Form):
     """A theme, or a whole edition when no theme is given; `person`: an agent a référent enrols."""
 
-    edition = forms.ModelChoiceField(EditionPage.objects.none(), widget=forms.HiddenInput,
+    edition = forms.ModelChoiceField(EditionPage.objects.none(), required=False, widget=forms.HiddenInput,
                                      error_messages={"invalid_choice": _("Cette édition n'existe pas.")})
     theme = forms.ModelChoiceField(ThemePage.objects.none(), required=False,
                                    widget=forms.HiddenInput,
@@ -26,7 +26,11 @@ class EnrolForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         edition, theme = cleaned.get("edition"), cleaned.get("theme")
-        if edition is not None and theme is not None and not theme.is_child_of(edition):
+        if theme is not None and edition is None:  # a theme's page names the theme only: its edition is its parent
+            edition = cleaned["edition"] = EditionPage.objects.filter(path=theme.path[:-theme.steplen]).first()
+        if edition is None and not self.has_error("theme") and not self.has_error("edition"):
+            self.add_error("edition", _("Choisissez un thème ou une édition."))
+        elif edition is not None and theme is not None and not theme.is_child_of(edition):
             self.add_error("theme", _("Ce thème n'appartient pas à cette édition."))
         return cleaned
 

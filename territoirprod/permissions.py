@@ -74,7 +74,7 @@ def enrolment_covers_q(theme) -> Q:
 def page_covers_q(edition, theme) -> Q:
     """The enrolments shown as covering a programme page: a theme's page (`enrolment_covers_q`), or an edition's
     page, which only a whole-edition enrolment covers."""
-    if theme is not None:
+    if theme is not None:  # the edition is the theme's parent page
         return enrolment_covers_q(theme)
     return Q(edition_id=edition.pk, theme__isnull=True)
 

@@ -1,40 +1,52 @@
-"""What a programme page shows the person reading it: their enrolment, the visio links open to them, the agents
-a référent may enrol. Read outside the page's cached fragments; nothing is asked of an anonymous reader."""
+"""What a programme page shows the person reading it: whether they may enrol, their enrolment, the visio links
+open to them, whether they may enrol agents (on a page of its own: `views.enrol_agents`). Read outside the page's
+cached fragments, in one query for a signed-in reader, none for an anonymous one: a page at this depth of the
+tree already spends most of the query budget finding itself."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 
+from accounts.models import MembershipRole
 from territoirprod import permissions, rules
 from territoirprod.models.participation import Enrolment
 
 
+@dataclass(frozen=True)
+class EnrolmentRef:
+    pk: int
+    theme_id: int | None
+
+
 @dataclass
 class Personal:
+    signed_in: bool = False
     member_agent: bool = False
-    enrolment: Enrolment | None = None  # the active enrolment covering the page (the theme's or the edition's)
-    open_links: list = field(default_factory=list)  # the sequences whose visio link shows now
-    agents: list = field(default_factory=list)  # (account, enrolled?) for a référent
-    login_needed: bool = True
+    referent: bool = False
+    enrolment: EnrolmentRef | None = None  # the active enrolment covering the page (the theme's before the edition's)
+    open_links: list = field(default_factory=list)  # (number, starts_at, visio_url) of the links that show now
+
+    @property
+    def login_needed(self) -> bool:
+        return not self.signed_in
 
 
-def for_page(request, edition, theme, now, sequences=()) -> Personal:
-    """`theme` None: the edition page (only a whole-edition enrolment covers it)."""
+def for_page(request, edition, theme, now, windows=list) -> Personal:
+    """`theme` None: the edition's page. `windows()`: (number, starts_at, ends_at, visio_url) of the theme's
+    sequences, which the page keeps in the cache; asked only of the enrolled."""
     user = request.user
     if not permissions.is_active(user):
         return Personal()
-    enrolments = permissions.active_enrolments(user)
-    # The theme's own enrolment rather than the edition's, on both databases (their nulls sort differently).
-    enrolment = (enrolments.filter(permissions.page_covers_q(edition, theme))
-                 .order_by(F("theme_id").asc(nulls_first=True)).last())
-    member_agent = permissions.is_member_agent(user, request=request)
-    personal = Personal(member_agent=member_agent, enrolment=enrolment, login_needed=False)
-    if enrolment is not None and member_agent:
-        personal.open_links = [sequence for sequence in sequences if sequence.visio_url
-                               and rules.visio_link_visible(True, sequence.starts_at, sequence.ends_at, now)]
-    if permissions.referent_organisation_ids(user, now.year):
-        enrolled = set(Enrolment.objects.active().filter(permissions.page_covers_q(edition, theme))
-                       .values_list("user_id", flat=True))
-        personal.agents = [(agent, agent.pk in enrolled) for agent in permissions.enrollable_agents(user, now.year)
-                           if agent.pk != user.pk]
+    covering = (Enrolment.objects.active().filter(user=OuterRef("person")).filter(
+        permissions.page_covers_q(edition, theme)).order_by(F("theme_id").desc(nulls_last=True)))
+    rows = list(permissions.member_memberships(now.year).filter(person=user).annotate(
+        enrolment_id=Subquery(covering.values("pk")[:1]), enrolment_theme_id=Subquery(covering.values("theme_id")[:1]),
+    ).values_list("role", "enrolment_id", "enrolment_theme_id"))
+    personal = Personal(signed_in=True, member_agent=bool(rows),
+                        referent=any(role == MembershipRole.REFERENT for role, _pk, _theme in rows))
+    enrolled = next((EnrolmentRef(pk, theme_id) for _role, pk, theme_id in rows if pk is not None), None)
+    personal.enrolment = enrolled
+    if enrolled is not None:
+        personal.open_links = [(number, starts_at, url) for number, starts_at, ends_at, url in windows()
+                               if url and rules.visio_link_visible(True, starts_at, ends_at, now)]
     return personal

@@ -16,7 +16,7 @@ from interconnectes.refusals import Refused
 from interconnectes.restrictions import private_q
 from territoirprod import attestation, permissions, services
 from territoirprod.forms import EnrolForm, RollCallForm
-from territoirprod.models import EditionPage, Sequence
+from territoirprod.models import EditionPage, Enrolment, Sequence
 
 
 def back(request, fallback: str):
@@ -56,6 +56,23 @@ def enrol(request):
 
 
 @login_required
+def enrol_agents(request):
+    """A référent's list of their collectivités' verified agents, enrolled or not in a theme or an edition."""
+    form = EnrolForm(request.GET)
+    if not form.is_valid():
+        return refused(request, " ".join(str(error) for errors in form.errors.values() for error in errors), 400)
+    edition, theme, now = form.cleaned_data["edition"], form.cleaned_data["theme"], clock.now()
+    if not permissions.referent_organisation_ids(request.user, now.year):
+        return refused(request, _("Seul·e un·e référent·e vérifié·e d'une collectivité adhérente inscrit ses "
+                                  "agents."))
+    enrolments = dict(Enrolment.objects.active().filter(permissions.page_covers_q(edition, theme))
+                      .values_list("user_id", "pk"))
+    agents = [(agent, enrolments.get(agent.pk)) for agent in permissions.enrollable_agents(request.user, now.year)]
+    return render(request, "territoirprod/enrol_agents.html", {"edition": edition, "theme": theme,
+                                                                "target": theme or edition, "agents": agents})
+
+
+@login_required
 @require_POST
 def unenrol(request, pk):
     try:
@@ -86,7 +103,8 @@ def roll_call(request, sequence_id):
     sequence = get_object_or_404(Sequence.objects.select_related("theme"), pk=sequence_id)
     people = list(permissions.enrolled_users(sequence.theme).order_by("last_name", "first_name", "email"))
     present = set(sequence.attendances.values_list("user_id", flat=True))
-    form = RollCallForm(request.POST or None, people=people, initial={"present": sorted(present)})
+    form = RollCallForm(request.POST if request.method == "POST" else None, people=people,
+                        initial={"present": sorted(present)})
     if request.method == "POST" and form.is_valid():
         services.set_staff_attendance(sequence, set(form.cleaned_data["present"]), request.user, clock.now())
         messages.success(request, _("Les présences sont enregistrées."))

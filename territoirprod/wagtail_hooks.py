@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from interconnectes import clock
-from territoirprod import permissions
+from territoirprod import permissions, space
 from territoirprod.models import Attendance, Enrolment, Sequence
 
 
@@ -55,14 +55,9 @@ register_snippet(TerritoirProdGroup)
 
 @hooks.register("accounts_space_sections")
 def enrolments_in_my_space(request):
-    """"Mon espace": the person's active enrolments and their next sequences, in two queries."""
-    enrolments = list(permissions.active_enrolments(request.user).select_related("edition", "theme")
-                      .order_by("created_at"))
-    if not enrolments:
-        return None
-    upcoming = list(Sequence.objects.filter(permissions.sequences_covered_q(enrolments), ends_at__gt=clock.now())
-                    .select_related("theme").order_by("starts_at")[:5])
-    return (25, _("Territoir'Prod"), "territoirprod/space.html", {"enrolments": enrolments, "upcoming": upcoming})
+    """"Mon espace": the person's active enrolments and their next sequences (`territoirprod.space`)."""
+    found = space.section(request.user, clock.now())
+    return (25, _("Territoir'Prod"), "territoirprod/space.html", found) if found else None
 
 
 @hooks.register("register_snippet_listing_buttons")

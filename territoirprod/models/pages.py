@@ -5,6 +5,7 @@ and replays point at them, and a row keeps its key whatever the editing of the t
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -19,6 +20,7 @@ from wagtail.search import index
 from events import ical, timeline
 from events.models.event_pages import ics_response
 from interconnectes import clock
+from interconnectes.content_version import content_version
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from territoirprod import calendar, personal, programme
@@ -138,14 +140,22 @@ class ThemePage(RoutablePageMixin, BasePage):
     def sequences_in_order(self) -> list:
         return list(sequences_with_speakers().filter(theme=self))
 
+    def visio_windows(self) -> list[tuple]:
+        """(number, starts_at, ends_at, visio_url) of the sequences, kept in the cache until the site's content
+        changes (a sequence saved moves its version): what each signed-in reader's visio links are drawn from."""
+        return cache.get_or_set(
+            f"territoirprod:visio:{self.pk}:{content_version()}",
+            lambda: list(Sequence.objects.filter(theme=self).values_list("number", "starts_at", "ends_at",
+                                                                         "visio_url")),
+            timeout=86400)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sequences = SimpleLazyObject(self.sequences_in_order)
-        edition = self.get_parent()
+        edition = SimpleLazyObject(lambda: self.get_parent().specific)  # read in the cached fragments only
         context.update(
             edition=edition,
-            programme=SimpleLazyObject(lambda: theme_programme(self, sequences)),
-            personal=personal.for_page(request, edition, self, clock.now(), sequences),
+            programme=SimpleLazyObject(lambda: theme_programme(self, self.sequences_in_order())),
+            personal=personal.for_page(request, None, self, clock.now(), self.visio_windows),
             ical_url=self.url + "ical/",
         )
         return context

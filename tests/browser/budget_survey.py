@@ -117,6 +117,8 @@ PAGE_KINDS = (
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("territoirprod-edition", "Territoir'Prod edition", budgets.LISTING_PAGE),
+    PageKind("territoirprod-theme", "Territoir'Prod theme", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -232,6 +234,14 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
+    from territoirprod.models import EditionPage, ThemePage
+
+    # The past edition with its twelve sequences, and the theme of the current one whose sequence is tomorrow.
+    edition = EditionPage.objects.live().order_by("label").first()
+    if edition:
+        urls["territoirprod-edition"] = edition.url
+        urls["territoirprod-theme"] = first(ThemePage.objects.exclude(path__startswith=edition.path)
+                                            .filter(slug="ia")) or first(ThemePage.objects)
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

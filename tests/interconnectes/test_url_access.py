@@ -145,6 +145,7 @@ NAMED = {
     # tests/territoirprod/test_enrolment.py and test_attendance.py.
     "territoirprod:enrol": {AUTHENTICATED},
     "territoirprod:unenrol": {AUTHENTICATED},
+    "territoirprod:enrol_agents": {AUTHENTICATED},  # référents of member collectivités; others told why (403)
     "territoirprod:attestation": {AUTHENTICATED},
     "territoirprod:roll_call": {EDITOR},
     **{f"wagtailsnippets_territoirprod_{model}:{view}": {EDITOR}
