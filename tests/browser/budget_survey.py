@@ -119,6 +119,9 @@ PAGE_KINDS = (
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
     PageKind("territoirprod-edition", "Territoir'Prod edition", budgets.LISTING_PAGE),
     PageKind("territoirprod-theme", "Territoir'Prod theme", budgets.CONTENT_PAGE),
+    PageKind("replays", "Replays listing", budgets.LISTING_PAGE),
+    PageKind("replay", "Event replay (public)", budgets.CONTENT_PAGE),
+    PageKind("replay-members", "Territoir'Prod replay (members)", budgets.CONTENT_PAGE, AGENT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -242,6 +245,13 @@ def demo_urls():
         urls["territoirprod-edition"] = edition.url
         urls["territoirprod-theme"] = first(ThemePage.objects.exclude(path__startswith=edition.path)
                                             .filter(slug="ia")) or first(ThemePage.objects)
+    from replays.models import Replay, Visibility
+
+    urls["replays"] = "/replays/"
+    for key, visibility in (("replay", Visibility.PUBLIC), ("replay-members", Visibility.MEMBERS)):
+        replay = Replay.objects.announced().filter(visibility=visibility).exclude(video="").order_by("pk").first()
+        if replay:
+            urls[key] = f"/replays/{replay.slug}/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"
