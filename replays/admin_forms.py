@@ -64,11 +64,7 @@ class ReplayForm(WagtailAdminModelForm):
             self.add_error("video", _("Déposez la vidéo, ou indiquez un lien vers elle."))
         if link and not data.get("host", "").strip():
             self.add_error("host", _("Indiquez le site qui héberge la vidéo."))
-        if data.get("sequence") and data.get("session"):
-            self.add_error("session", _("Un replay appartient à une séquence ou à une session, pas aux deux."))
-        if data.get("speakers_consent") and not data.get("consent_given_by", "").strip():
-            self.add_error("consent_given_by", _("Indiquez qui a donné son accord."))
-        return data
+        return data  # one attachment, and who consented: `Replay.clean`, which the form runs next
 
     def save(self, commit=True):
         """What follows from the checked files and the consent box, then the replay with its chapters and links."""

@@ -120,3 +120,18 @@ def test_limits_are_what_the_rules_say():
 
 def test_the_admin_address(db):
     assert reverse("wagtailsnippets_replays_replay:add") == ADD
+
+
+def test_staff_give_a_share_link_and_revoke_it(staff_client, clock):
+    links = inline_formset([{"note": "Élus", "expires_at": "2026-04-01 10:00", "revoked_at": ""}])
+    assert staff_client.post(ADD, form(share_links=links)).status_code == 302
+    replay = Replay.objects.get()
+    link = replay.share_links.get()
+    assert len(link.token) >= 32 and link.opens(clock.now)
+    edit = f"/admin/snippets/replays/replay/edit/{replay.pk}/"
+    revoked = inline_formset([{"id": link.pk, "note": "Élus", "expires_at": "2026-04-01 10:00",
+                               "revoked_at": "2026-03-01 09:00"}], initial=1)
+    response = staff_client.post(edit, form(video=None, captions=None, share_links=revoked))
+    assert response.status_code == 302, response.context["form"].errors
+    link.refresh_from_db()
+    assert link.token and not link.opens(clock.now)
