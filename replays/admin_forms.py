@@ -8,7 +8,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from interconnectes import clock
 from interconnectes.privatefiles import pdf, video, webvtt
-from replays import rules
+from replays import files, rules
+from replays.models import Replay
 
 DEFAULT_VISIBILITY = _("Par défaut : membres pour une séquence Territoir'Prod, public pour un événement")
 
@@ -69,6 +70,7 @@ class ReplayForm(WagtailAdminModelForm):
     def save(self, commit=True):
         """What follows from the checked files and the consent box, then the replay with its chapters and links."""
         replay = self.instance
+        before = files.names(Replay.objects.get(pk=replay.pk)) if replay.pk else set()
         replay.visibility = self.cleaned_data["visibility"]
         if self.video_facts is not None:
             replay.video_content_type = self.video_facts.content_type
@@ -83,4 +85,6 @@ class ReplayForm(WagtailAdminModelForm):
         elif "speakers_consent" in self.changed_data or replay.consent_recorded_at is None:
             replay.consent_recorded_at = clock.now()
             replay.consent_recorded_by = getattr(self, "for_user", None)
-        return super().save(commit=commit)
+        saved = super().save(commit=commit)
+        files.delete_on_commit(before - files.names(saved))
+        return saved

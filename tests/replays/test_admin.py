@@ -135,3 +135,20 @@ def test_staff_give_a_share_link_and_revoke_it(staff_client, clock):
     assert response.status_code == 302, response.context["form"].errors
     link.refresh_from_db()
     assert link.token and not link.opens(clock.now)
+
+
+def test_replaced_and_deleted_files_leave_the_storage(staff_client, django_capture_on_commit_callbacks, clock):
+    assert staff_client.post(ADD, form()).status_code == 302
+    replay = Replay.objects.get()
+    storage, first_video = replay.video.storage, replay.video.name
+    edit = f"/admin/snippets/replays/replay/edit/{replay.pk}/"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(edit, form(captions=None))  # a new video, the same captions
+    assert response.status_code == 302
+    replay.refresh_from_db()
+    assert replay.video.name != first_video and not storage.exists(first_video)
+    kept = [replay.video.name, replay.captions.name]
+    assert all(storage.exists(name) for name in kept)
+    with django_capture_on_commit_callbacks(execute=True):
+        replay.delete()
+    assert not any(storage.exists(name) for name in kept)
