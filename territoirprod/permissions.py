@@ -12,18 +12,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
 
 from accounts.models import Membership, MembershipRole, MembershipStatus
-from accounts.tiers import Tier, tier_for
 from interconnectes.models import LOCAL_GOVERNMENT_KINDS, MemberYear
 from territoirprod.models.participation import Enrolment
 
 
 def is_active(user) -> bool:
     return user.is_authenticated and user.is_active
-
-
-def is_member_agent(user, *, request=None) -> bool:
-    """A verified agent (or référent) of a member collectivité this year; read once per request."""
-    return is_active(user) and tier_for(user, request=request) >= Tier.MEMBER_AGENT
 
 
 def is_programme_staff(user) -> bool:
@@ -77,10 +71,6 @@ def page_covers_q(edition, theme) -> Q:
     if theme is not None:  # the edition is the theme's parent page
         return enrolment_covers_q(theme)
     return Q(edition_id=edition.pk, theme__isnull=True)
-
-
-def is_enrolled(user, theme) -> bool:
-    return active_enrolments(user).filter(enrolment_covers_q(theme)).exists()
 
 
 def enrolled_users(theme):

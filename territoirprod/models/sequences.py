@@ -13,12 +13,6 @@ from wagtail.models import Orderable
 from events.models import ParticipantRole
 
 
-class SequenceQuerySet(models.QuerySet):
-    def of_edition(self, edition):
-        """The sequences of every theme under an edition page (its children in the page tree)."""
-        return self.filter(theme__path__startswith=edition.path, theme__depth=edition.depth + 1)
-
-
 class Sequence(ClusterableModel):
     theme = models.ForeignKey("territoirprod.ThemePage", verbose_name=_("thème"), on_delete=models.CASCADE,
                               related_name="sequences")
@@ -33,8 +27,6 @@ class Sequence(ClusterableModel):
         help_text=_("Montré aux seules personnes inscrites, à partir de la veille."))
     materials = models.TextField(_("supports"), blank=True,
                                  help_text=_("Supports et lectures conseillées, un par ligne (texte ou lien)."))
-
-    objects = SequenceQuerySet.as_manager()
 
     panels = [
         FieldPanel("theme"),
