@@ -12,7 +12,7 @@ Reading the reader's tier costs one query per request, kept on it (`accounts.tie
 
 from accounts.tiers import Tier, tier_for
 from replays.models import Replay, ReplayShareLink, Visibility
-from territoirprod.permissions import is_enrolled
+from territoirprod.permissions import active_enrolments, enrolment_covers_q
 
 
 def is_replay_staff(user) -> bool:
@@ -66,7 +66,8 @@ def may_record_attendance(user, replay, request=None) -> bool:
     """Watching a sequence's replay to its end counts as attending it for a member enrolled in its theme."""
     if replay.sequence is None or not replay.video or not is_member_reader(user, request):
         return False
-    return may_watch(user, replay, request) and is_enrolled(user, replay.sequence.theme)
+    return may_watch(user, replay, request) and \
+        active_enrolments(user).filter(enrolment_covers_q(replay.sequence.theme)).exists()
 
 
 def search_tier(replay) -> Tier:
