@@ -21,6 +21,7 @@ urlpatterns = [
     path("candidatures/", include("labels.urls")),
     path("bibliotheque-ia-acces/", include("library.access_urls")),
     path("territoirprod/", include("territoirprod.urls")),
+    path("communaute/", include("community.urls")),
     path("", include("library.urls")),
 ]
 
