@@ -85,7 +85,8 @@ def space(request, slug):
     space = get_object_or_404(Space.objects.select_related("theme"), slug=slug)
     moderator = check_reader(request, space)
     topics = (permissions.visible_topics(space, moderator).select_related("author")
-              .annotate(reply_count=Count("posts", filter=Q(posts__hidden=False))))
+              .annotate(reply_count=Count("posts", filter=Q(posts__hidden=False)))
+              .order_by("-last_activity_at", "-pk"))
     page = Paginator(topics, PER_PAGE).get_page(request.GET.get("page"))
     subscription = Subscription.objects.filter(user=request.user, space=space).first()
     return render(request, "community/space.html", {
@@ -149,18 +150,15 @@ def topic(request, pk):
             else:
                 messages.success(request, _("Votre réponse est publiée."))
                 return redirect("community:post", pk=post.pk)
-    posts = permissions.visible_posts(topic, moderator).select_related("author__community_profile", "hidden_by")
+    posts = (permissions.visible_posts(topic, moderator).select_related("author__community_profile", "hidden_by")
+             .order_by("created_at", "pk"))
     page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
-    accepted = None
-    if topic.accepted_post_id:
-        accepted = next((post for post in page.object_list if post.pk == topic.accepted_post_id), None) or \
-            posts.filter(pk=topic.accepted_post_id).first()
     subscriptions = {(s.space_id, s.topic_id): s for s in Subscription.objects.filter(
         Q(space=topic.space_id) | Q(topic=topic), user=request.user)}
     subscription = subscriptions.get((None, topic.pk))
     return render(request, "community/topic.html", {
         "topic": topic, "space": topic.space, "moderator": moderator, "page_obj": page,
-        "posts": rendered(list(page.object_list), request, moderator, now), "accepted": accepted,
+        "posts": rendered(list(page.object_list), request, moderator, now),
         "may_accept": permissions.may_accept(request.user, topic, moderator), "may_post": may_post,
         "form": form, "subscription": subscription, "space_subscription": subscriptions.get((topic.space_id, None)),
         "subscription_form": SubscriptionForm(initial={"frequency": subscription.frequency} if subscription else None,

@@ -139,6 +139,13 @@ NAMED = {
     "library:review": {EDITOR},
     "library:mark_checked": {EDITOR},
     "library:archive": {EDITOR},
+    # community/urls.py: verified agents of member collectivités, the team, and each space's moderators (the
+    # coordinators of its theme); the others get the login page or a French explanation (403). Each role in
+    # tests/community/test_access.py; the moderation pages answer 404 to readers who do not moderate.
+    **{f"community:{name}": {AGENT, STAFF} for name in (
+        "spaces", "space", "new_topic", "topic", "post", "edit_post", "report_post", "subscribe", "lock_topic",
+        "hide_post", "accept_post", "reports")},
+    "community:unsubscribe": {PUBLIC},  # the signed link of every e-mail
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
