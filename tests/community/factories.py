@@ -22,11 +22,11 @@ def person(email, first_name, last_name, org=None, **membership):
     return user
 
 
-def theme_page(home, title="IA", coordinators=()):
+def theme_page(home, title="IA", coordinators=(), edition="2026"):
     programme = TrainingProgrammePage.objects.first() or home.add_child(
         instance=TrainingProgrammePage(title="Territoir'Prod", slug="territoirprod"))
     edition = EditionPage.objects.first() or programme.add_child(
-        instance=EditionPage(title="Édition 2026", slug="2026", label="2026"))
+        instance=EditionPage(title=f"Édition {edition}", slug=edition, label=edition))
     theme = edition.add_child(instance=ThemePage(title=title, slug=title.lower()))
     theme.coordinators.set(coordinators)
     theme.save()

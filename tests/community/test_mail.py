@@ -1,6 +1,7 @@
 """E-mails: immediate subscriptions, daily digests (each post once), mentions (once per post), unsubscribing."""
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -38,17 +39,17 @@ def test_the_daily_digest_sends_each_post_once(world, topic, clock):
     services.reply(world.member, topic, "Premier ajout", clock(), moderator=False)
     services.reply(world.coordinator, topic, "Second ajout", clock(), moderator=True)
     assert mail.outbox == []
-    call_command("send_community_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_community_digests", stdout=StringIO())
     assert len(mail.outbox) == 1
     digest = mail.outbox[0]
     assert digest.subject == "Communauté Territoir'Prod : 2 nouveaux messages dans « IA »"
     assert "Premier ajout" in digest.body and "Second ajout" in digest.body
     assert "Premier message" not in digest.body  # there before the subscription
-    call_command("send_community_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_community_digests", stdout=StringIO())
     assert len(mail.outbox) == 1
     clock.set(clock() + datetime.timedelta(days=1))
     services.reply(world.member, topic, "Le lendemain", clock(), moderator=False)
-    call_command("send_community_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_community_digests", stdout=StringIO())
     assert len(mail.outbox) == 2
     assert "Le lendemain" in mail.outbox[1].body and "Premier ajout" not in mail.outbox[1].body
 
@@ -57,7 +58,7 @@ def test_a_hidden_post_is_left_out_of_the_digest(world, topic, clock):
     services.subscribe(world.other, clock(), "weekly", topic=topic)
     post = services.reply(world.member, topic, "À masquer", clock(), moderator=False)
     services.hide(world.staff, post, "Hors sujet", clock())
-    call_command("send_community_digests", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("send_community_digests", stdout=StringIO())
     assert mail.outbox == []
 
 

@@ -21,7 +21,8 @@ def url(topic):
 
 def test_a_member_opens_a_topic_and_another_replies(client, world):
     client.force_login(world.member)
-    response = client.post("/communaute/ia/nouveau-sujet/", {"title": "Chatbot et RGPD", "body": "Qui a fait une AIPD ?"})
+    response = client.post("/communaute/ia/nouveau-sujet/",
+                           {"title": "Chatbot et RGPD", "body": "Qui a fait une AIPD ?"})
     topic = Topic.objects.get(title="Chatbot et RGPD")
     assert response.status_code == 302 and topic.author == world.member and topic.space == world.theme_space
     client.force_login(world.other)
