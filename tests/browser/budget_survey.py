@@ -117,6 +117,8 @@ PAGE_KINDS = (
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("community-space", "Community space", budgets.LISTING_PAGE, AGENT),
+    PageKind("community-topic", "Community topic", budgets.CONTENT_PAGE, AGENT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -232,6 +234,13 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
+    # The community: the IA theme's space and its topic with an accepted answer (community/demo.py).
+    from community.models import Topic
+
+    answered = Topic.objects.filter(accepted_post__isnull=False).select_related("space").order_by("pk").first()
+    if answered:
+        urls["community-space"] = f"/communaute/{answered.space.slug}/"
+        urls["community-topic"] = f"/communaute/sujet/{answered.pk}/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

@@ -1,0 +1,44 @@
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from community.models import Subscription
+from library.permissions import verified_roles
+
+# "Mon espace" is at its query budget: what a person follows is kept in the cache (a few minutes at most for a
+# renamed topic; at once for a new or removed subscription).
+CACHE_SECONDS = 600
+
+
+def cache_key(user_id) -> str:
+    return f"community:subscriptions:{user_id}"
+
+
+@receiver([post_save, post_delete], sender=Subscription, dispatch_uid="community-subscriptions-cache")
+def forget_subscriptions(sender, instance, **kwargs):
+    cache.delete(cache_key(instance.user_id))
+
+
+def followed(user) -> list[dict]:
+    rows = cache.get(cache_key(user.pk))
+    if rows is None:
+        rows = [{"title": s.topic.title if s.topic_id else s.space.title, "frequency": s.get_frequency_display(),
+                 "url": reverse("community:topic", args=[s.topic_id]) if s.topic_id else
+                 reverse("community:space", args=[s.space.slug])}
+                for s in Subscription.objects.filter(user=user).select_related("space", "topic")
+                .order_by("space__sort_order", "topic__title")]
+        cache.set(cache_key(user.pk), rows, CACHE_SECONDS)
+    return rows
+
+
+@hooks.register("accounts_space_sections")
+def subscriptions_in_my_space(request):
+    """"Mon espace": what the person follows in the community; for verified agents, the way in. (Their verified
+    memberships are read once per request, by the library's section already.)"""
+    subscriptions = followed(request.user)
+    if not subscriptions and not verified_roles(request):
+        return None
+    return (27, _("Communauté Territoir'Prod"), "community/space_section.html", {"subscriptions": subscriptions})
