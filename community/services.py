@@ -98,9 +98,11 @@ def unhide(post) -> Post:
     return post
 
 
-def set_locked(topic, locked: bool) -> Topic:
-    topic.locked = locked
-    topic.save(update_fields=["locked"])
+def moderate_topic(topic, **flags) -> Topic:
+    """Set `locked` or `hidden` on a topic (moderators)."""
+    for name, value in flags.items():
+        setattr(topic, name, value)
+    topic.save(update_fields=list(flags))
     return topic
 
 

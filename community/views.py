@@ -52,7 +52,7 @@ def check_reader(request, space) -> bool:
     return permissions.may_moderate(request.user, space, request)
 
 
-def topic_for(request, pk, *, lock=False) -> tuple[Topic, bool]:
+def topic_for(request, pk) -> tuple[Topic, bool]:
     topic = get_object_or_404(Topic.objects.select_related("space", "sequence"), pk=pk)
     moderator = check_reader(request, topic.space)
     if topic.hidden and not moderator:
@@ -74,8 +74,10 @@ def spaces(request):
         raise NotAReader
     visible = Q(topics__hidden=False)
     rows = list(permissions.readable_spaces(request.user, request).select_related("theme").annotate(
-        topic_count=Count("topics", filter=visible), last_activity=Max("topics__last_activity_at", filter=visible)))
-    if not rows:
+        topic_count=Count("topics", filter=visible), last_activity=Max("topics__last_activity_at", filter=visible))
+                .order_by("sort_order", "title"))
+    if not rows and not (permissions.is_community_staff(request.user)
+                         or permissions.is_member_agent(request.user, request)):
         raise NotAReader
     return render(request, "community/spaces.html", {"spaces": rows})
 
@@ -268,15 +270,23 @@ def accept_post(request, pk):
     return redirect("community:post", pk=post.pk)
 
 
+TOPIC_ACTIONS = {"lock": ("locked", True), "unlock": ("locked", False), "hide": ("hidden", True),
+                 "unhide": ("hidden", False)}
+
+
 @require_POST
 @reader_views
-def lock_topic(request, pk):
+def moderate_topic(request, pk):
+    """Lock or reopen a topic, hide it from members or show it again (moderators)."""
     topic, moderator = topic_for(request, pk)
-    if not moderator:
+    if not moderator or request.POST.get("action") not in TOPIC_ACTIONS:
         raise Http404
-    locked = request.POST.get("locked") == "1"
-    services.set_locked(topic, locked)
-    messages.success(request, _("Le sujet est verrouillé.") if locked else _("Le sujet est rouvert."))
+    field, value = TOPIC_ACTIONS[request.POST["action"]]
+    services.moderate_topic(topic, **{field: value})
+    messages.success(request, {
+        ("locked", True): _("Le sujet est verrouillé."), ("locked", False): _("Le sujet est rouvert."),
+        ("hidden", True): _("Le sujet est masqué : seuls les modérateurs le voient."),
+        ("hidden", False): _("Le sujet est de nouveau visible.")}[field, value])
     return redirect("community:topic", pk=topic.pk)
 
 
@@ -287,10 +297,9 @@ def reports(request, slug):
     if not check_reader(request, space):
         raise Http404
     if request.method == "POST":
-        report_row = get_object_or_404(Report, pk=request.POST.get("report", "0") or "0", post__topic__space=space,
-                                       handled=False) if request.POST.get("report", "").isdigit() else None
-        if report_row is None:
+        if not request.POST.get("report", "").isdigit():
             raise Http404
+        report_row = get_object_or_404(Report, pk=request.POST["report"], post__topic__space=space, handled=False)
         services.dismiss_report(request.user, report_row, clock.now())
         messages.success(request, _("Signalement classé sans suite."))
         return redirect("community:reports", slug=space.slug)

@@ -3,10 +3,33 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community.models import Subscription
+from community.models import Space, Subscription
 from library.permissions import verified_roles
+
+
+class SpaceViewSet(SnippetViewSet):
+    """The community's spaces, for staff holding their permission: the general one and one per theme (its
+    coordinators moderate it; extra moderators can be named)."""
+
+    model = Space
+    icon = "group"
+    menu_label = gettext_lazy("Communauté : espaces")
+    add_to_admin_menu = True
+    menu_order = 260
+    list_display = ["title", "slug", "theme", "sort_order"]
+    search_fields = ["title"]
+    copy_view_enabled = False
+    panels = [FieldPanel("title"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("theme"),
+              FieldPanel("moderators"), FieldPanel("sort_order")]
+
+
+register_snippet(SpaceViewSet)
 
 # "Mon espace" is at its query budget: what a person follows is kept in the cache (a few minutes at most for a
 # renamed topic; at once for a new or removed subscription).

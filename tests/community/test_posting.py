@@ -68,9 +68,10 @@ def test_posting_too_fast_is_refused_in_french(client, world, topic, settings):
 
 def test_a_locked_topic_refuses_members_replies_not_the_moderators(client, world, topic):
     client.force_login(world.member)
-    assert client.post(f"/communaute/sujet/{topic.pk}/verrouiller/", {"locked": "1"}).status_code == 404
+    assert client.post(f"/communaute/sujet/{topic.pk}/moderer/", {"action": "lock"}).status_code == 404
     client.force_login(world.coordinator)
-    client.post(f"/communaute/sujet/{topic.pk}/verrouiller/", {"locked": "1"})
+    assert client.post(f"/communaute/sujet/{topic.pk}/moderer/", {"action": "autre"}).status_code == 404
+    client.post(f"/communaute/sujet/{topic.pk}/moderer/", {"action": "lock"})
     topic.refresh_from_db()
     assert topic.locked
     client.force_login(world.member)
@@ -157,3 +158,18 @@ def test_following_a_space_then_a_topic_then_stopping(client, world, topic):
     assert Subscription.objects.count() == 1
     client.force_login(world.outsider)
     assert client.post("/communaute/abonnement/", {"space": world.general.pk, "frequency": "daily"}).status_code == 403
+
+
+def test_a_hidden_topic_is_shown_to_moderators_only(client, world, topic):
+    client.force_login(world.staff)
+    client.post(f"/communaute/sujet/{topic.pk}/moderer/", {"action": "hide"})
+    assert "Un modèle de délibération" in client.get("/communaute/ia/").content.decode()
+    assert client.get(url(topic)).status_code == 200
+    client.force_login(world.member)
+    assert "Un modèle de délibération" not in client.get("/communaute/ia/").content.decode()
+    assert client.get(url(topic)).status_code == 404
+    assert client.post(url(topic), {"body": "Par la porte de derrière"}).status_code == 404
+    client.force_login(world.staff)
+    client.post(f"/communaute/sujet/{topic.pk}/moderer/", {"action": "unhide"})
+    client.force_login(world.member)
+    assert client.get(url(topic)).status_code == 200
