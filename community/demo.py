@@ -53,10 +53,11 @@ TOPICS = [
 ]
 
 
-def account(email, password="", first_name="", last_name=""):
+def coordinator_account():
+    _label, email, password = COORDINATOR
     users = get_user_model().objects
     return users.filter(username=email).first() or users.create_user(email, email, password,
-                                                                       first_name=first_name, last_name=last_name)
+                                                                       first_name="Inès", last_name="Durand")
 
 
 def themes_2024() -> dict:
@@ -125,8 +126,8 @@ def build_followup(spaces, people, now) -> None:
 
 def build(context):
     now = clock.now()
-    coordinator = account(COORDINATOR[1], COORDINATOR[2], "Inès", "Durand")
-    people = {email: account(email) for email in (KARIM, ELODIE, SOPHIE)}
+    coordinator = coordinator_account()
+    people = {email: get_user_model().objects.get(username=email) for email in (KARIM, ELODIE, SOPHIE)}  # accounts.demo
     spaces = build_spaces(coordinator)
     build_topics(spaces, people, now)
     build_followup(spaces, people, now)
