@@ -7,7 +7,7 @@
   at once) and the extra moderators named on the space.
 - Posting: any reader, in a topic neither hidden nor locked (moderators still answer in a locked topic).
 - Accepting an answer: the topic's author or a moderator. Editing a post: its author, within `EDIT_WINDOW`.
-Hidden posts and topics are shown to moderators only.
+Hidden posts and topics are shown to moderators only (and a hidden post to its author, with the reason).
 """
 
 import datetime
@@ -73,9 +73,13 @@ def visible_topics(space, moderator: bool):
     return topics if moderator else topics.filter(hidden=False)
 
 
-def visible_posts(topic, moderator: bool):
+def visible_posts(topic, moderator: bool, user=None):
+    """Moderators see every post; the others the visible ones, and their own hidden ones with the reason."""
     posts = topic.posts.all()
-    return posts if moderator else posts.filter(hidden=False)
+    if moderator:
+        return posts
+    return posts.filter(Q(hidden=False) | Q(author=user)) if user is not None and user.pk else \
+        posts.filter(hidden=False)
 
 
 def may_post(topic, moderator: bool) -> bool:

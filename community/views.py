@@ -63,7 +63,8 @@ def topic_for(request, pk) -> tuple[Topic, bool]:
 def post_for(request, pk) -> tuple[Post, bool]:
     post = get_object_or_404(Post.objects.select_related("topic__space", "author"), pk=pk)
     moderator = check_reader(request, post.topic.space)
-    if (post.hidden or post.topic.hidden) and not moderator:
+    own = post.author_id == request.user.pk
+    if (post.topic.hidden and not moderator) or (post.hidden and not (moderator or own)):
         raise Http404
     return post, moderator
 
@@ -152,8 +153,8 @@ def topic(request, pk):
             else:
                 messages.success(request, _("Votre réponse est publiée."))
                 return redirect("community:post", pk=post.pk)
-    posts = (permissions.visible_posts(topic, moderator).select_related("author__community_profile", "hidden_by")
-             .order_by("created_at", "pk"))
+    posts = (permissions.visible_posts(topic, moderator, request.user)
+             .select_related("author__community_profile", "hidden_by").order_by("created_at", "pk"))
     page = Paginator(posts, PER_PAGE).get_page(request.GET.get("page"))
     subscriptions = {(s.space_id, s.topic_id): s for s in Subscription.objects.filter(
         Q(space=topic.space_id) | Q(topic=topic), user=request.user)}
@@ -172,7 +173,7 @@ def topic(request, pk):
 def post_link(request, pk):
     """A post's address (in e-mails): its topic's page that shows it, at the post."""
     post, moderator = post_for(request, pk)
-    earlier = permissions.visible_posts(post.topic, moderator).filter(
+    earlier = permissions.visible_posts(post.topic, moderator, request.user).filter(
         Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)).count()
     page = earlier // PER_PAGE + 1
     url = reverse("community:topic", args=[post.topic_id]) + (f"?page={page}" if page > 1 else "")

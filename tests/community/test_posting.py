@@ -98,6 +98,9 @@ def test_a_hidden_post_is_shown_to_moderators_only(client, world, topic, clock):
     client.force_login(world.member)
     assert "Message déplacé" not in client.get(url(topic)).content.decode()
     assert client.get(f"/communaute/message/{post.pk}/").status_code == 404
+    client.force_login(world.other)  # its author reads why
+    page = client.get(url(topic)).content.decode()
+    assert "Message déplacé" in page and "les membres ne le voient plus) : Hors sujet" in page
     client.force_login(world.staff)
     client.post(f"/communaute/message/{post.pk}/masquer/", {"action": "unhide"})
     client.force_login(world.member)
@@ -173,3 +176,13 @@ def test_a_hidden_topic_is_shown_to_moderators_only(client, world, topic):
     client.post(f"/communaute/sujet/{topic.pk}/moderer/", {"action": "unhide"})
     client.force_login(world.member)
     assert client.get(url(topic)).status_code == 200
+
+
+def test_a_posts_address_opens_the_topic_page_that_shows_it(client, world, clock):
+    topic = topic_with_posts(world.general, world.member, clock(), count=25)
+    posts = list(topic.posts.order_by("created_at", "pk"))
+    client.force_login(world.other)
+    assert client.get(f"/communaute/message/{posts[3].pk}/")["Location"] == (
+        f"/communaute/sujet/{topic.pk}/#message-{posts[3].pk}")
+    assert client.get(f"/communaute/message/{posts[22].pk}/")["Location"] == (
+        f"/communaute/sujet/{topic.pk}/?page=2#message-{posts[22].pk}")
