@@ -11,6 +11,9 @@ from accounts.limits import DAY, HOUR, Quota, Scope, first_exceeded
 
 POSTS = (Quota("COMMUNITY_POSTS_PER_HOUR", Scope.ACCOUNT, HOUR, gettext_lazy(
     "Vous avez déjà publié %(limit)d messages dans l'heure : attendez un peu avant d'écrire à nouveau.")),)
+# The members one post may alert by e-mail: the first ones named, in alphabetical order (a post naming the whole
+# community would otherwise be a mailing).
+MENTIONS_PER_POST = 10
 REPORTS = (Quota("COMMUNITY_REPORTS_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
     "Vous avez déjà fait %(limit)d signalements aujourd'hui : les modérateurs les examinent, réessayez demain.")),)
 

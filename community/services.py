@@ -44,7 +44,7 @@ def add_post(user, topic, body: str, now) -> Post:
 
 
 def announce(post, handles) -> None:
-    tasks.send_post_notifications.enqueue(post.pk, sorted(handles))
+    tasks.send_post_notifications.enqueue(post.pk, sorted(handles)[:limits.MENTIONS_PER_POST])
 
 
 def start_topic(user, space, title: str, body: str, now) -> Topic:
@@ -77,7 +77,7 @@ def edit(user, post, body: str, now) -> Post:
         post.body, post.edited_at = body, now
         post.save(update_fields=["body", "edited_at"])
     if added:
-        tasks.send_post_notifications.enqueue(post.pk, sorted(added), subscribers=False)
+        tasks.send_post_notifications.enqueue(post.pk, sorted(added)[:limits.MENTIONS_PER_POST], subscribers=False)
     return post
 
 

@@ -50,6 +50,7 @@ class World:
     general: Space
     theme_space: Space
     theme: object
+    nantes: object
 
 
 def world(home) -> World:
@@ -68,6 +69,7 @@ def world(home) -> World:
         general=Space.objects.create(title="Espace général", slug="general", sort_order=0),
         theme_space=Space.objects.create(title="IA", slug="ia", theme=theme, sort_order=1),
         theme=theme,
+        nantes=nantes,
     )
 
 

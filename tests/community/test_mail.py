@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from community import services
 from community.models import Subscription
-from tests.community.factories import topic_with_posts
+from tests.community.factories import person, topic_with_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +89,10 @@ def test_the_unsubscribe_link_of_an_e_mail_works_in_one_click(client, world, top
     assert not Subscription.objects.exists()
     assert "aucun abonnement" in client.post(path).content.decode()
     assert "aucun abonnement" in client.get("/communaute/desabonnement/faux-jeton/").content.decode()
+
+
+def test_a_post_alerts_ten_mentioned_members_at_most(world, topic, clock):
+    for n in range(12):
+        services.profile_of(person(f"agent{n:02}@nantes.example.org", "Agent", f"N{n:02}", world.nantes))
+    services.reply(world.member, topic, " ".join(f"@agent-n{n:02}" for n in range(12)), clock(), moderator=False)
+    assert sorted(message.to[0] for message in mail.outbox) == [f"agent{n:02}@nantes.example.org" for n in range(10)]
