@@ -11,6 +11,7 @@ from collections import defaultdict
 from django.core import signing
 from django.db.models import Min, Q
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from community import digests, permissions
 from community.models import Post, Profile, Subscription
@@ -44,7 +45,7 @@ def entry(post) -> dict:
 
 def author_name(post) -> str:
     if post.author is None:
-        return "Territoir'Prod"
+        return "Territoir'Prod" if post.automatic else gettext("un membre (compte supprimé)")
     return post.author.get_full_name() or str(post.author.community_profile)
 
 

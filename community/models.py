@@ -64,6 +64,9 @@ class Post(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                related_name="community_posts", verbose_name=_("auteur ou autrice"))
     body = models.TextField(_("message"), max_length=BODY_MAX_LENGTH)
+    automatic = models.BooleanField(_("message du site"), default=False,
+                                    help_text=_("Écrit par le site (l'ouverture d'un sujet de suivi), pas par un "
+                                                "membre : sans auteur, il ne vient pas d'un compte supprimé."))
     created_at = models.DateTimeField(_("publié le"), db_index=True)
     edited_at = models.DateTimeField(_("modifié le"), null=True, blank=True)
     hidden = models.BooleanField(_("masqué"), default=False)

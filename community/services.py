@@ -158,7 +158,7 @@ def open_followup(sequence, space, now) -> Topic:
             "space": space, "title": _("Questions de suivi : %(title)s") % {"title": sequence.title},
             "created_at": now, "last_activity_at": now})
         if created:
-            Post.objects.create(topic=topic, created_at=now, body=_(
+            Post.objects.create(topic=topic, created_at=now, automatic=True, body=_(
                 "La séquence « %(title)s » est terminée : posez ici vos questions de suivi, partagez ce que vous en "
                 "avez fait dans votre collectivité. Les intervenant·es et la coordination du thème y répondent."
             ) % {"title": sequence.title})

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from community.models import Space, Subscription
+from community.models import Post, Profile, Report, Space, Subscription
 from library.permissions import verified_roles
 
 
@@ -65,3 +65,20 @@ def subscriptions_in_my_space(request):
     if not subscriptions and not verified_roles(request):
         return None
     return (27, _("Communauté Territoir'Prod"), "community/space_section.html", {"subscriptions": subscriptions})
+
+
+@hooks.register("accounts_personal_data")
+def community_in_my_data(user):
+    """The person's handle, posts, reports and subscriptions. When the account goes, its posts stay, signed "un
+    membre (compte supprimé)", and its handle, subscriptions and the name on its reports go with it (the keys)."""
+    profile = Profile.objects.filter(user=user).first()
+    posts = Post.objects.filter(author=user).select_related("topic__space").order_by("pk")
+    reports = Report.objects.filter(reporter=user).order_by("pk")
+    return {"communaute": {
+        "nom_de_mention": profile.handle if profile else "",
+        "messages": [{"espace": post.topic.space.title, "sujet": post.topic.title, "le": post.created_at.isoformat(),
+                      "texte": post.body, "masque": post.hidden} for post in posts],
+        "signalements": [{"message": report.post_id, "motif": report.reason, "le": report.created_at.isoformat()}
+                         for report in reports],
+        "abonnements": [{"suivi": row["title"], "frequence": row["frequency"]} for row in followed(user)],
+    }}

@@ -22,3 +22,18 @@ def test_my_space_lists_my_subscriptions(client, world, clock):
 def test_people_without_membership_or_subscription_see_no_community_section(client, world):
     client.force_login(world.confirmed)
     assert "Aller à la communauté" not in client.get("/compte/").content.decode()
+
+
+def test_my_data_holds_my_posts_and_subscriptions_and_my_posts_outlive_my_account(client, world, clock):
+    from accounts import gdpr
+    from community.models import Post
+
+    topic = topic_with_posts(world.general, world.member, clock(), title="Tableur", body="Mon message")
+    services.subscribe(world.member, clock(), "daily", topic=topic)
+    data = gdpr.export_user_data(world.member)["communaute"]
+    assert data["nom_de_mention"] == "karim-benali" and data["messages"][0]["texte"] == "Mon message"
+    assert data["abonnements"] == [{"suivi": "Tableur", "frequence": "quotidienne (un résumé par jour)"}]
+    gdpr.delete_account(world.member)
+    assert Post.objects.get().author is None
+    client.force_login(world.other)
+    assert "un membre (compte supprimé)" in client.get(f"/communaute/sujet/{topic.pk}/").content.decode()
