@@ -135,7 +135,11 @@ def limit(name: str) -> int:
 
 def exceeded(kind: str, counts: dict[Scope, int]) -> Quota | None:
     """The first quota of `kind` already used up, from the count of requests in each quota's window."""
-    return next((quota for quota in QUOTAS[kind] if quota.scope in counts and counts[quota.scope] >= quota.limit),
-                None)
+    return first_exceeded(QUOTAS[kind], counts)
+
+
+def first_exceeded(quotas: tuple[Quota, ...], counts: dict[Scope, int]) -> Quota | None:
+    """The first of `quotas` already used up (other apps count their own rows: the community's posts)."""
+    return next((quota for quota in quotas if quota.scope in counts and counts[quota.scope] >= quota.limit), None)
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("bibliotheque-ia-acces/", include("library.access_urls")),
     path("territoirprod/", include("territoirprod.urls")),
     path("replays/", include("replays.urls")),
+    path("communaute/", include("community.urls")),
     path("", include("library.urls")),
 ]
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "reviews",
     "territoirprod",
     "replays",
+    "community",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -238,6 +239,8 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "ACCESS_REQUESTS_PER_ACCOUNT_PER_DAY": 5,  # expert access requests to the AI library's projects
     "CONTACT_MESSAGES_PER_ACCOUNT_PER_DAY": 5,  # messages relayed to the library's contacts, per sender
     "CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY": 10,  # and per contact, whoever writes
+    "COMMUNITY_POSTS_PER_HOUR": 20,  # posts (new topics included) one account publishes in the community
+    "COMMUNITY_REPORTS_PER_DAY": 10,  # posts one account reports to the community's moderators
 }.items()}
 # Login logs (django-axes) and finished background task rows are kept this many days (purge_personal_data).
 LOGS_RETENTION_DAYS = int(os.environ.get("LOGS_RETENTION_DAYS", "7"))

@@ -122,6 +122,8 @@ PAGE_KINDS = (
     PageKind("replays", "Replays listing", budgets.LISTING_PAGE),
     PageKind("replay", "Event replay (public)", budgets.CONTENT_PAGE),
     PageKind("replay-members", "Territoir'Prod replay (members)", budgets.CONTENT_PAGE, AGENT),
+    PageKind("community-space", "Community space", budgets.LISTING_PAGE, AGENT),
+    PageKind("community-topic", "Community topic", budgets.CONTENT_PAGE, AGENT),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -252,6 +254,13 @@ def demo_urls():
         replay = Replay.objects.announced().filter(visibility=visibility).exclude(video="").order_by("pk").first()
         if replay:
             urls[key] = f"/replays/{replay.slug}/"
+    # The community: the IA theme's space and its topic with an accepted answer (community/demo.py).
+    from community.models import Topic
+
+    answered = Topic.objects.filter(accepted_post__isnull=False).select_related("space").order_by("pk").first()
+    if answered:
+        urls["community-space"] = f"/communaute/{answered.space.slug}/"
+        urls["community-topic"] = f"/communaute/sujet/{answered.pk}/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

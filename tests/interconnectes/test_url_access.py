@@ -46,7 +46,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod",
-                "replays")
+                "replays", "community")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -168,6 +168,18 @@ NAMED = {
     **{f"wagtailsnippets_replays_replay:{view}": {EDITOR}
        for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
     **{f"wagtailsnippetchoosers_replays_replay:{view}": {EDITOR}
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # community/urls.py: verified agents of member collectivités, the team, and each space's moderators (the
+    # coordinators of its theme); the others get the login page or a French explanation (403). Each role in
+    # tests/community/test_access.py; the moderation pages answer 404 to readers who do not moderate.
+    **{f"community:{name}": {AGENT, STAFF} for name in (
+        "spaces", "space", "new_topic", "topic", "post", "edit_post", "report_post", "subscribe", "moderate_topic",
+        "hide_post", "accept_post", "reports")},
+    "community:unsubscribe": {PUBLIC},  # the signed link of every e-mail
+    # community/wagtail_hooks.py: the spaces, for editors holding their permission.
+    **{f"wagtailsnippets_community_space:{view}": {EDITOR}
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    **{f"wagtailsnippetchoosers_community_space:{view}": {EDITOR}
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
 }
 

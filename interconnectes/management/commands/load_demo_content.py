@@ -19,7 +19,7 @@ from interconnectes.models import HomePage
 BUILDERS = [
     "interconnectes.demo", "interconnectes.demo_declarations", "accounts.demo", "manifestes.demo", "events.demo",
     "territoirprod.demo", "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "replays.demo",
-    "sitesearch.demo",
+    "community.demo", "sitesearch.demo",
 ]
 
 
