@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation")
     LAUREATE = "laureate", _("Projet lauréat")
     AI_PROJECT = "ai_project", _("Projet d'IA")
+    RESOURCE = "resource", _("Ressource")
     PAGE = "page", _("Page")
 
 
@@ -28,6 +29,7 @@ KIND_PLURALS = {
     Kind.ORGANISATION: _("Organisations"),
     Kind.LAUREATE: _("Projets lauréats"),
     Kind.AI_PROJECT: _("Projets d'IA"),
+    Kind.RESOURCE: _("Ressources"),
     Kind.PAGE: _("Pages"),
 }
 

@@ -20,7 +20,10 @@ written again:
   moment of publication (`public_from`);
 - AI projects: the AI library's use cases (pages) and each implementation of
   a public one, read through `library.tiers.visible_record` at level 0, so
-  that no field of a higher level can reach the index.
+  that no field of a higher level can reach the index;
+- resources: the published, public resources of the resource space (a live,
+  public `ResourceIndexPage`), through `Resource.objects.public()`: a
+  members-only resource never reaches the index.
 
 Everything is read in a bounded number of queries per kind; this runs when
 the index is rebuilt, never while a visitor searches.
@@ -43,6 +46,7 @@ from labels.models import Application, LabelCampaignPage
 from library.models import Implementation, UseCasePage
 from library.tiers import Level, visible_record
 from manifestes.models import ManifestoPage, ManifestoSignatory
+from resources.models import Resource, ResourceIndexPage
 from sitesearch.models import Kind
 
 BODY_LENGTH = 4000  # the text an excerpt is cut from; the terms come from all of it
@@ -242,6 +246,21 @@ def implementation_documents(pages) -> list[Document]:
     return documents
 
 
+def resource_documents(pages) -> list[Document]:
+    """Each public, published resource, at its address in the resource space (two queries)."""
+    index = next((page for page in pages if isinstance(page, ResourceIndexPage)), None)
+    if index is None:
+        return []
+    return [
+        Document(key=f"resource:{resource.pk}", kind=Kind.RESOURCE, title=resource.title,
+                 url=index.resource_url(resource.slug), body=resource.summary,
+                 extra=[resource.get_kind_display(), resource.get_audience_display(),
+                        *(theme.name for theme in resource.themes.all())],
+                 date=resource.published_on, year=resource.published_on.year)
+        for resource in Resource.objects.public().prefetch_related("themes").order_by("pk")
+    ]
+
+
 def documents() -> list[Document]:
     """Everything public the search may find."""
     pages = public_pages()
@@ -256,4 +275,4 @@ def documents() -> list[Document]:
                 for speaker in speaker_documents(agenda)]
     speakers = list({speaker.key: speaker for speaker in speakers}.values())
     return [*page_docs, *speakers, *organisation_documents(event_ids, manifestos, speakers), *laureate_documents(),
-            *implementation_documents(pages)]
+            *implementation_documents(pages), *resource_documents(pages)]
