@@ -9,6 +9,7 @@ next to its field in French and ignored.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 from urllib.parse import urlencode
 
 from django import forms
@@ -35,8 +36,9 @@ class ResourceFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         options = {"kind": list(Kind.choices), "audience": list(Audience.choices), **choices}
         for name in FILTERS:
-            self.fields[name].choices = [("", self.ALL[name]), *options[name]]
-            self.fields[name].error_messages["invalid_choice"] = _(
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [("", self.ALL[name]), *options[name]]
+            field.error_messages["invalid_choice"] = _(
                 "Ce choix n'existe pas (ou plus) : le filtre est ignoré.")
 
     def filters(self) -> dict:

@@ -228,6 +228,18 @@ class ResourceVote(models.Model):
     def __str__(self):
         return f"{self.resource_id} · {self.person_id}"
 
+    @classmethod
+    def tally(cls, resource, person) -> dict:
+        """The counts shown under the question, the share of "oui", and the reader's own answer (None: none yet,
+        or not signed in), in one query."""
+        mine = Q(person_id=person.pk) if person.is_authenticated else Q(pk__in=[])
+        counts = cls.objects.filter(resource=resource).aggregate(
+            yes=Count("pk", filter=Q(useful=True)), no=Count("pk", filter=Q(useful=False)),
+            mine_yes=Count("pk", filter=mine & Q(useful=True)), mine_total=Count("pk", filter=mine))
+        return {"useful": counts["yes"], "not_useful": counts["no"],
+                "share": rules.usefulness(counts["yes"], counts["no"]),
+                "mine": bool(counts["mine_yes"]) if counts["mine_total"] else None}
+
 
 class ResourceReport(models.Model):
     """"Signaler un problème" on a resource (a broken link, an outdated guide, an error): e-mailed to staff, who
@@ -335,8 +347,6 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/", name="resource")
     def resource(self, request, slug):
         """A resource: what it is, its file or link, its collections, the usefulness vote and "signaler"."""
-        from resources import votes
-
         resource, refused = self.reachable(request, slug)
         if refused is not None:
             return refused
@@ -347,7 +357,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
                 {"title": collection.title, "url": self.collection_url(collection.slug, request)}
                 for collection in Collection.objects.filter(items__resource=resource)]),
             "file_url": (self.get_url(request) or "") + self.reverse_subpage("file", args=[slug]),
-            "tally": SimpleLazyObject(partial(votes.tally, resource, request.user)),
+            "tally": SimpleLazyObject(partial(ResourceVote.tally, resource, request.user)),
             "may_vote": request.user.is_authenticated,
             "record_title": resource.title,
             "meta_description": seo.shorten(resource.summary),
