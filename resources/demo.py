@@ -149,8 +149,8 @@ def build_resource(slug, entry, today, themes, association):
     else:
         resource.file.save(f"{slug}.pdf", ContentFile(write_pdf(title, [resource.summary])), save=False)
     resource.full_clean()
+    resource.themes.set([themes[name] for name in theme_names])  # written with the resource (a cluster)
     resource.save()
-    resource.themes.set([themes[name] for name in theme_names])
     return resource
 
 

@@ -44,6 +44,7 @@ class ResourceFactory(factory.django.DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+            self.save()  # a parental many-to-many relation is written when its cluster is saved
 
 
 def link_resource(**fields) -> Resource:
