@@ -117,6 +117,9 @@ PAGE_KINDS = (
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("resources", "Resource space", budgets.LISTING_PAGE),
+    PageKind("resource", "Resource", budgets.CONTENT_PAGE),
+    PageKind("resource-collection", "Resource collection", budgets.LISTING_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -232,6 +235,15 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
+    from resources.models import Collection, Resource, ResourceIndexPage
+
+    space = ResourceIndexPage.objects.live().first()
+    guide = Resource.objects.public().filter(kind="guide").order_by("pk").first()
+    kit = Collection.objects.order_by("sort_order", "pk").first()
+    if space and guide and kit:
+        urls["resources"] = space.url
+        urls["resource"] = space.resource_url(guide.slug)
+        urls["resource-collection"] = space.collection_url(kit.slug)
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"
