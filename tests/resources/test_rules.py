@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from interconnectes.privatefiles import synthetic
 from resources import rules, uploads
+from resources.models import Resource
 from resources.rules import Kind, Visibility
 from tests.resources.factories import CSV, PDF
 
@@ -81,3 +82,27 @@ def test_a_real_video_is_accepted_as_a_video_and_nothing_else():
 def test_a_download_is_named_from_the_title_and_the_content():
     assert uploads.download_name("Café IA : le kit", "application/pdf") == "cafe-ia-le-kit.pdf"
     assert uploads.download_name("Territoires", uploads.CSV) == "territoires.csv"
+
+
+@pytest.mark.django_db
+def test_the_model_refuses_a_file_that_does_not_fit_its_kind_next_to_the_field():
+    resource = Resource(title="Territoires engagés", summary="La liste.", kind=Kind.DATASET,
+                        file=SimpleUploadedFile("territoires.csv", PDF))
+    with pytest.raises(ValidationError) as refused:
+        resource.full_clean()
+    assert list(refused.value.message_dict) == ["file"]
+    assert "CSV, ZIP" in refused.value.message_dict["file"][0]
+    resource.file = SimpleUploadedFile("territoires.csv", CSV)
+    resource.full_clean()
+    assert resource.file_type == uploads.CSV and resource.slug == "territoires-engages"
+
+
+@pytest.mark.django_db
+def test_the_model_wants_a_file_or_a_link_and_keeps_the_collections_address_free():
+    with pytest.raises(ValidationError) as refused:
+        Resource(title="Sans rien", summary="Rien.", kind=Kind.GUIDE).full_clean()
+    assert "file" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        Resource(title="Collections", summary="Un lien.", kind=Kind.FICHE,
+                 external_url="https://www.interconnectes.com/").full_clean()
+    assert "slug" in refused.value.message_dict
