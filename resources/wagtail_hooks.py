@@ -1,10 +1,11 @@
 """Admin: resources, collections and reported problems in one "Ressources" menu."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from resources.models import Collection, Resource, ResourceReport
+from resources.models import Collection, Resource, ResourceReport, ResourceVote
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -46,3 +47,15 @@ class ResourcesGroup(SnippetViewSetGroup):
 
 
 register_snippet(ResourcesGroup)
+
+
+@hooks.register("accounts_personal_data")
+def votes_and_reports_in_my_data(user):
+    """The person's answers to "utile ?" and the problems they reported; when the account goes, its votes go with
+    it and its reports stay without its name (`on_delete=SET_NULL`)."""
+    votes = ResourceVote.objects.filter(person=user).select_related("resource").order_by("pk")
+    reports = ResourceReport.objects.filter(reporter=user).select_related("resource").order_by("pk")
+    return {"ressources_avis": [{"ressource": vote.resource.title, "utile": vote.useful,
+                                 "le": vote.voted_at.isoformat()} for vote in votes],
+            "ressources_signalements": [{"ressource": report.resource.title, "message": report.message,
+                                         "le": report.created_at.isoformat()} for report in reports]}

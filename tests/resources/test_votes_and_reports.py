@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
 
+from accounts.gdpr import export_user_data
 from interconnectes import clock as site_clock
 from resources import votes
 from resources.models import ResourceReport, ResourceVote
@@ -122,3 +123,11 @@ def test_reports_are_rate_limited_per_account(client, guide, reader, settings):
 def test_reporting_needs_an_account(client, guide):
     response = client.get(report_url(guide))
     assert response.status_code == 302 and response["Location"].startswith("/compte/connexion/")
+
+
+def test_votes_and_reports_are_in_the_person_s_data(client, guide, reader):
+    client.post(vote_url(guide), {"useful": "oui"})
+    client.post(report_url(guide), {"message": "Le lien est cassé."})
+    data = export_user_data(reader)
+    assert data["ressources_avis"][0]["ressource"] == "Guide de la concertation"
+    assert data["ressources_signalements"][0]["message"] == "Le lien est cassé."
