@@ -37,6 +37,7 @@ class EmailKind(models.TextChoices):
     EXPERT_ACCESS_REQUEST = "acces-expert", gettext_lazy("Demande d'accès expert (bibliothèque d'IA)")
     CONTACT_MESSAGE = "message-contact", gettext_lazy("Message à un contact (bibliothèque d'IA)")
     LIBRARY_ERROR_REPORT = "erreur-biblio", gettext_lazy("Erreur signalée dans la bibliothèque d'IA")
+    RESOURCE_REPORT = "probleme-ress", gettext_lazy("Problème signalé sur une ressource")
 
 
 class Scope(StrEnum):
@@ -122,6 +123,10 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
         Quota("LIBRARY_ERROR_REPORTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
             "Vous avez déjà signalé %(limit)d erreurs aujourd'hui : les responsables des fiches les examinent, "
             "réessayez demain.")),
+    ),
+    EmailKind.RESOURCE_REPORT: (
+        Quota("RESOURCE_REPORTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+            "Vous avez déjà signalé %(limit)d problèmes aujourd'hui : l'équipe les examine, réessayez demain.")),
     ),
 }
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("replays/", include("replays.urls")),
     path("communaute/", include("community.urls")),
     path("", include("library.urls")),
+    path("", include("resources.urls")),
 ]
 
 urlpatterns += [

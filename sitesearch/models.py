@@ -20,6 +20,7 @@ class Kind(models.TextChoices):
     LAUREATE = "laureate", _("Projet lauréat")
     AI_PROJECT = "ai_project", _("Projet d'IA")
     REPLAY = "replay", _("Replay")
+    RESOURCE = "resource", _("Ressource")
     PAGE = "page", _("Page")
 
 
@@ -31,6 +32,7 @@ KIND_PLURALS = {
     Kind.LAUREATE: _("Projets lauréats"),
     Kind.AI_PROJECT: _("Projets d'IA"),
     Kind.REPLAY: _("Replays"),
+    Kind.RESOURCE: _("Ressources"),
     Kind.PAGE: _("Pages"),
 }
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "territoirprod",
     "replays",
     "community",
+    "resources",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -231,6 +232,7 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "AGENT_INVITATIONS_PER_ACCOUNT_PER_DAY": 30,  # agents a référent invites
     "VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY": 3,  # requests to the team to be recognised as an agent
     "LIBRARY_ERROR_REPORTS_PER_ACCOUNT_PER_DAY": 5,  # "signaler une erreur" in the AI library, e-mailed to owners
+    "RESOURCE_REPORTS_PER_ACCOUNT_PER_DAY": 5,  # "signaler un problème" on a resource, e-mailed to staff
     "RECEIPTS_PER_DAY": 20,  # submission receipts per account, and per contact address
     "DRAFTS_PER_CAMPAIGN": 3,  # applications in progress per account and campaign (withdrawn ones aside)
     "STORAGE_MB_PER_ACCOUNT": 100,  # attachments an account uploaded, all applications together

@@ -124,6 +124,9 @@ PAGE_KINDS = (
     PageKind("replay-members", "Territoir'Prod replay (members)", budgets.CONTENT_PAGE, AGENT),
     PageKind("community-space", "Community space", budgets.LISTING_PAGE, AGENT),
     PageKind("community-topic", "Community topic", budgets.CONTENT_PAGE, AGENT),
+    PageKind("resources", "Resource space", budgets.LISTING_PAGE),
+    PageKind("resource", "Resource", budgets.CONTENT_PAGE),
+    PageKind("resource-collection", "Resource collection", budgets.LISTING_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -261,6 +264,15 @@ def demo_urls():
     if answered:
         urls["community-space"] = f"/communaute/{answered.space.slug}/"
         urls["community-topic"] = f"/communaute/sujet/{answered.pk}/"
+    from resources.models import Collection, Resource, ResourceIndexPage
+
+    space = ResourceIndexPage.objects.live().first()
+    guide = Resource.objects.public().filter(kind="guide").order_by("pk").first()
+    kit = Collection.objects.order_by("sort_order", "pk").first()
+    if space and guide and kit:
+        urls["resources"] = space.url
+        urls["resource"] = space.resource_url(guide.slug)
+        urls["resource-collection"] = space.collection_url(kit.slug)
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

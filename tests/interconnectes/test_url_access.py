@@ -46,7 +46,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod",
-                "replays", "community")
+                "replays", "community", "resources")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -181,6 +181,19 @@ NAMED = {
        for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
     **{f"wagtailsnippetchoosers_community_space:{view}": {EDITOR}
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # resources/wagtail_hooks.py: resources, collections and reported problems, for editors holding their
+    # permission (reports have no copy view: a report is not a template).
+    **{f"wagtailsnippets_resources_{model}:{view}": {EDITOR}
+       for model in ("resource", "collection", "resourcereport")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results",
+                    *(("copy",) if model != "resourcereport" else ()))},
+    **{f"wagtailsnippetchoosers_resources_{model}:{view}": {EDITOR}
+       for model in ("resource", "collection", "resourcereport")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # resources/urls.py: the usefulness vote (POST) and "signaler un problème", signed in, on a resource the
+    # reader may read (404 otherwise: tests/resources/test_votes_and_reports.py).
+    "resources:vote": {AUTHENTICATED},
+    "resources:report": {AUTHENTICATED},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -209,6 +222,12 @@ ROUTABLE = {
     "ThemePage:index_route": {PUBLIC},
     "ThemePage:ical": {PUBLIC},
     "ThemePage:ical_sequence": {PUBLIC},
+    # The resource space: members-only resources, their pages and files to members and staff only; every
+    # standing on each in tests/resources/test_visibility.py.
+    "ResourceIndexPage:index_route": {PUBLIC},
+    "ResourceIndexPage:resource": {PUBLIC},
+    "ResourceIndexPage:file": {PUBLIC},
+    "ResourceIndexPage:collection": {PUBLIC},
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this

@@ -18,8 +18,8 @@ from interconnectes.models import HomePage
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
 BUILDERS = [
     "interconnectes.demo", "interconnectes.demo_declarations", "accounts.demo", "manifestes.demo", "events.demo",
-    "territoirprod.demo", "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "replays.demo",
-    "community.demo", "sitesearch.demo",
+    "territoirprod.demo", "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "resources.demo",
+    "replays.demo", "community.demo", "sitesearch.demo",
 ]
 
 
