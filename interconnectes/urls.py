@@ -22,6 +22,7 @@ urlpatterns = [
     path("bibliotheque-ia-acces/", include("library.access_urls")),
     path("", include("library.urls")),
     path("", include("consultations.urls")),
+    path("", include("consultations.record_urls")),
 ]
 
 urlpatterns += [
