@@ -12,6 +12,7 @@ from consultations.record_choices import Answer, FindingKind, Method, Phase, Pub
 from consultations.record_models import Consultation
 from consultations.record_submissions import CHECKLIST, DECLARED, FREE_TEXT, SCALAR, build_instance, from_json, to_json
 from library.models import Implementation
+from library.submission_forms import formfield
 from reviews import merge
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -70,6 +71,7 @@ class DraftForm(WarningsMixin, forms.ModelForm):
     class Meta:
         model = Consultation
         fields = [name for name in SCALAR if name not in ("publics", "methods")]
+        formfield_callback = formfield
         widgets = {"starts_on": DATE_WIDGET, "ends_on": DATE_WIDGET}
 
     def __init__(self, *args, draft, articles=(), lessons=(), base=None, **kwargs):
@@ -131,7 +133,8 @@ class DraftForm(WarningsMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        for name, message in record_rules.date_errors(data.get("starts_on"), data.get("ends_on")).items():
+        for name, message in record_rules.input_errors(starts_on=data.get("starts_on"), ends_on=data.get("ends_on"),
+                                                       participants=data.get("participants")).items():
             self.add_error(name, message)
         for lesson in self.lessons:
             kind, evidence = data.get(f"kind_{lesson.pk}"), (data.get(f"evidence_{lesson.pk}") or "").strip()

@@ -34,11 +34,17 @@ def date_errors(starts_on, ends_on) -> dict[str, str]:
     return {}
 
 
-def record_errors(*, starts_on, ends_on, phase, participants, synthesis, documents_url, licence,
-                  today: datetime.date) -> dict[str, str]:
+def input_errors(*, starts_on, ends_on, participants) -> dict[str, str]:
+    """What is wrong whatever the phase: checked on every save of a draft, not only on submission."""
     errors = date_errors(starts_on, ends_on)
     if participants is not None and participants < 0:
         errors["participants"] = _("Le nombre de participants ne peut pas être négatif.")
+    return errors
+
+
+def record_errors(*, starts_on, ends_on, phase, participants, synthesis, documents_url, licence,
+                  today: datetime.date) -> dict[str, str]:
+    errors = input_errors(starts_on=starts_on, ends_on=ends_on, participants=participants)
     if phase in (Phase.RUNNING, *DOCUMENTED_PHASES) and (starts_on is None or starts_on > today):
         errors["phase"] = _("Une concertation en cours ou terminée a commencé : indiquez une date de début passée.")
     elif phase in DOCUMENTED_PHASES and (ends_on is None or ends_on > today):
