@@ -139,6 +139,23 @@ NAMED = {
     "library:review": {EDITOR},
     "library:mark_checked": {EDITOR},
     "library:archive": {EDITOR},
+    # consultations/record_urls.py: published records for everyone (a draft is never read by a public view:
+    # tests/consultations/test_follow_ups.py); drafts and follow-up for the territory's verified agents, who are
+    # told otherwise (403, 404); the team's review for staff holding consultations.change_consultation
+    # (tests/consultations/test_record_access.py walks each role).
+    "consultation_records:list": {PUBLIC},
+    "consultation_records:consultation": {PUBLIC},
+    "consultation_records:feed": {PUBLIC},
+    "consultation_records:mine": {AUTHENTICATED},
+    "consultation_records:declare": {AUTHENTICATED},  # agents of a committed territory; others get a 403 page
+    "consultation_records:draft": {AUTHENTICATED},
+    "consultation_records:submit": {AUTHENTICATED},
+    "consultation_records:start_update": {AUTHENTICATED},
+    "consultation_records:follow_up": {AUTHENTICATED},
+    "consultation_records:change_status": {AUTHENTICATED},
+    "consultation_records:review_queue": {EDITOR},
+    "consultation_records:review": {EDITOR},
+    "consultation_records:mark_checked": {EDITOR},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
