@@ -2,6 +2,7 @@
 transaction; the e-mails leave through Django tasks once it is committed."""
 
 import datetime
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -54,7 +55,7 @@ def submit(user, organisation_id: int, data: dict, now) -> Commitment:
         commitment = Commitment.objects.create(
             organisation_id=organisation_id, charter_version=version, submitted_by=user, submitted_at=now,
             status=CommitmentStatus.PENDING, **data)
-        transaction.on_commit(lambda: tasks.notify_staff.enqueue(commitment.pk))
+        transaction.on_commit(partial(tasks.notify_staff.enqueue, commitment.pk), robust=True)
     return commitment
 
 
@@ -80,7 +81,7 @@ def verify(commitment_id: int, staff, now) -> Commitment:
             previous.save()
         commitment.status, commitment.decided_by, commitment.decided_at = CommitmentStatus.VERIFIED, staff, now
         commitment.save()
-        transaction.on_commit(lambda: tasks.notify_referents.enqueue(commitment.pk))
+        transaction.on_commit(partial(tasks.notify_referents.enqueue, commitment.pk), robust=True)
     return commitment
 
 
@@ -92,7 +93,7 @@ def refuse(commitment_id: int, staff, reason: str, now) -> Commitment:
         commitment.status, commitment.decided_by, commitment.decided_at = CommitmentStatus.REFUSED, staff, now
         commitment.refusal_reason = reason.strip()
         commitment.save()
-        transaction.on_commit(lambda: tasks.notify_referents.enqueue(commitment.pk))
+        transaction.on_commit(partial(tasks.notify_referents.enqueue, commitment.pk), robust=True)
     return commitment
 
 

@@ -116,7 +116,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
         """Every adopted version of the charter, the one in force first: earlier versions stay readable."""
         versions = list(CharterVersion.objects.public().order_by("-number"))
         return self.render(request, template="consultations/charter_versions.html", context_overrides={
-            "versions": versions, "crumb": _("La charte et ses versions")})
+            "versions": versions, "crumb": str(_("La charte et ses versions"))})
 
     @path("charte/<int:number>/", name="charter_version")
     def charter_version(self, request, number):
@@ -125,7 +125,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
         if version is None:
             raise Http404
         return self.render(request, template="consultations/charter_version.html", context_overrides={
-            "version": version, "crumb": _("Charte, version %(number)s") % {"number": number}})
+            "version": version, "crumb": str(_("Charte, version %(number)s") % {"number": number})})
 
     def register(self, request):
         """Current signatories first, then past ones (withdrawn after verification), a page at a time."""
@@ -140,7 +140,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
     def register_view(self, request):
         """The public register of the charter's signatories, current and past."""
         return self.render(request, template="consultations/register.html", context_overrides={
-            "signatories": self.register(request), "crumb": _("Registre des signataires")})
+            "signatories": self.register(request), "crumb": str(_("Registre des signataires"))})
 
     def lessons_synthesis(self) -> list:
         """Per lesson, how many territories found it and their evidence (consultations.synthesis)."""
@@ -153,7 +153,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
     @path("enseignements/", name="synthesis")
     def synthesis_view(self, request):
         return self.render(request, template="consultations/synthesis.html", context_overrides={
-            "lessons": SimpleLazyObject(self.lessons_synthesis), "crumb": _("Synthèse des enseignements")})
+            "lessons": SimpleLazyObject(self.lessons_synthesis), "crumb": str(_("Synthèse des enseignements"))})
 
 
 class ResourceKind(models.TextChoices):
