@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 
@@ -45,16 +45,14 @@ class CharterVersion(ClusterableModel):
 
     objects = CharterVersionQuerySet.as_manager()
 
-    panels = [FieldPanel("number"), FieldPanel("status"), FieldPanel("adopted_on"), FieldPanel("preamble"),
-              FieldPanel("document"), InlinePanel("articles", label=_("Article"))]
-
     class Meta:
         verbose_name = _("version de la charte")
         verbose_name_plural = _("versions de la charte")
         ordering = ["-number"]
         constraints = [
-            models.UniqueConstraint(fields=["status"], condition=models.Q(status="in_force"),
-                                    name="consultations_one_charter_in_force"),
+            models.UniqueConstraint(
+                fields=["status"], condition=models.Q(status="in_force"), name="consultations_one_charter_in_force",
+                violation_error_message=_("Une autre version est en vigueur : marquez-la d'abord « remplacée ».")),
         ]
 
     def __str__(self):
@@ -82,7 +80,8 @@ class CharterArticle(Orderable):
         verbose_name = _("article de la charte")
         verbose_name_plural = _("articles de la charte")
         constraints = [
-            models.UniqueConstraint(fields=["version", "number"], name="consultations_one_article_number"),
+            models.UniqueConstraint(fields=["version", "number"], name="consultations_one_article_number",
+                                    violation_error_message=_("Deux articles de cette version portent ce numéro.")),
         ]
 
     def __str__(self):

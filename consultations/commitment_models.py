@@ -26,6 +26,17 @@ class CommitmentStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Retiré")
 
 
+class CommitmentQuerySet(models.QuerySet):
+    def engaged(self):
+        """The current commitments: each makes its organisation a "territoire engagé"."""
+        return self.filter(status=CommitmentStatus.VERIFIED)
+
+    def in_register(self):
+        """What the public register shows: current signatories, and past ones (verified, then withdrawn)."""
+        return self.filter(models.Q(status=CommitmentStatus.VERIFIED)
+                           | models.Q(status=CommitmentStatus.WITHDRAWN, decided_at__isnull=False))
+
+
 class Commitment(models.Model):
     organisation = models.ForeignKey("interconnectes.Organisation", verbose_name=_("organisation"),
                                      on_delete=models.PROTECT, related_name="charter_commitments")
@@ -53,6 +64,8 @@ class Commitment(models.Model):
     withdrawal_reason = models.TextField(_("motif du retrait"), blank=True)
     withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("retiré par"), null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
+
+    objects = CommitmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("engagement dans la charte")

@@ -19,12 +19,12 @@ def draft_title(draft) -> str:
 @task()
 def notify_staff(draft_id: int) -> None:
     """A record submitted for review, or an update published directly (to read afterwards)."""
-    from consultations.permissions import staff_addresses
+    from consultations.permissions import records_staff_addresses
     from reviews.models import Draft
     from reviews.states import State
 
     draft = Draft.objects.select_related("organisation").get(pk=draft_id)
-    send("submitted", staff_addresses(), {
+    send("submitted", records_staff_addresses(), {
         "title": draft_title(draft), "published": draft.state == State.PUBLISHED,
         "queue_url": canonical.absolute(reverse("consultation_records:review_queue"))})
 

@@ -147,11 +147,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='charterversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'in_force')), fields=('status',), name='consultations_one_charter_in_force'),
+            constraint=models.UniqueConstraint(condition=models.Q(('status', 'in_force')), fields=('status',), name='consultations_one_charter_in_force', violation_error_message="Une autre version est en vigueur : marquez-la d'abord « remplacée »."),
         ),
         migrations.AddConstraint(
             model_name='charterarticle',
-            constraint=models.UniqueConstraint(fields=('version', 'number'), name='consultations_one_article_number'),
+            constraint=models.UniqueConstraint(fields=('version', 'number'), name='consultations_one_article_number', violation_error_message='Deux articles de cette version portent ce numéro.'),
         ),
         migrations.AddConstraint(
             model_name='commitment',
