@@ -137,6 +137,8 @@ PAGE_KINDS = (
     PageKind("score-errors", "Jury: score form with errors", budgets.APPLICATION_PAGE, JUROR, errors="score"),
     PageKind("ranking", "Jury: ranking", budgets.LISTING_PAGE, STAFF),
     PageKind("ranking-jurors", "Jury: jurors and charts", budgets.LISTING_PAGE, STAFF),
+    PageKind("consultations", "Consultations list", budgets.LISTING_PAGE),
+    PageKind("consultation", "Consultation record", budgets.CONTENT_PAGE),
 )
 KINDS = {kind.key: kind for kind in PAGE_KINDS}
 
@@ -232,6 +234,14 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
+    # The consultation records: the list, and the record with the longest follow-up (the demo's Café IA of Nantes).
+    from consultations.models import Consultation
+
+    consultation = (Consultation.objects.published().annotate(n=Count("follow_ups__entries"))
+                    .order_by("-n", "pk").first())
+    if consultation:
+        urls["consultations"] = "/concertations-ia/concertations/"
+        urls["consultation"] = consultation.get_absolute_url()
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

@@ -220,7 +220,7 @@ def test_publication_keeps_only_published_library_projects_and_known_lessons(hom
     lessons_ = lessons()
     person = agent("agent@tours.example.org", tours)
     record = published(tours, person, implementations=[999], findings={
-        str(lessons_[2].pk): {"kind": "citation", "evidence": "« On ne savait pas que c'était déjà là. »"},
+        str(lessons_[2].pk): {"kind": "citation", "evidence": "On ne savait pas que c'était déjà là."},
         "9999": {"kind": "citation", "evidence": "perdu"}})
     assert list(record.implementations.all()) == []
     assert [finding.lesson.number for finding in record.findings.all()] == [3]
