@@ -117,6 +117,13 @@ PAGE_KINDS = (
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("consultations", "AI consultations programme", budgets.CONTENT_PAGE),
+    PageKind("consultations-register", "AI consultations: charter signatories", budgets.LISTING_PAGE),
+    PageKind("consultations-charter", "AI consultations: charter version", budgets.CONTENT_PAGE),
+    PageKind("consultations-synthesis", "AI consultations: synthesis of lessons", budgets.CONTENT_PAGE),
+    PageKind("consultations-open-data", "AI consultations open data", budgets.CONTENT_PAGE),
+    PageKind("consultation-list", "Consultations list", budgets.LISTING_PAGE),
+    PageKind("consultation-record", "Consultation record", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -137,8 +144,6 @@ PAGE_KINDS = (
     PageKind("score-errors", "Jury: score form with errors", budgets.APPLICATION_PAGE, JUROR, errors="score"),
     PageKind("ranking", "Jury: ranking", budgets.LISTING_PAGE, STAFF),
     PageKind("ranking-jurors", "Jury: jurors and charts", budgets.LISTING_PAGE, STAFF),
-    PageKind("consultations", "Consultations list", budgets.LISTING_PAGE),
-    PageKind("consultation", "Consultation record", budgets.CONTENT_PAGE),
 )
 KINDS = {kind.key: kind for kind in PAGE_KINDS}
 
@@ -234,14 +239,23 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
-    # The consultation records: the list, and the record with the longest follow-up (the demo's Café IA of Nantes).
-    from consultations.models import Consultation
+    from consultations.models import CharterVersion, Consultation, ConsultationProgrammePage
 
+    programme = ConsultationProgrammePage.objects.live().first()
+    if programme:
+        urls["consultations"] = programme.url
+        urls["consultations-register"] = programme.url + "signataires/"
+        urls["consultations-synthesis"] = programme.url + "enseignements/"
+        urls["consultations-open-data"] = "/donnees/concertations-ia/"
+        version = CharterVersion.objects.public().order_by("-number").first()
+        if version:
+            urls["consultations-charter"] = f"{programme.url}charte/{version.number}/"
+    # The consultation records: the list, and the record with the longest follow-up (the demo's Café IA of Nantes).
     consultation = (Consultation.objects.published().annotate(n=Count("follow_ups__entries"))
                     .order_by("-n", "pk").first())
     if consultation:
-        urls["consultations"] = "/concertations-ia/concertations/"
-        urls["consultation"] = consultation.get_absolute_url()
+        urls["consultation-list"] = "/concertations-ia/concertations/"
+        urls["consultation-record"] = consultation.get_absolute_url()
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"
