@@ -24,7 +24,7 @@ class FollowUp(models.Model):
                               default=FollowUpStatus.STUDYING)
     reason = models.TextField(_("raison de l'abandon"), max_length=2000, blank=True)
     created_at = models.DateTimeField(_("créé le"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
 
     class Meta:
@@ -48,7 +48,7 @@ class ProgressEntry(models.Model):
     on = models.DateField(_("date"))
     text = models.TextField(_("avancement"), max_length=4000)
     created_at = models.DateTimeField(_("écrit le"))
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
 
     class Meta:
