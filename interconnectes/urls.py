@@ -25,6 +25,8 @@ urlpatterns = [
     path("communaute/", include("community.urls")),
     path("", include("library.urls")),
     path("", include("resources.urls")),
+    path("", include("consultations.urls")),
+    path("", include("consultations.record_urls")),
 ]
 
 urlpatterns += [

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "replays",
     "community",
     "resources",
+    "consultations",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

@@ -127,6 +127,13 @@ PAGE_KINDS = (
     PageKind("resources", "Resource space", budgets.LISTING_PAGE),
     PageKind("resource", "Resource", budgets.CONTENT_PAGE),
     PageKind("resource-collection", "Resource collection", budgets.LISTING_PAGE),
+    PageKind("consultations", "AI consultations programme", budgets.CONTENT_PAGE),
+    PageKind("consultations-register", "AI consultations: charter signatories", budgets.LISTING_PAGE),
+    PageKind("consultations-charter", "AI consultations: charter version", budgets.CONTENT_PAGE),
+    PageKind("consultations-synthesis", "AI consultations: synthesis of lessons", budgets.CONTENT_PAGE),
+    PageKind("consultations-open-data", "AI consultations open data", budgets.CONTENT_PAGE),
+    PageKind("consultation-list", "Consultations list", budgets.LISTING_PAGE),
+    PageKind("consultation-record", "Consultation record", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -273,6 +280,23 @@ def demo_urls():
         urls["resources"] = space.url
         urls["resource"] = space.resource_url(guide.slug)
         urls["resource-collection"] = space.collection_url(kit.slug)
+    from consultations.models import CharterVersion, Consultation, ConsultationProgrammePage
+
+    programme = ConsultationProgrammePage.objects.live().first()
+    if programme:
+        urls["consultations"] = programme.url
+        urls["consultations-register"] = programme.url + "signataires/"
+        urls["consultations-synthesis"] = programme.url + "enseignements/"
+        urls["consultations-open-data"] = "/donnees/concertations-ia/"
+        version = CharterVersion.objects.public().order_by("-number").first()
+        if version:
+            urls["consultations-charter"] = f"{programme.url}charte/{version.number}/"
+    # The consultation records: the list, and the record with the longest follow-up (the demo's Café IA of Nantes).
+    consultation = (Consultation.objects.published().annotate(n=Count("follow_ups__entries"))
+                    .order_by("-n", "pk").first())
+    if consultation:
+        urls["consultation-list"] = "/concertations-ia/concertations/"
+        urls["consultation-record"] = consultation.get_absolute_url()
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

@@ -46,7 +46,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod",
-                "replays", "community", "resources")
+                "replays", "community", "resources", "consultations")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -194,6 +194,43 @@ NAMED = {
     # reader may read (404 otherwise: tests/resources/test_votes_and_reports.py).
     "resources:vote": {AUTHENTICATED},
     "resources:report": {AUTHENTICATED},
+    # consultations/urls.py: a référent's commitments (others are told why, 403), the signed documents and the
+    # withdrawal (the organisation's référents and the team; 404 for others), the team's verification (staff
+    # holding consultations.verify_commitment), the register's open data; each role in
+    # tests/consultations/test_commitments.py.
+    "consultations:commit": {AUTHENTICATED},
+    "consultations:withdraw": {REFERENT, EDITOR},
+    "consultations:signed_document": {REFERENT, EDITOR},
+    "consultations:queue": {EDITOR},
+    "consultations:decide": {EDITOR},
+    "consultations:open_data": {PUBLIC},
+    "consultations:export_csv": {PUBLIC},
+    "consultations:export_json": {PUBLIC},
+    "consultations:export_schema": {PUBLIC},
+    # consultations/wagtail_hooks.py: the charter's versions, the lessons and the territories' positions.
+    **{f"wagtailsnippets_consultations_{model}:{view}": {EDITOR}
+       for model in ("charterversion", "lesson", "territorylocation")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    **{f"wagtailsnippetchoosers_consultations_{model}:{view}": {EDITOR}
+       for model in ("charterversion", "lesson", "territorylocation")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # consultations/record_urls.py: published records for everyone (a draft is never read by a public view:
+    # tests/consultations/test_follow_ups.py); drafts and follow-up for the territory's verified agents, who are
+    # told otherwise (403, 404); the team's review for staff holding consultations.change_consultation
+    # (tests/consultations/test_record_access.py walks each role).
+    "consultation_records:list": {PUBLIC},
+    "consultation_records:consultation": {PUBLIC},
+    "consultation_records:feed": {PUBLIC},
+    "consultation_records:mine": {AUTHENTICATED},
+    "consultation_records:declare": {AUTHENTICATED},  # agents of a committed territory; others get a 403 page
+    "consultation_records:draft": {AUTHENTICATED},
+    "consultation_records:submit": {AUTHENTICATED},
+    "consultation_records:start_update": {AUTHENTICATED},
+    "consultation_records:follow_up": {AUTHENTICATED},
+    "consultation_records:change_status": {AUTHENTICATED},
+    "consultation_records:review_queue": {EDITOR},
+    "consultation_records:review": {EDITOR},
+    "consultation_records:mark_checked": {EDITOR},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -228,6 +265,12 @@ ROUTABLE = {
     "ResourceIndexPage:resource": {PUBLIC},
     "ResourceIndexPage:file": {PUBLIC},
     "ResourceIndexPage:collection": {PUBLIC},
+    # The programme of the concertations: adopted charter versions, the register, the synthesis of lessons.
+    "ConsultationProgrammePage:index_route": {PUBLIC},
+    "ConsultationProgrammePage:charter_versions": {PUBLIC},
+    "ConsultationProgrammePage:charter_version": {PUBLIC},  # adopted versions only, never a draft
+    "ConsultationProgrammePage:register": {PUBLIC},  # verified commitments, and withdrawn ones once verified
+    "ConsultationProgrammePage:synthesis": {PUBLIC},
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this

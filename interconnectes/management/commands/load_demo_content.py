@@ -19,7 +19,7 @@ from interconnectes.models import HomePage
 BUILDERS = [
     "interconnectes.demo", "interconnectes.demo_declarations", "accounts.demo", "manifestes.demo", "events.demo",
     "territoirprod.demo", "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "resources.demo",
-    "replays.demo", "community.demo", "sitesearch.demo",
+    "consultations.demo", "consultations.demo_records", "replays.demo", "community.demo", "sitesearch.demo",
 ]
 
 
