@@ -42,7 +42,7 @@ TOURS = "Tours Métropole Val de Loire"
 TOURS_REFERENT = ("Référente de Tours Métropole Val de Loire", "referente@tours-metropole.example.org",
                   "interconnectes-referente")
 ACCOUNTS = [TOURS_REFERENT]
-NAVIGATION_ROOM = 6  # the main menu takes the programme while it has fewer entries than this
+NAVIGATION_ROOM = 8  # the main menu takes the programme while it has room (the admin allows 8 entries)
 
 # The engaged territories of the seed, in its order: name → (kind, region, latitude, longitude of the seat).
 TERRITORIES = {
