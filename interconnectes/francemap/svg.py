@@ -1,0 +1,116 @@
+"""The map of France as an SVG drawing, built on the server: no tiles, no script, no other host.
+
+The drawing is the visual twin of the list that `templates/components/france_map.html` puts beside it:
+it is one image (role="img", named by its <title> and <desc>), its circles are links for pointer users
+only (tabindex="-1"), and keyboard and screen-reader users get the same places, links and counts from
+the list. Colours are SVG presentation attributes, never style attributes, for the site's CSP.
+"""
+
+import math
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from interconnectes.regions import Region
+from interconnectes.templatetags.safe_links import safe_href
+
+from .boundaries import region_rings
+from .points import MapPoint, PointKind
+from .projection import HEIGHT, INSETS, MAINLAND, WIDTH, Frame, frame_of, project
+
+LAND, BORDER, FRAME_LINE, CAPTION = "#dfe6ee", "#ffffff", "#c9d1db", "#4a4a5e"
+FILL = {PointKind.TERRITORY: "#0a4a82", PointKind.CONSULTATION: "#ffffff"}
+OUTLINE = {PointKind.TERRITORY: "#ffffff", PointKind.CONSULTATION: "#b3361b"}
+MIN_RADIUS, MAX_RADIUS, GROWTH = 3.0, 14.0, 1.5
+
+
+def radius(count: int) -> float:
+    """The circle's radius: its area grows with the count, from a visible dot to a cap that keeps it local."""
+    return round(min(MAX_RADIUS, MIN_RADIUS + GROWTH * math.sqrt(max(count, 0))), 1)
+
+
+def tenths(value: float) -> str:
+    """A length rounded to a tenth, as short as SVG allows ("12", "-.5", "3.2")."""
+    whole, tenth = divmod(abs(round(value * 10)), 10)
+    text = f"{whole}.{tenth}" if tenth else f"{whole}"
+    text = text.removeprefix("0") if text.startswith("0.") else text
+    return f"-{text}" if value < 0 and text != "0" else text
+
+
+def path_data(rings: Iterable[Sequence[tuple[float, float]]], frame: Frame) -> str:
+    """Closed sub-paths in relative moves, computed from rounded points so that no rounding error adds up."""
+    parts = []
+    for ring in rings:
+        points = [tuple(round(v * 10) for v in project(lon, lat, frame)) for lon, lat in ring]
+        (x0, y0), steps = points[0], []
+        for (ax, ay), (bx, by) in zip(points, points[1:], strict=False):
+            if (ax, ay) != (bx, by):
+                steps.append(f"{tenths((bx - ax) / 10)} {tenths((by - ay) / 10)}")
+        parts.append(f"M{tenths(x0 / 10)} {tenths(y0 / 10)}l{' '.join(steps)}z")
+    return "".join(parts)
+
+
+@cache
+def land_path() -> str:
+    """Every region in its frame, as one path's data: drawn once per process, then reused by every map."""
+    frames = {frame.code: frame for frame in INSETS}
+    return "".join(path_data(rings, frames.get(code, MAINLAND)) for code, rings in region_rings().items())
+
+
+def draw_map(points: Sequence[MapPoint], *, title: str, description: str, id_prefix: str = "carte") -> SafeString:
+    """The SVG of France with `points` as linked circles, the largest drawn first so none hides a smaller one.
+
+    A point outside every frame (abroad, or a typo in its coordinates) is left off the drawing; the list
+    beside it still names it.
+    """
+    circles = []
+    for point in sorted(points, key=lambda p: -p.count):
+        frame = frame_of(point.lon, point.lat)
+        if frame is None:
+            continue
+        x, y = project(point.lon, point.lat, frame)
+        circle = format_html(
+            '<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}"><title>{}</title></circle>',
+            tenths(x), tenths(y), tenths(radius(point.count)), FILL[point.kind], OUTLINE[point.kind], point.summary,
+        )
+        if point.url:
+            circle = format_html('<a href="{}" tabindex="-1">{}</a>', safe_href(point.url), circle)
+        circles.append(circle)
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="france-map-drawing" role="img" '
+        'aria-labelledby="{}-titre {}-description"><title id="{}-titre">{}</title>'
+        '<desc id="{}-description">{}</desc>'
+        '<path d="{}" fill="{}" stroke="{}" stroke-width=".8" fill-rule="evenodd"/>'
+        '<g fill="none" stroke="{}">{}</g><g font-size="10" fill="{}" text-anchor="middle">{}</g>'
+        '<g stroke-width="1.5" fill-opacity=".85">{}</g></svg>',
+        WIDTH, HEIGHT, id_prefix, id_prefix, id_prefix, title, id_prefix, description,
+        land_path(), LAND, BORDER, FRAME_LINE, inset_boxes(), CAPTION, inset_names(),
+        format_html_join("", "{}", ((circle,) for circle in circles)),
+    )
+
+
+def legend_swatch(kind: PointKind) -> SafeString:
+    """The legend's sample of a kind of point, in the drawing's colours, hidden from assistive technologies."""
+    return format_html(
+        '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">'
+        '<circle cx="8" cy="8" r="6" fill="{}" stroke="{}" stroke-width="2"/></svg>',
+        FILL[kind], OUTLINE[kind],
+    )
+
+
+def inset_boxes() -> SafeString:
+    return format_html_join(
+        "", '<rect x="{}" y="{}" width="{}" height="{}"/>',
+        ((frame.x, frame.y, frame.width, frame.height) for frame in INSETS),
+    )
+
+
+def inset_names() -> SafeString:
+    return format_html_join(
+        "", '<text x="{}" y="{}">{}</text>',
+        ((tenths(frame.x + frame.width / 2), tenths(frame.y + frame.height + 11), Region(frame.code).label)
+         for frame in INSETS),
+    )
+
