@@ -1,9 +1,11 @@
 """The map of France as an SVG drawing, built on the server: no tiles, no script, no other host.
 
 The drawing is the visual twin of the list that `templates/components/france_map.html` puts beside it:
-it is one image (role="img", named by its <title> and <desc>), its circles are links for pointer users
-only (tabindex="-1"), and keyboard and screen-reader users get the same places, links and counts from
-the list. Colours are SVG presentation attributes, never style attributes, for the site's CSP.
+the <svg> is named by its <title> and <desc> (aria-labelledby) inside a <figure>; its circles are links
+for pointer users only (out of the tab order and hidden from assistive technologies), and keyboard and
+screen-reader users get the same places, links and counts from the list. It has no role="img": an image
+may not hold links, even ones kept out of the tab order (axe-core's nested-interactive). Colours are SVG
+presentation attributes, never style attributes, for the site's CSP.
 """
 
 import math
@@ -71,12 +73,12 @@ def draw_map(points: Sequence[MapPoint], *, title: str, description: str, id_pre
         ((FILL[kind], OUTLINE[kind], circles([point for point in points if point.kind == kind])) for kind in PointKind),
     )
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="france-map-drawing" role="img" '
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" class="france-map-drawing" '
         'aria-labelledby="{}-titre {}-description"><title id="{}-titre">{}</title>'
         '<desc id="{}-description">{}</desc>'
         '<path d="{}" fill="{}" stroke="{}" stroke-width=".8" fill-rule="evenodd"/>'
         '<g fill="none" stroke="{}">{}</g><g font-size="10" fill="{}" text-anchor="middle">{}</g>'
-        '<g stroke-width="1.5" fill-opacity=".85">{}</g></svg>',
+        '<g stroke-width="1.5" fill-opacity=".85" aria-hidden="true">{}</g></svg>',
         WIDTH, HEIGHT, id_prefix, id_prefix, id_prefix, title, id_prefix, description,
         land_path(), LAND, BORDER, FRAME_LINE, inset_boxes(), CAPTION, inset_names(), layers,
     )
