@@ -14,8 +14,9 @@ NODE_STAMP := node_modules/.installed
 # The suite runs in one process per core (pytest-xdist), each test file (and the demo package) in one process.
 # Each run creates its test databases afresh (--create-db) and leaves them for the next one to replace
 # (--reuse-db): PostgreSQL refuses to drop a database while a thread of a test still holds a session on it.
+# The forty slowest steps are listed at the end of the run, to see where its time goes.
 TEST_PROCESSES ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup --reuse-db --create-db
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadgroup --reuse-db --create-db --durations=40
 
 .PHONY: run test test-fast install node lint check security lock clean
 

@@ -5,11 +5,12 @@ name and identifiers), so that the rule is tested on hand-written examples.
 """
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+
+from interconnectes.folding import fold
 
 
 @dataclass(frozen=True)
@@ -41,9 +42,7 @@ NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def normalise_name(name: str) -> str:
     """Case, accents, punctuation and spacing removed: "Métropole  de Lyon" == "metropole-de-lyon"."""
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    ascii_only = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-    return NOT_ALNUM.sub(" ", ascii_only).strip()
+    return NOT_ALNUM.sub(" ", fold(name or "")).strip()
 
 
 def obvious_conflict(juror: JurorFacts, application: ApplicationFacts):

@@ -31,7 +31,6 @@ from library import permissions
 from library.access_models import Contact, DocumentDownload, ImplementationDocument
 from library.tiers import Level, level_for_tier
 
-DECIDE_PERMISSION = "accounts.change_grant"
 DEFAULT_DURATION = datetime.timedelta(days=365)
 CONSENT_SALT = "library.contact-consent"
 
@@ -64,27 +63,16 @@ def may_request_access(user, implementation, request=None) -> bool:
     return user.is_authenticated and tier_for(user, implementation, request=request) < Tier.GRANT
 
 
-def referent_organisation_ids(user) -> set[int]:
-    if not user.is_authenticated:
-        return set()
-    return set(Membership.objects.filter(person=user, role=MembershipRole.REFERENT, status=MembershipStatus.VERIFIED)
-               .values_list("organisation_id", flat=True))
-
-
-def is_team(user) -> bool:
-    """The association's team: staff holding the permission (nobody else's permissions are even read)."""
-    return user.is_authenticated and user.is_staff and user.has_perm(DECIDE_PERMISSION)
-
-
 def may_decide(user, implementation) -> bool:
     """The association's team, or a verified référent of the project's lead collectivité."""
-    return is_team(user) or implementation.lead_organisation_id in referent_organisation_ids(user)
+    return (permissions.is_access_team(user)
+            or implementation.lead_organisation_id in permissions.referent_organisation_ids(user))
 
 
 def decidable_implementations(user):
     """The implementations whose access `user` decides (all of them for the team), as a queryset."""
     implementations = implementation_model().objects.all()
-    if is_team(user):
+    if permissions.is_access_team(user):
         return implementations
     return implementations.filter(lead_organisation_id__in=permissions.verified_memberships(user).filter(
         role=MembershipRole.REFERENT).values("organisation_id"))

@@ -21,7 +21,7 @@ def project_context(implementation) -> dict:
 @task()
 def send_access_request(grant_id: int) -> None:
     from accounts.models import Membership, MembershipRole, MembershipStatus
-    from library import access
+    from library import access, permissions
 
     grant = access.grant_for_decision(grant_id)
     implementation = access.implementation_model().objects.select_related("use_case", "lead_organisation").get(
@@ -31,7 +31,7 @@ def send_access_request(grant_id: int) -> None:
         status=MembershipStatus.VERIFIED, person__is_active=True).values_list("person__email", flat=True)))
     if not recipients:
         recipients = sorted({user.email for user in get_user_model().objects.with_perm(
-            access.DECIDE_PERMISSION, backend="django.contrib.auth.backends.ModelBackend").filter(is_staff=True)
+            permissions.GRANT_PERMISSION, backend="django.contrib.auth.backends.ModelBackend").filter(is_staff=True)
             if user.email})
     if recipients:
         send("access_request", recipients, {

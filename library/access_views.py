@@ -23,7 +23,7 @@ from interconnectes.privatefiles import responses as privatefiles
 from interconnectes.privatefiles.storage import StorageUnavailable
 from interconnectes.refusals import Refused
 from interconnectes.restrictions import private_q
-from library import access, access_tasks, uploads
+from library import access, access_tasks, permissions, uploads
 from library.access_forms import AccessRequestForm, ApproveForm, ContactMessageForm, RefuseForm
 from library.models import Contact, Implementation, ImplementationDocument, UseCasePage
 
@@ -119,7 +119,7 @@ def end_of_day(day):
 @login_required
 def manage(request):
     """The owners' page: requests to decide, grants given, and every download of their projects' documents."""
-    if not (access.is_team(request.user) or access.referent_organisation_ids(request.user)):
+    if not (permissions.is_access_team(request.user) or permissions.referent_organisation_ids(request.user)):
         raise Http404
     now = clock.now()
     implementations = access.decidable_implementations(request.user)

@@ -15,6 +15,9 @@ from django.db.models import Q
 from accounts.models import Membership, MembershipRole, MembershipStatus
 from reviews import states
 
+# The library's two teams: staff holding the permission to edit the records, and to decide expert access.
+GRANT_PERMISSION = "accounts.change_grant"
+
 
 def is_active(user) -> bool:
     return user.is_authenticated and user.is_active
@@ -24,6 +27,11 @@ def is_library_staff(user) -> bool:
     if not is_active(user):
         return False
     return user.is_superuser or (user.is_staff and user.has_perm("library.change_implementation"))
+
+
+def is_access_team(user) -> bool:
+    """The team deciding expert access: staff holding the permission (nobody else's permissions are even read)."""
+    return is_active(user) and user.is_staff and user.has_perm(GRANT_PERMISSION)
 
 
 def verified_roles(request) -> dict[int, str]:
@@ -45,6 +53,11 @@ def verified_memberships(user):
 
 def verified_organisation_ids(user) -> set[int]:
     return set(verified_memberships(user).values_list("organisation_id", flat=True))
+
+
+def referent_organisation_ids(user) -> set[int]:
+    return set(verified_memberships(user).filter(role=MembershipRole.REFERENT).values_list("organisation_id",
+                                                                                          flat=True))
 
 
 def is_owner(user, organisation_id) -> bool:

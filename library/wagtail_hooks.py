@@ -84,7 +84,7 @@ def expert_access_in_my_space(request):
     référents, the team), the link to the requests to decide and the downloads of their documents."""
     user, now = request.user, clock.now()
     grants = list(access.implementation_grants().filter(person=user).order_by("-created_at"))
-    owner = access.is_team(user) or MembershipRole.REFERENT in permissions.verified_roles(request).values()
+    owner = permissions.is_access_team(user) or MembershipRole.REFERENT in permissions.verified_roles(request).values()
     if not grants and not owner:
         return None
     implementations = Implementation.objects.select_related("use_case", "lead_organisation").in_bulk(

@@ -12,10 +12,11 @@ That is a plain `LIKE '% term%'`, which SQLite and PostgreSQL answer alike.
 """
 
 import re
-import unicodedata
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from interconnectes.folding import LIGATURES, fold
 
 # Words too common to tell documents apart; a query made of them only keeps them (see `query_terms`).
 STOP_WORDS = frozenset("""
@@ -23,15 +24,9 @@ a au aux avec c ce ces cet cette d dans de des du elle en et est il ils j l la l
 mes n ne nos notre nous on ou par pas pour qu que qui s sa se ses son sur t ta te tes ton un une vos votre vous y
 """.split())
 
-LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'"})
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 MAX_QUERY_TERMS = 8  # what a visitor types; past it the query is cut rather than the database asked more
 
-
-def fold(text: str) -> str:
-    """Lower case, without accents or ligatures: "Œuvre électronique" → "oeuvre electronique"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES).lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def stem(word: str) -> str:
