@@ -21,6 +21,7 @@ urlpatterns = [
     path("candidatures/", include("labels.urls")),
     path("bibliotheque-ia-acces/", include("library.access_urls")),
     path("", include("library.urls")),
+    path("", include("consultations.urls")),
 ]
 
 urlpatterns += [

@@ -76,21 +76,29 @@ COLUMNS = (
 COLUMN_NAMES = tuple(column.name for column in COLUMNS)
 
 
-def schema(*, csv_url: str, json_url: str) -> dict:
-    """The Table Schema of the files, with their licence and where they are."""
+def table_schema(*, name: str, title: str, description: str, columns, csv_url: str, json_url: str) -> dict:
+    """A Table Schema of a CSV and a JSON file of the site's open data, with their licence and where they are."""
     return {
-        "name": FILE_NAME,
-        "title": "Bibliothèque d'IA territorialisée",
-        "description": "Les projets d'IA des collectivités publiés dans la bibliothèque des Interconnectés : "
-                       "informations publiques (niveau 0) de chaque fiche.",
+        "name": name,
+        "title": title,
+        "description": description,
         "licenses": [LICENCE],
         "publisher": PUBLISHER,
         "resources": [{"path": csv_url, "format": "csv", "encoding": "utf-8"},
                       {"path": json_url, "format": "json", "encoding": "utf-8"}],
         "fields": [{"name": column.name, "type": column.type, "format": column.format,
-                    "description": str(column.description)} for column in COLUMNS],
+                    "description": str(column.description)} for column in columns],
         "missingValues": [""],
     }
+
+
+def schema(*, csv_url: str, json_url: str) -> dict:
+    """The Table Schema of the library's files."""
+    return table_schema(
+        name=FILE_NAME, title="Bibliothèque d'IA territorialisée",
+        description="Les projets d'IA des collectivités publiés dans la bibliothèque des Interconnectés : "
+                    "informations publiques (niveau 0) de chaque fiche.",
+        columns=COLUMNS, csv_url=csv_url, json_url=json_url)
 
 
 def row(record, *, use_case, url: str, use_case_url: str, has_lessons: bool) -> dict:
@@ -133,11 +141,12 @@ def row(record, *, use_case, url: str, use_case_url: str, has_lessons: bool) -> 
     return values
 
 
-def to_csv(rows) -> str:
-    """Comma-separated, a header line of the column names, booleans as "true"/"false" (Table Schema's)."""
+def to_csv(rows, column_names=COLUMN_NAMES) -> str:
+    """Comma-separated, a header line of the column names, booleans as "true"/"false" (Table Schema's); other
+    datasets of the site (the consultations' commitments) pass their own column names."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMN_NAMES)
+    writer.writerow(column_names)
     for values in rows:
         writer.writerow([("true" if value else "false") if isinstance(value, bool) else spreadsheet_cell(value)
                          for value in values.values()])

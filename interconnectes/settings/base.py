@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "sitesearch",
     "library",
     "reviews",
+    "consultations",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

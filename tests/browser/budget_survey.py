@@ -117,6 +117,11 @@ PAGE_KINDS = (
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("consultations", "AI consultations programme", budgets.CONTENT_PAGE),
+    PageKind("consultations-register", "AI consultations: charter signatories", budgets.LISTING_PAGE),
+    PageKind("consultations-charter", "AI consultations: charter version", budgets.CONTENT_PAGE),
+    PageKind("consultations-synthesis", "AI consultations: synthesis of lessons", budgets.CONTENT_PAGE),
+    PageKind("consultations-open-data", "AI consultations open data", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -232,6 +237,17 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
+    from consultations.models import CharterVersion, ConsultationProgrammePage
+
+    programme = ConsultationProgrammePage.objects.live().first()
+    if programme:
+        urls["consultations"] = programme.url
+        urls["consultations-register"] = programme.url + "signataires/"
+        urls["consultations-synthesis"] = programme.url + "enseignements/"
+        urls["consultations-open-data"] = "/donnees/concertations-ia/"
+        version = CharterVersion.objects.public().order_by("-number").first()
+        if version:
+            urls["consultations-charter"] = f"{programme.url}charte/{version.number}/"
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

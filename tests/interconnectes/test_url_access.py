@@ -45,7 +45,7 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "consultations")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -139,6 +139,26 @@ NAMED = {
     "library:review": {EDITOR},
     "library:mark_checked": {EDITOR},
     "library:archive": {EDITOR},
+    # consultations/urls.py: a référent's commitments (others are told why, 403), the signed documents and the
+    # withdrawal (the organisation's référents and the team; 404 for others), the team's verification (staff
+    # holding consultations.verify_commitment), the register's open data; each role in
+    # tests/consultations/test_commitments.py.
+    "consultations:commit": {AUTHENTICATED},
+    "consultations:withdraw": {REFERENT, EDITOR},
+    "consultations:signed_document": {REFERENT, EDITOR},
+    "consultations:queue": {EDITOR},
+    "consultations:decide": {EDITOR},
+    "consultations:open_data": {PUBLIC},
+    "consultations:export_csv": {PUBLIC},
+    "consultations:export_json": {PUBLIC},
+    "consultations:export_schema": {PUBLIC},
+    # consultations/wagtail_hooks.py: the charter's versions, the lessons and the territories' positions.
+    **{f"wagtailsnippets_consultations_{model}:{view}": {EDITOR}
+       for model in ("charterversion", "lesson", "territorylocation")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    **{f"wagtailsnippetchoosers_consultations_{model}:{view}": {EDITOR}
+       for model in ("charterversion", "lesson", "territorylocation")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -162,6 +182,12 @@ ROUTABLE = {
     "UseCasePage:comparison": {PUBLIC},
     "UseCasePage:implementation": {PUBLIC},
     "UseCasePage:history": {PUBLIC},  # level-0 differences only (tests/library/test_submissions.py)
+    # The programme of the concertations: adopted charter versions, the register, the synthesis of lessons.
+    "ConsultationProgrammePage:index_route": {PUBLIC},
+    "ConsultationProgrammePage:charter_versions": {PUBLIC},
+    "ConsultationProgrammePage:charter_version": {PUBLIC},  # adopted versions only, never a draft
+    "ConsultationProgrammePage:register": {PUBLIC},  # verified commitments, and withdrawn ones once verified
+    "ConsultationProgrammePage:synthesis": {PUBLIC},
 }
 
 # Wagtail's own admin, by route prefix (first match wins). Never matches a route that names one of this

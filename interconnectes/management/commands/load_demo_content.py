@@ -18,7 +18,7 @@ from interconnectes.models import HomePage
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
 BUILDERS = [
     "interconnectes.demo", "interconnectes.demo_declarations", "accounts.demo", "manifestes.demo", "events.demo",
-    "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "sitesearch.demo",
+    "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "consultations.demo", "sitesearch.demo",
 ]
 
 
