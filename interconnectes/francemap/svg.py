@@ -108,7 +108,7 @@ def circles(points: Sequence[MapPoint]) -> SafeString:
 def legend_swatch(kind: PointKind) -> SafeString:
     """The legend's sample of a kind of point, in the drawing's colours, hidden from assistive technologies."""
     return format_html(
-        '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">'
+        '<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">'
         '<circle cx="8" cy="8" r="6" fill="{}" stroke="{}" stroke-width="2"/></svg>',
         FILL[kind], OUTLINE[kind],
     )

@@ -1,5 +1,6 @@
 """The map of France in a real browser: drawn, named, clickable with a pointer, and its list reachable by keyboard
-and without JavaScript; axe-core finds nothing and the page's CSP blocks nothing.
+and without JavaScript; axe-core, IBM Equal Access, pa11y and the Nu HTML checker find nothing, and the page's
+CSP blocks nothing.
 
 The component is shown on a page of this file's own URLconf, so that the test needs no other app's data.
 """
@@ -11,6 +12,7 @@ from django.urls import include, path
 
 from interconnectes.francemap.places import KNOWN_PLACES
 from interconnectes.francemap.points import MapPoint, PointKind
+from tests.browser import checkers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
 
@@ -39,7 +41,7 @@ urlpatterns = [path("carte-de-test/", map_page), path("", include("interconnecte
 def test_the_map_is_drawn_named_and_clickable_and_its_list_says_the_same(page, live_server, home, assert_accessible):
     blocked = []
     page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
-    page.goto(f"{live_server.url}/carte-de-test/")
+    served = page.goto(f"{live_server.url}/carte-de-test/").text()
 
     drawing = page.locator("svg.france-map-drawing")
     assert drawing.is_visible() and drawing.evaluate(
@@ -51,6 +53,9 @@ def test_the_map_is_drawn_named_and_clickable_and_its_list_says_the_same(page, l
     assert page.locator(".france-map-list li").count() == len(POINTS)
     assert_accessible(page)
     assert blocked == []
+    in_page = checkers.InPageCheckers()
+    assert in_page.ibm(page) == [] and in_page.pa11y(page) == []
+    assert checkers.nu_html_check({"carte": served})["carte"][0] == []
 
     # A pointer user clicks a circle; its <title> says what it is.
     tours = drawing.locator("a", has=page.locator("title", has_text="Café IA à Tours"))
