@@ -76,7 +76,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
     parent_page_types = ["interconnectes.HomePage"]
     subpage_types: list = []
     max_count = 1
-    REGISTER_PER_PAGE = 50
+    REGISTER_PER_PAGE = 30
 
     class Meta:
         verbose_name = _("programme des concertations territoriales de l'IA")

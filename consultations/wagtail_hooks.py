@@ -1,4 +1,5 @@
-"""Admin: the charter's versions, the programme's lessons and the territories' positions in one menu.
+"""Admin: the charter's versions, the programme's lessons and the territories' positions in one menu; the team's
+queue of commitments in the admin menu; the référents' commitments in "Mon espace" and in their personal data.
 
 An adopted version of the charter is frozen: its form refuses any change but
 its status (en vigueur → remplacée or retirée), so a change of text is a new
@@ -15,8 +16,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.models import MembershipRole
 from consultations import permissions
-from consultations.models import CharterStatus, CharterVersion, Lesson, TerritoryLocation
+from consultations.models import CharterStatus, CharterVersion, Commitment, CommitmentStatus, Lesson, TerritoryLocation
+from library.permissions import verified_roles
 
 
 class CharterVersionForm(WagtailAdminModelForm):
@@ -86,3 +89,28 @@ def commitments_to_verify():
 
     return CommitmentsMenuItem(_("Engagements à vérifier"), reverse("consultations:queue"), icon_name="tick",
                                order=260)
+
+
+@hooks.register("accounts_space_sections")
+def commitments_in_my_space(request):
+    """"Mon espace": a référent's organisations' commitments to the charter; the team's count of those to verify."""
+    referent_of = [pk for pk, role in verified_roles(request).items() if role == MembershipRole.REFERENT]
+    staff = permissions.is_programme_staff(request.user)
+    if not referent_of and not staff:
+        return None
+    commitments = list(Commitment.objects.filter(organisation_id__in=referent_of)
+                       .select_related("organisation", "charter_version").order_by("organisation__name", "-pk"))
+    pending_count = Commitment.objects.filter(status=CommitmentStatus.PENDING).count() if staff else 0
+    return (40, _("Concertations IA : engagement dans la charte"), "consultations/space_commitments.html",
+            {"commitments": commitments, "is_referent": bool(referent_of), "staff": staff,
+             "pending_count": pending_count})
+
+
+@hooks.register("accounts_personal_data")
+def commitments_in_my_data(user):
+    """The commitments the person submitted for their organisation."""
+    commitments = Commitment.objects.filter(submitted_by=user).select_related("organisation").order_by("pk")
+    return {"concertations_engagements": [
+        {"organisation": commitment.organisation.name, "signataire": commitment.signatory_name,
+         "signee_le": commitment.signed_on.isoformat(), "deposee_le": commitment.submitted_at.isoformat(),
+         "statut": commitment.status} for commitment in commitments]}

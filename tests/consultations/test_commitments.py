@@ -230,3 +230,26 @@ def test_open_data_holds_the_register_only_with_its_schema_and_licence(client, c
     schema = json.loads(client.get("/donnees/concertations-ia.schema.json").content)
     assert [field["name"] for field in schema["fields"]] == list(rows["Ville de Rezé"])
     assert "Licence Ouverte" in client.get("/donnees/concertations-ia/").content.decode()
+
+
+def test_my_space_lists_the_referents_commitments_and_the_teams_queue(client, clock, tours, referent, team):
+    commitment(tours, charter(), status=CommitmentStatus.PENDING, submitted_by=referent)
+    client.force_login(referent)
+    content = client.get("/compte/").content.decode()
+    assert "Concertations IA : engagement dans la charte" in content
+    assert "Tours Métropole Val de Loire — version 1 : En attente de vérification" in content
+    client.force_login(team)
+    assert "1 engagement à vérifier" in client.get("/compte/").content.decode()
+    client.force_login(agent("agent@tours.example.org", tours))
+    assert "engagement dans la charte" not in client.get("/compte/").content.decode()
+
+
+def test_the_commitments_a_person_submitted_are_in_their_personal_data(clock, tours, referent):
+    from accounts.gdpr import export_user_data
+
+    commitment(tours, charter(), status=CommitmentStatus.PENDING, submitted_by=referent)
+    [exported] = export_user_data(referent)["concertations_engagements"]
+    assert datetime.datetime.fromisoformat(exported.pop("deposee_le")) == clock.now
+    assert exported == {"organisation": "Tours Métropole Val de Loire",
+                        "signataire": "Élue de Tours Métropole Val de Loire", "signee_le": "2025-01-25",
+                        "statut": "pending"}

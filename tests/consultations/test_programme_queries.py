@@ -62,7 +62,7 @@ def test_the_programme_page_lists_300_territories_by_region_in_a_light_page(clie
     assert len(gzip.compress(content.encode())) < 20 * 1024
     assert content.count("<circle ") == 300 + 2  # the map's territories, and the legend's two samples
     register = client.get(page.url + "signataires/").content.decode()
-    assert register.count('<th scope="row">') == 50 and "Page 1 sur 6" in register
+    assert register.count('<th scope="row">') == 30 and "Page 1 sur 10" in register
 
 
 def test_earlier_versions_stay_readable_and_drafts_are_not_public(client, programme):
