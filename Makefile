@@ -57,7 +57,8 @@ check: install
 # Static security checks: bandit on the project's code (a justified "# nosec <id> # reason" marks a false
 # positive), and Django's deployment checklist on the production settings with a throwaway key.
 security: install
-	$(BIN)/bandit -q -r interconnectes manifestes events labels jury accounts library reviews consultations sitesearch -x tests
+	$(BIN)/bandit -q -r interconnectes manifestes events labels jury accounts library reviews sitesearch territoirprod \
+	  replays community resources consultations -x tests
 	DJANGO_SETTINGS_MODULE=interconnectes.settings.production ALLOWED_HOSTS=ci.example.org \
 	  SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	  $(MANAGE) check --deploy --fail-level WARNING

@@ -37,6 +37,7 @@ class EmailKind(models.TextChoices):
     EXPERT_ACCESS_REQUEST = "acces-expert", gettext_lazy("Demande d'accès expert (bibliothèque d'IA)")
     CONTACT_MESSAGE = "message-contact", gettext_lazy("Message à un contact (bibliothèque d'IA)")
     LIBRARY_ERROR_REPORT = "erreur-biblio", gettext_lazy("Erreur signalée dans la bibliothèque d'IA")
+    RESOURCE_REPORT = "probleme-ress", gettext_lazy("Problème signalé sur une ressource")
 
 
 class Scope(StrEnum):
@@ -123,6 +124,10 @@ QUOTAS: dict[str, tuple[Quota, ...]] = {
             "Vous avez déjà signalé %(limit)d erreurs aujourd'hui : les responsables des fiches les examinent, "
             "réessayez demain.")),
     ),
+    EmailKind.RESOURCE_REPORT: (
+        Quota("RESOURCE_REPORTS_PER_ACCOUNT_PER_DAY", Scope.ACCOUNT, DAY, gettext_lazy(
+            "Vous avez déjà signalé %(limit)d problèmes aujourd'hui : l'équipe les examine, réessayez demain.")),
+    ),
 }
 
 # Requests older than the longest window count for nothing any more: they can be deleted.
@@ -135,7 +140,11 @@ def limit(name: str) -> int:
 
 def exceeded(kind: str, counts: dict[Scope, int]) -> Quota | None:
     """The first quota of `kind` already used up, from the count of requests in each quota's window."""
-    return next((quota for quota in QUOTAS[kind] if quota.scope in counts and counts[quota.scope] >= quota.limit),
-                None)
+    return first_exceeded(QUOTAS[kind], counts)
+
+
+def first_exceeded(quotas: tuple[Quota, ...], counts: dict[Scope, int]) -> Quota | None:
+    """The first of `quotas` already used up (other apps count their own rows: the community's posts)."""
+    return next((quota for quota in quotas if quota.scope in counts and counts[quota.scope] >= quota.limit), None)
 
 

@@ -2,9 +2,17 @@
 
 from consultations.charter_models import CharterArticle, CharterStatus, CharterVersion
 from consultations.commitment_models import Commitment, CommitmentStatus, TerritoryLocation
+from consultations.followup_models import FollowUp, FollowUpReminder, ProgressEntry
 from consultations.programme_models import ConsultationProgrammePage, Lesson, MethodResource, ResourceKind
+from consultations.record_models import ArticleAssessment, Consultation, Finding
 
 __all__ = [
+    "ArticleAssessment",
+    "Consultation",
+    "Finding",
+    "FollowUp",
+    "FollowUpReminder",
+    "ProgressEntry",
     "CharterArticle",
     "CharterStatus",
     "CharterVersion",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, IntegerField, Prefetch, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Sum, Value, When
 from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +25,7 @@ from consultations import figures, synthesis
 from consultations.charter_models import CharterArticle, CharterStatus, CharterVersion
 from consultations.commitment_models import Commitment, CommitmentStatus
 from consultations.map_points import territory_points
+from consultations.record_models import Consultation, Finding
 from interconnectes.blocks import BodyBlock
 from interconnectes.models.base import BasePage
 
@@ -105,7 +106,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
             charter=charter, earlier_versions=[version for version in versions if version is not charter],
             resources=list(self.method_resources.select_related("document")),
             regions=self.by_region(engaged), territory_count=len(engaged), map_points=territory_points(engaged),
-            key_figures=figures.key_figures(territories=len(engaged), consultations=0, participants=None),
+            key_figures=figures.key_figures(territories=len(engaged), **self.record_totals()),
             lessons=lessons,
         )
 
@@ -150,8 +151,20 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
         return synthesis.synthesise(lesson_refs(Lesson.objects.all()), self.evidence_rows())
 
     def evidence_rows(self) -> list:
-        """The findings of published consultations, as the synthesis reads them: none until records exist."""
-        return []
+        """The findings of published consultations, as the synthesis reads them (one query)."""
+        findings = (Finding.objects.filter(consultation__first_published_at__isnull=False)
+                    .select_related("lesson", "consultation__organisation"))
+        return [synthesis.EvidenceRow(
+            lesson_number=finding.lesson.number, organisation_id=finding.consultation.organisation_id,
+            organisation_name=finding.consultation.organisation.name, evidence=finding.evidence, kind=finding.kind,
+            consultation_title=finding.consultation.title, consultation_url=finding.consultation.get_absolute_url())
+            for finding in findings]
+
+    @staticmethod
+    def record_totals() -> dict:
+        """Consultations held (published records) and their participants (the counts given), in one query."""
+        totals = Consultation.objects.published().aggregate(consultations=Count("pk"), participants=Sum("participants"))
+        return {"consultations": totals["consultations"], "participants": totals["participants"]}
 
     @path("enseignements/", name="synthesis")
     def synthesis_view(self, request):

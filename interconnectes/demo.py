@@ -110,25 +110,6 @@ ABOUT_PAGES = [
             ("quote", {"text": "Porter la voix des territoires !", "attribution": "La commission numérique"}),
         ],
     ),
-    (
-        "territoir-prod",
-        "Territoir'Prod",
-        "Territoir'Prod est un programme de partage entre pairs et de formation centré sur vos thématiques de "
-        "projet.",
-        [
-            ("key_figures", {"heading": "", "figures": [
-                {"value": "5", "label": "programmes thématiques"},
-                {"value": "30", "label": "réunions par an"},
-                {"value": "50", "label": "collectivités"},
-            ]}),
-            ("rich_text", "<ul><li>4 thématiques traitées à travers 3 séquences de travail par thématique en "
-             "visioconférence</li><li>Une Journée expert en présentiel sur chacune des thématiques</li></ul>"
-             "<h2>Le programme, c'est surtout</h2><ul><li>Des moments de partage et d'intelligence collective</li>"
-             "<li>Un espace de dialogue avec les acteurs clés et des intervenants spécialistes</li><li>Un accès aux "
-             "replays de toutes les séances et à l'espace de ressources</li></ul><h2>Les thématiques 2024</h2><ul>"
-             "<li>Inclusion numérique</li><li>Numérique responsable</li><li>Data</li><li>IA</li></ul>"),
-        ],
-    ),
 ]
 
 LEGAL_PAGES = [

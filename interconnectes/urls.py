@@ -20,8 +20,13 @@ urlpatterns = [
     path("compte/", include("accounts.urls")),
     path("candidatures/", include("labels.urls")),
     path("bibliotheque-ia-acces/", include("library.access_urls")),
+    path("territoirprod/", include("territoirprod.urls")),
+    path("replays/", include("replays.urls")),
+    path("communaute/", include("community.urls")),
     path("", include("library.urls")),
+    path("", include("resources.urls")),
     path("", include("consultations.urls")),
+    path("", include("consultations.record_urls")),
 ]
 
 urlpatterns += [

@@ -44,7 +44,7 @@ def document_row(document: sources.Document) -> SearchDocument:
     title_terms = text.indexed(document.title)
     return SearchDocument(
         key=document.key, kind=document.kind, title=document.title[:255], url=document.url[:500],
-        date=document.date, year=document.year, public_from=document.public_from,
+        date=document.date, year=document.year, public_from=document.public_from, tier=document.tier,
         body=document.body[:sources.BODY_LENGTH], title_terms=title_terms,
         terms=title_terms + text.indexed(document.body, *extra_texts(document)).lstrip(),
     )
@@ -78,9 +78,11 @@ def rebuild() -> int:
         SearchDocument.objects.all().delete()
         SearchWord.objects.all().delete()
         SearchDocument.objects.bulk_create([document_row(document) for document in found], batch_size=500)
-        # Words of results whose publication is scheduled are not offered as corrections before it comes.
+        # Words of results whose publication is scheduled are not offered as corrections before it comes, nor
+        # words only members may find (the corrections are offered to everyone).
         now = clock.now()
-        public = [document for document in found if document.public_from is None or document.public_from <= now]
+        public = [document for document in found
+                  if (document.public_from is None or document.public_from <= now) and document.tier == 0]
         SearchWord.objects.bulk_create(vocabulary(public), batch_size=1000)
     # A search page cached for anonymous readers between the change and this rebuild is not served again.
     transaction.on_commit(bump_content_version)

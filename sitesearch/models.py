@@ -1,4 +1,5 @@
-"""The site search's own index: one row per public thing a visitor may look for, and the words it holds.
+"""The site search's own index: one row per thing a visitor may look for (public, or for member agents), and the
+words everyone may be offered as corrections.
 
 Written only by `sitesearch.indexing` from what `sitesearch.sources` says is
 public; read by `sitesearch.query`. Nothing here is the source of truth: the
@@ -18,6 +19,8 @@ class Kind(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation")
     LAUREATE = "laureate", _("Projet lauréat")
     AI_PROJECT = "ai_project", _("Projet d'IA")
+    REPLAY = "replay", _("Replay")
+    RESOURCE = "resource", _("Ressource")
     PAGE = "page", _("Page")
 
 
@@ -28,6 +31,8 @@ KIND_PLURALS = {
     Kind.ORGANISATION: _("Organisations"),
     Kind.LAUREATE: _("Projets lauréats"),
     Kind.AI_PROJECT: _("Projets d'IA"),
+    Kind.REPLAY: _("Replays"),
+    Kind.RESOURCE: _("Ressources"),
     Kind.PAGE: _("Pages"),
 }
 
@@ -43,6 +48,8 @@ class SearchDocument(models.Model):
     date = models.DateField(null=True, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True, db_index=True)
     public_from = models.DateTimeField(null=True, blank=True)  # found from then on only (scheduled results)
+    # Found by readers of this tier and above only (`accounts.tiers.Tier`: 0 for everyone, 2 for member agents).
+    tier = models.PositiveSmallIntegerField(default=0)
     body = models.TextField(blank=True)  # the plain text an excerpt is cut from
     title_terms = models.TextField()
     terms = models.TextField()  # the title's terms and all the others

@@ -121,8 +121,9 @@ def kind_priority():
                 output_field=IntegerField())
 
 
-def visible(now) -> Q:
-    return Q(public_from__isnull=True) | Q(public_from__lte=now)
+def visible(now, tier: int) -> Q:
+    """What a reader of `tier` may find at `now`."""
+    return (Q(public_from__isnull=True) | Q(public_from__lte=now)) & Q(tier__lte=tier)
 
 
 def hit(document, variants) -> Hit:
@@ -131,8 +132,8 @@ def hit(document, variants) -> Hit:
                kind_label=str(Kind(document.kind).label), score=getattr(document, "score", 0))
 
 
-def search(query: str, now, *, kind: str = "", year: int | None = None, page_number=None) -> Results:
-    """The hits of `query` that are public at `now`, filtered by type and year."""
+def search(query: str, now, *, kind: str = "", year: int | None = None, page_number=None, tier: int = 0) -> Results:
+    """The hits of `query` that a reader of `tier` may see at `now`, filtered by type and year."""
     written = text.query_words(query)
     terms = [term for _written, term in written]
     results = Results(query=query, terms=terms)
@@ -140,7 +141,7 @@ def search(query: str, now, *, kind: str = "", year: int | None = None, page_num
         return results
     expansion = spelling.expand(terms, vocabulary(terms))
     variants = expansion.all_variants
-    found = SearchDocument.objects.filter(visible(now), matching(expansion))
+    found = SearchDocument.objects.filter(visible(now, tier), matching(expansion))
     in_year = found.filter(year=year) if year else found
     of_kind = found.filter(kind=kind) if kind else found
     counts = dict(in_year.order_by().values_list("kind").annotate(hits=Count("pk")))

@@ -3,7 +3,8 @@ transaction commits, once however many changes it holds.
 
 Publishing, unpublishing, moving, renaming or deleting a page, a view
 restriction, a person, an organisation, a venue, a theme, a results
-publication and an AI library record or its data sources all count; saving a draft does not (readers do not see drafts,
+publication, an AI library record or its data sources, a replay or its
+chapters and a resource all count; saving a draft does not (readers do not see drafts,
 `interconnectes.content_version.DRAFT_BOOKKEEPING`).
 """
 
@@ -17,11 +18,13 @@ from interconnectes.content_version import DRAFT_BOOKKEEPING
 from interconnectes.models import Organisation, Person
 from labels.models import ResultsPublication
 from library.models import DataSource, Implementation
+from replays.models import Replay, ReplayChapter
+from resources.models import Resource
 from sitesearch.indexing import state
 from sitesearch.tasks import rebuild_search_index
 
 FOLLOWED = (PageViewRestriction, Person, Organisation, Venue, EventTheme, ResultsPublication, Implementation,
-            DataSource)
+            DataSource, Replay, ReplayChapter, Resource)
 
 
 def rebuild_if_requested() -> None:

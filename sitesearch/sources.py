@@ -20,7 +20,16 @@ written again:
   moment of publication (`public_from`);
 - AI projects: the AI library's use cases (pages) and each implementation of
   a public one, read through `library.tiers.visible_record` at level 0, so
-  that no field of a higher level can reach the index.
+  that no field of a higher level can reach the index;
+- replays: those any page may name (`Replay.objects.announced()`: captions
+  and consent, not kept for share links), found by their transcript chapter
+  by chapter, so that a hit opens the replay at the chapter that says it
+  (`?chapitre=N`); a members' replay is found by member agents only (its
+  document's tier, `replays.permissions.search_tier`) and lends no word to
+  the corrections offered to everyone;
+- resources: the published, public resources of the resource space (a live,
+  public `ResourceIndexPage`), through `Resource.objects.public()`: a
+  members-only resource never reaches the index.
 
 Everything is read in a bounded number of queries per kind; this runs when
 the index is rebuilt, never while a visitor searches.
@@ -30,6 +39,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -43,6 +53,10 @@ from labels.models import Application, LabelCampaignPage
 from library.models import Implementation, UseCasePage
 from library.tiers import Level, visible_record
 from manifestes.models import ManifestoPage, ManifestoSignatory
+from replays import permissions as replay_permissions
+from replays.models import Replay
+from replays.transcripts import chapter_texts
+from resources.models import Resource, ResourceIndexPage
 from sitesearch.models import Kind
 
 BODY_LENGTH = 4000  # the text an excerpt is cut from; the terms come from all of it
@@ -59,6 +73,7 @@ class Document:
     date: datetime.date | None = None
     year: int | None = None
     public_from: datetime.datetime | None = None
+    tier: int = 0  # found by readers of this tier and above (`accounts.tiers.Tier`)
     organisation_id: int | None = None  # a speaker's organisation, which is then public too
 
 
@@ -242,6 +257,39 @@ def implementation_documents(pages) -> list[Document]:
     return documents
 
 
+def replay_documents() -> list[Document]:
+    """A document per chapter of each replay pages may name (one for a replay without chapters), holding what is
+    said in it; its address opens the replay at that chapter."""
+    documents = []
+    for replay in Replay.objects.announced().prefetch_related("chapters").order_by("pk"):
+        url = reverse("replays:detail", args=(replay.slug,))
+        common = {"kind": Kind.REPLAY, "extra": [replay.description, *replay.speaker_lines],
+                  "date": replay.recorded_on, "year": replay.recorded_on.year,
+                  "tier": replay_permissions.search_tier(replay)}
+        texts = chapter_texts(replay)
+        if texts is None:
+            documents.append(Document(key=f"replay:{replay.pk}", title=replay.title, url=url, body=replay.transcript,
+                                      **common))
+            continue
+        for number, (chapter, text) in enumerate(texts, start=1):
+            documents.append(Document(key=f"replay:{replay.pk}:{number}", title=f"{replay.title} – {chapter.title}",
+                                      url=f"{url}?chapitre={number}", body=text, **common))
+    return documents
+def resource_documents(pages) -> list[Document]:
+    """Each public, published resource, at its address in the resource space (two queries)."""
+    index = next((page for page in pages if isinstance(page, ResourceIndexPage)), None)
+    if index is None:
+        return []
+    return [
+        Document(key=f"resource:{resource.pk}", kind=Kind.RESOURCE, title=resource.title,
+                 url=index.resource_url(resource.slug), body=resource.summary,
+                 extra=[resource.get_kind_display(), resource.get_audience_display(),
+                        *(theme.name for theme in resource.themes.all())],
+                 date=resource.published_on, year=resource.published_on.year)
+        for resource in Resource.objects.public().prefetch_related("themes").order_by("pk")
+    ]
+
+
 def documents() -> list[Document]:
     """Everything public the search may find."""
     pages = public_pages()
@@ -256,4 +304,4 @@ def documents() -> list[Document]:
                 for speaker in speaker_documents(agenda)]
     speakers = list({speaker.key: speaker for speaker in speakers}.values())
     return [*page_docs, *speakers, *organisation_documents(event_ids, manifestos, speakers), *laureate_documents(),
-            *implementation_documents(pages)]
+            *implementation_documents(pages), *replay_documents(), *resource_documents(pages)]

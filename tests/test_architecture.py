@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "reviews", "sitesearch")
+PACKAGES = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "reviews", "sitesearch",
+            "territoirprod", "replays", "resources")
 # A Wagtail page class names its admin forms (`base_form_class`, `copy_form_class`): Wagtail reads them from the
 # class, so the page's module imports them, and only them (the admin forms import nothing above the models).
 PAGE_ADMIN_FORMS = {("events.models.event_pages", "events.admin_forms"), ("events.models.agenda", "events.admin_forms")}

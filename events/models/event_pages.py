@@ -35,6 +35,7 @@ from interconnectes.feed_links import feed_above, up
 from interconnectes.models.base import BasePage
 from interconnectes.regions import Region
 from interconnectes.restrictions import private_q
+from replays.models import Replay
 
 from .sessions import ProgrammeSession, SessionParticipant
 
@@ -104,6 +105,7 @@ class EventDetails:
     programme_updated_at: datetime.datetime | None
     jsonld: str
     extra: dict = field(default_factory=dict)  # what a page type adds (a stop's place in its tour…)
+    replays: list = field(default_factory=list)  # the sessions' replays any page may name, in programme order
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -299,7 +301,9 @@ class EventPage(RoutablePageMixin, BasePage):
         sessions = self.sessions.select_related("room")
         if not self.sessions.is_deferring:  # a preview's sessions hold the editor's participants in memory
             sessions = sessions.prefetch_related(
-                Prefetch("participants", queryset=SessionParticipant.objects.select_related("person")))
+                Prefetch("participants", queryset=SessionParticipant.objects.select_related("person")),
+                Prefetch("replays", queryset=Replay.objects.announced().only(
+                    "title", "slug", "visibility", "session_id"), to_attr="announced_replays"))
         return sorted(sessions, key=lambda s: (s.day, s.start_time, s.sort_order or 0))
 
     def read_relations(self):
@@ -329,6 +333,8 @@ class EventPage(RoutablePageMixin, BasePage):
             programme_updated_at=self.calendar.programme_updated_at if self.calendar else None,
             jsonld=self.structured_data(request, sessions, organisations),
             extra=self.extra_details(request),
+            replays=[replay for session in sessions for replay in getattr(session, "announced_replays", ())]
+            if phase == timeline.AFTER else [],
         )
 
     def structured_data(self, request, sessions, organisations) -> str:

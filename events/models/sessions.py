@@ -47,14 +47,15 @@ class ProgrammeSession(ClusterableModel, Orderable):
     )
     description = models.TextField(_("description"), blank=True)
     is_live = models.BooleanField(_("diffusée en direct"), default=False)
-    replay_url = models.URLField(_("lien du replay"), blank=True)
+    # Its replay is a `replays.Replay` pointing here (`session.replays`): site content that outlives the session.
 
     panels = [
         FieldRowPanel([FieldPanel("day"), FieldPanel("start_time"), FieldPanel("end_time")]),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("room")]),
         FieldPanel("title"),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("is_live"), FieldPanel("replay_url")], heading=_("Diffusion")),
+        MultiFieldPanel([FieldPanel("is_live")], heading=_("Diffusion"),
+                        help_text=_("Le replay d'une session se dépose dans « Replays », rattaché à elle.")),
         InlinePanel("participants", label=_("Participant·e")),
     ]
 

@@ -60,6 +60,19 @@ def parse(text: str) -> list[Cue]:
     return cues
 
 
+TAG = re.compile(r"<[^>]*>")
+
+
+def cue_text(cue: Cue) -> str:
+    """What a cue says, without its voice and styling tags ("<v Anne>Bonjour" → "Bonjour") or line breaks."""
+    return " ".join(TAG.sub("", cue.text).split())
+
+
+def transcript(cues: list[Cue]) -> str:
+    """The plain text of the captions, one paragraph per cue: the transcript a reader reads or searches."""
+    return "\n".join(text for text in (cue_text(cue) for cue in cues) if text)
+
+
 def validate_upload(uploaded) -> list[Cue]:
     """Check an uploaded captions file by its content; its cues, or a ValidationError in French."""
     if uploaded.size > MAX_BYTES:

@@ -39,6 +39,10 @@ INSTALLED_APPS = [
     "sitesearch",
     "library",
     "reviews",
+    "territoirprod",
+    "replays",
+    "community",
+    "resources",
     "consultations",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -229,6 +233,7 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "AGENT_INVITATIONS_PER_ACCOUNT_PER_DAY": 30,  # agents a référent invites
     "VERIFICATION_REQUESTS_PER_ACCOUNT_PER_DAY": 3,  # requests to the team to be recognised as an agent
     "LIBRARY_ERROR_REPORTS_PER_ACCOUNT_PER_DAY": 5,  # "signaler une erreur" in the AI library, e-mailed to owners
+    "RESOURCE_REPORTS_PER_ACCOUNT_PER_DAY": 5,  # "signaler un problème" on a resource, e-mailed to staff
     "RECEIPTS_PER_DAY": 20,  # submission receipts per account, and per contact address
     "DRAFTS_PER_CAMPAIGN": 3,  # applications in progress per account and campaign (withdrawn ones aside)
     "STORAGE_MB_PER_ACCOUNT": 100,  # attachments an account uploaded, all applications together
@@ -237,6 +242,8 @@ LABELS_LIMITS = {name: int(os.environ.get(f"LABELS_{name}", default)) for name, 
     "ACCESS_REQUESTS_PER_ACCOUNT_PER_DAY": 5,  # expert access requests to the AI library's projects
     "CONTACT_MESSAGES_PER_ACCOUNT_PER_DAY": 5,  # messages relayed to the library's contacts, per sender
     "CONTACT_MESSAGES_PER_RECIPIENT_PER_DAY": 10,  # and per contact, whoever writes
+    "COMMUNITY_POSTS_PER_HOUR": 20,  # posts (new topics included) one account publishes in the community
+    "COMMUNITY_REPORTS_PER_DAY": 10,  # posts one account reports to the community's moderators
 }.items()}
 # Login logs (django-axes) and finished background task rows are kept this many days (purge_personal_data).
 LOGS_RETENTION_DAYS = int(os.environ.get("LOGS_RETENTION_DAYS", "7"))

@@ -117,11 +117,23 @@ PAGE_KINDS = (
     PageKind("library-report", "AI library error report", budgets.APPLICATION_PAGE, APPLICANT),
     PageKind("history", "AI implementation history", budgets.CONTENT_PAGE),
     PageKind("library-projects", "AI library: my projects", budgets.APPLICATION_PAGE, AGENT),
+    PageKind("territoirprod-edition", "Territoir'Prod edition", budgets.LISTING_PAGE),
+    PageKind("territoirprod-theme", "Territoir'Prod theme", budgets.CONTENT_PAGE),
+    PageKind("replays", "Replays listing", budgets.LISTING_PAGE),
+    PageKind("replay", "Event replay (public)", budgets.CONTENT_PAGE),
+    PageKind("replay-members", "Territoir'Prod replay (members)", budgets.CONTENT_PAGE, AGENT),
+    PageKind("community-space", "Community space", budgets.LISTING_PAGE, AGENT),
+    PageKind("community-topic", "Community topic", budgets.CONTENT_PAGE, AGENT),
+    PageKind("resources", "Resource space", budgets.LISTING_PAGE),
+    PageKind("resource", "Resource", budgets.CONTENT_PAGE),
+    PageKind("resource-collection", "Resource collection", budgets.LISTING_PAGE),
     PageKind("consultations", "AI consultations programme", budgets.CONTENT_PAGE),
     PageKind("consultations-register", "AI consultations: charter signatories", budgets.LISTING_PAGE),
     PageKind("consultations-charter", "AI consultations: charter version", budgets.CONTENT_PAGE),
     PageKind("consultations-synthesis", "AI consultations: synthesis of lessons", budgets.CONTENT_PAGE),
     PageKind("consultations-open-data", "AI consultations open data", budgets.CONTENT_PAGE),
+    PageKind("consultation-list", "Consultations list", budgets.LISTING_PAGE),
+    PageKind("consultation-record", "Consultation record", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
     PageKind("ecodesign", "Eco-design statement", budgets.CONTENT_PAGE),
     PageKind("login", "Applicant login", budgets.APPLICATION_PAGE, VISITOR),
@@ -237,7 +249,38 @@ def demo_urls():
         if record:
             urls["history"] = record.use_case.url + record.slug + "/historique/"
         urls["library-projects"] = "/projets-ia/"
-    from consultations.models import CharterVersion, ConsultationProgrammePage
+    from territoirprod.models import EditionPage, ThemePage
+
+    # The past edition with its twelve sequences, and the theme of the current one whose sequence is tomorrow.
+    edition = EditionPage.objects.live().order_by("label").first()
+    if edition:
+        urls["territoirprod-edition"] = edition.url
+        urls["territoirprod-theme"] = first(ThemePage.objects.exclude(path__startswith=edition.path)
+                                            .filter(slug="ia")) or first(ThemePage.objects)
+    from replays.models import Replay, Visibility
+
+    urls["replays"] = "/replays/"
+    for key, visibility in (("replay", Visibility.PUBLIC), ("replay-members", Visibility.MEMBERS)):
+        replay = Replay.objects.announced().filter(visibility=visibility).exclude(video="").order_by("pk").first()
+        if replay:
+            urls[key] = f"/replays/{replay.slug}/"
+    # The community: the IA theme's space and its topic with an accepted answer (community/demo.py).
+    from community.models import Topic
+
+    answered = Topic.objects.filter(accepted_post__isnull=False).select_related("space").order_by("pk").first()
+    if answered:
+        urls["community-space"] = f"/communaute/{answered.space.slug}/"
+        urls["community-topic"] = f"/communaute/sujet/{answered.pk}/"
+    from resources.models import Collection, Resource, ResourceIndexPage
+
+    space = ResourceIndexPage.objects.live().first()
+    guide = Resource.objects.public().filter(kind="guide").order_by("pk").first()
+    kit = Collection.objects.order_by("sort_order", "pk").first()
+    if space and guide and kit:
+        urls["resources"] = space.url
+        urls["resource"] = space.resource_url(guide.slug)
+        urls["resource-collection"] = space.collection_url(kit.slug)
+    from consultations.models import CharterVersion, Consultation, ConsultationProgrammePage
 
     programme = ConsultationProgrammePage.objects.live().first()
     if programme:
@@ -248,6 +291,12 @@ def demo_urls():
         version = CharterVersion.objects.public().order_by("-number").first()
         if version:
             urls["consultations-charter"] = f"{programme.url}charte/{version.number}/"
+    # The consultation records: the list, and the record with the longest follow-up (the demo's Café IA of Nantes).
+    consultation = (Consultation.objects.published().annotate(n=Count("follow_ups__entries"))
+                    .order_by("-n", "pk").first())
+    if consultation:
+        urls["consultation-list"] = "/concertations-ia/concertations/"
+        urls["consultation-record"] = consultation.get_absolute_url()
     labels_index = LabelIndexPage.objects.live().first()
     if labels_index:
         urls["laureates"] = labels_index.url + "laureats/"

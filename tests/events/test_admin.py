@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def session(day="2025-06-24", start="14:30", end="16:00", room="", title="Atelier", participants=()):
     return {"day": day, "start_time": start, "end_time": end, "kind": "atelier", "title": title, "room": room,
-            "description": "", "replay_url": "", "participants": inline_formset(list(participants))}
+            "description": "", "participants": inline_formset(list(participants))}
 
 
 def stop_data(sessions, start_date="2025-06-24", start_time="08:30", end_time="16:30", **extra):

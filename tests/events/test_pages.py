@@ -21,6 +21,7 @@ from events.models import (
     TourPage,
 )
 from interconnectes.models import HomePage
+from replays.models import Visibility
 from tests.events.factories import (
     ForumPageFactory,
     JourneeExpertPageFactory,
@@ -30,6 +31,7 @@ from tests.events.factories import (
 )
 from tests.factories import PersonFactory
 from tests.queries import instances_built
+from tests.replays.factories import ReplayFactory
 
 pytestmark = pytest.mark.django_db
 D, T = datetime.date, datetime.time
@@ -51,9 +53,11 @@ def tours_programme(stop):
                               title_then="Déléguée générale", organisation_then="Les Interconnectés")
     workshops = [
         ProgrammeSessionFactory(page=stop, start_time=T(14, 30), end_time=T(16, 0), kind=SessionKind.WORKSHOP,
-                                room=room, title=f"Atelier {room.name}", replay_url="https://example.org/replay")
+                                room=room, title=f"Atelier {room.name}")
         for room in rooms
     ]
+    for workshop in workshops:
+        ReplayFactory(session=workshop, title=f"Replay de l'{workshop.title}", visibility=Visibility.PUBLIC)
     return plenary, workshops
 
 
@@ -119,7 +123,7 @@ def test_after_the_event_replays_replace_live_links(client, stop, set_now):
     set_now(2025, 6, 25, 9, 0)
     html = client.get(stop.url).content.decode()
     assert "Voir les replays" in html
-    assert "Replay<span" in html
+    assert "Replay<span" in html and '<a href="/replays/' in html and "Les replays" in html
     assert "Suivre le direct" not in html and "Diffusée en direct" not in html
 
 

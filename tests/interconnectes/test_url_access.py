@@ -45,7 +45,8 @@ from tests.labels.test_access_matrix import MATRIX as APPLICANT_MATRIX
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "consultations")
+PROJECT_APPS = ("interconnectes", "manifestes", "events", "accounts", "labels", "jury", "library", "territoirprod",
+                "replays", "community", "resources", "consultations")
 
 # Who may reach a URL.
 PUBLIC = "public"  # anyone, signed in or not
@@ -139,6 +140,60 @@ NAMED = {
     "library:review": {EDITOR},
     "library:mark_checked": {EDITOR},
     "library:archive": {EDITOR},
+    # territoirprod/urls.py: enrolment (POST; member agents and référents, the others told why in a 403),
+    # attestation (the signed-in person's own attendance), the team's roll call; each role in
+    # tests/territoirprod/test_enrolment.py and test_attendance.py.
+    "territoirprod:enrol": {AUTHENTICATED},
+    "territoirprod:unenrol": {AUTHENTICATED},
+    "territoirprod:enrol_agents": {AUTHENTICATED},  # référents of member collectivités; others told why (403)
+    "territoirprod:attestation": {AUTHENTICATED},
+    "territoirprod:roll_call": {EDITOR},
+    **{f"wagtailsnippets_territoirprod_{model}:{view}": {EDITOR}
+       for model in ("sequence", "enrolment", "attendance")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results", "copy",
+                    *(("inspect",) if model == "enrolment" else ()))},
+    **{f"wagtailsnippetchoosers_territoirprod_{model}:{view}": {EDITOR}
+       for model in ("sequence", "enrolment", "attendance")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # replays/urls.py: a public replay for everyone, a members' one for verified agents of member collectivités
+    # (the others get the login page or a French explanation, and never a byte of its files), an unshown one
+    # (no captions or consent) for staff only; each reader on real replays in tests/replays/test_files.py,
+    # test_pages.py and test_share_links.py (a valid share link opens its replay to anyone: 404 once expired
+    # or revoked).
+    "replays:index": {PUBLIC},
+    **{f"replays:{view}": {PUBLIC} for view in (
+        "detail", "video", "captions", "slides", "shared", "shared_video", "shared_captions", "shared_slides")},
+    "replays:watched": {AUTHENTICATED},  # POST, by a member enrolled in the sequence's theme
+    # replays/wagtail_hooks.py: the replays in the admin, for staff holding their permission (no copy, no inspect).
+    **{f"wagtailsnippets_replays_replay:{view}": {EDITOR}
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    **{f"wagtailsnippetchoosers_replays_replay:{view}": {EDITOR}
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # community/urls.py: verified agents of member collectivités, the team, and each space's moderators (the
+    # coordinators of its theme); the others get the login page or a French explanation (403). Each role in
+    # tests/community/test_access.py; the moderation pages answer 404 to readers who do not moderate.
+    **{f"community:{name}": {AGENT, STAFF} for name in (
+        "spaces", "space", "new_topic", "topic", "post", "edit_post", "report_post", "subscribe", "moderate_topic",
+        "hide_post", "accept_post", "reports")},
+    "community:unsubscribe": {PUBLIC},  # the signed link of every e-mail
+    # community/wagtail_hooks.py: the spaces, for editors holding their permission.
+    **{f"wagtailsnippets_community_space:{view}": {EDITOR}
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results")},
+    **{f"wagtailsnippetchoosers_community_space:{view}": {EDITOR}
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # resources/wagtail_hooks.py: resources, collections and reported problems, for editors holding their
+    # permission (reports have no copy view: a report is not a template).
+    **{f"wagtailsnippets_resources_{model}:{view}": {EDITOR}
+       for model in ("resource", "collection", "resourcereport")
+       for view in ("list", "list_results", "add", "edit", "delete", "usage", "history", "history_results",
+                    *(("copy",) if model != "resourcereport" else ()))},
+    **{f"wagtailsnippetchoosers_resources_{model}:{view}": {EDITOR}
+       for model in ("resource", "collection", "resourcereport")
+       for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # resources/urls.py: the usefulness vote (POST) and "signaler un problème", signed in, on a resource the
+    # reader may read (404 otherwise: tests/resources/test_votes_and_reports.py).
+    "resources:vote": {AUTHENTICATED},
+    "resources:report": {AUTHENTICATED},
     # consultations/urls.py: a référent's commitments (others are told why, 403), the signed documents and the
     # withdrawal (the organisation's référents and the team; 404 for others), the team's verification (staff
     # holding consultations.verify_commitment), the register's open data; each role in
@@ -159,6 +214,23 @@ NAMED = {
     **{f"wagtailsnippetchoosers_consultations_{model}:{view}": {EDITOR}
        for model in ("charterversion", "lesson", "territorylocation")
        for view in ("choose", "choose_results", "chosen", "chosen_multiple", "create")},
+    # consultations/record_urls.py: published records for everyone (a draft is never read by a public view:
+    # tests/consultations/test_follow_ups.py); drafts and follow-up for the territory's verified agents, who are
+    # told otherwise (403, 404); the team's review for staff holding consultations.change_consultation
+    # (tests/consultations/test_record_access.py walks each role).
+    "consultation_records:list": {PUBLIC},
+    "consultation_records:consultation": {PUBLIC},
+    "consultation_records:feed": {PUBLIC},
+    "consultation_records:mine": {AUTHENTICATED},
+    "consultation_records:declare": {AUTHENTICATED},  # agents of a committed territory; others get a 403 page
+    "consultation_records:draft": {AUTHENTICATED},
+    "consultation_records:submit": {AUTHENTICATED},
+    "consultation_records:start_update": {AUTHENTICATED},
+    "consultation_records:follow_up": {AUTHENTICATED},
+    "consultation_records:change_status": {AUTHENTICATED},
+    "consultation_records:review_queue": {EDITOR},
+    "consultation_records:review": {EDITOR},
+    "consultation_records:mark_checked": {EDITOR},
 }
 
 # Routes of routable pages (not in the resolver): "<page model>:<route name>".
@@ -182,6 +254,17 @@ ROUTABLE = {
     "UseCasePage:comparison": {PUBLIC},
     "UseCasePage:implementation": {PUBLIC},
     "UseCasePage:history": {PUBLIC},  # level-0 differences only (tests/library/test_submissions.py)
+    # Territoir'Prod: the programme and its calendar files are public; the visio link only in the page, by rule.
+    "EditionPage:index_route": {PUBLIC},
+    "ThemePage:index_route": {PUBLIC},
+    "ThemePage:ical": {PUBLIC},
+    "ThemePage:ical_sequence": {PUBLIC},
+    # The resource space: members-only resources, their pages and files to members and staff only; every
+    # standing on each in tests/resources/test_visibility.py.
+    "ResourceIndexPage:index_route": {PUBLIC},
+    "ResourceIndexPage:resource": {PUBLIC},
+    "ResourceIndexPage:file": {PUBLIC},
+    "ResourceIndexPage:collection": {PUBLIC},
     # The programme of the concertations: adopted charter versions, the register, the synthesis of lessons.
     "ConsultationProgrammePage:index_route": {PUBLIC},
     "ConsultationProgrammePage:charter_versions": {PUBLIC},

@@ -18,7 +18,8 @@ from interconnectes.models import HomePage
 # Each module has build(context) and may list ACCOUNTS = [(label, username, password)].
 BUILDERS = [
     "interconnectes.demo", "interconnectes.demo_declarations", "accounts.demo", "manifestes.demo", "events.demo",
-    "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "consultations.demo", "sitesearch.demo",
+    "territoirprod.demo", "labels.demo", "jury.demo", "jury.demo_pitches", "library.demo", "resources.demo",
+    "consultations.demo", "consultations.demo_records", "replays.demo", "community.demo", "sitesearch.demo",
 ]
 
 
