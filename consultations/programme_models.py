@@ -24,6 +24,7 @@ from wagtail.models import Orderable
 from consultations import figures, synthesis
 from consultations.charter_models import CharterArticle, CharterStatus, CharterVersion
 from consultations.commitment_models import Commitment, CommitmentStatus
+from consultations.map_points import territory_points
 from consultations.record_models import Consultation, Finding
 from interconnectes.blocks import BodyBlock
 from interconnectes.models.base import BasePage
@@ -46,6 +47,7 @@ class ProgrammeDetails:
     resources: list
     regions: list
     territory_count: int
+    map_points: list
     key_figures: list
     lessons: list
 
@@ -82,7 +84,8 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
 
     def engaged(self):
         """The verified commitments, with their organisation: each makes a "territoire engagé"."""
-        return Commitment.objects.engaged().select_related("organisation").order_by("organisation__name")
+        return (Commitment.objects.engaged().select_related("organisation", "organisation__territory_location")
+                .order_by("organisation__name"))
 
     @staticmethod
     def by_region(commitments) -> list[RegionGroup]:
@@ -102,7 +105,7 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
         return ProgrammeDetails(
             charter=charter, earlier_versions=[version for version in versions if version is not charter],
             resources=list(self.method_resources.select_related("document")),
-            regions=self.by_region(engaged), territory_count=len(engaged),
+            regions=self.by_region(engaged), territory_count=len(engaged), map_points=territory_points(engaged),
             key_figures=figures.key_figures(territories=len(engaged), **self.record_totals()),
             lessons=lessons,
         )
