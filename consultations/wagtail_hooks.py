@@ -6,6 +6,7 @@ its status (en vigueur → remplacée or retirée), so a change of text is a new
 version and what was signed stays as it was signed.
 """
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.models import MembershipRole
 from consultations import permissions
 from consultations.models import CharterStatus, CharterVersion, Commitment, CommitmentStatus, Lesson, TerritoryLocation
+from interconnectes.content_version import content_version
 from library.permissions import verified_roles
 
 
@@ -98,9 +100,13 @@ def commitments_in_my_space(request):
     staff = permissions.is_programme_staff(request.user)
     if not referent_of and not staff:
         return None
-    commitments = list(Commitment.objects.filter(organisation_id__in=referent_of)
-                       .select_related("organisation", "charter_version").order_by("organisation__name", "-pk"))
-    pending_count = Commitment.objects.filter(status=CommitmentStatus.PENDING).count() if staff else 0
+    # Kept until a commitment changes (it moves the content version): "Mon espace" holds many sections.
+    commitments, pending_count = cache.get_or_set(
+        f"consultations:space:{sorted(referent_of)}:{staff}:{content_version()}",
+        lambda: (list(Commitment.objects.filter(organisation_id__in=referent_of)
+                      .select_related("organisation", "charter_version").order_by("organisation__name", "-pk")),
+                 Commitment.objects.filter(status=CommitmentStatus.PENDING).count() if staff else 0),
+        timeout=3600)
     return (40, _("Concertations IA : engagement dans la charte"), "consultations/space_commitments.html",
             {"commitments": commitments, "is_referent": bool(referent_of), "staff": staff,
              "pending_count": pending_count})

@@ -137,6 +137,13 @@ class ThemePage(RoutablePageMixin, BasePage):
         verbose_name = _("thème Territoir'Prod")
         verbose_name_plural = _("thèmes Territoir'Prod")
 
+    def save(self, *args, **kwargs):
+        """Each edition has its "IA" theme: the browser title names the edition too, unless the editor wrote one."""
+        if not self.seo_title and self.path:
+            self.seo_title = _("%(theme)s · Territoir'Prod %(edition)s") % {
+                "theme": self.title, "edition": self.get_parent().title}
+        return super().save(*args, **kwargs)
+
     def sequences_in_order(self) -> list:
         return list(sequences_with_speakers().filter(theme=self))
 
