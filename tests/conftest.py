@@ -27,17 +27,14 @@ from tests.labels.factories import (
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Browser and other transactional tests run on a database restored after each test; each test gets the group
-    of tests that one process of a parallel run takes together.
+    """Browser and other transactional tests run on a database restored after each test.
 
     They need Debian's chromium: without it they are skipped loudly, and in
     CI (REQUIRE_BROWSER_TESTS) the run fails instead.
     """
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     for item in items:
-        item.add_marker(pytest.mark.xdist_group(worker_group(item)))
         transactional = is_transactional(item)
         shared_demo = item.get_closest_marker("demo_site")  # reads a demo its module keeps (test_demo_site.py)
         if (item in browser_items and not shared_demo) or transactional:
@@ -51,13 +48,6 @@ def pytest_collection_modifyitems(config, items):
     config.get_terminal_writer().line(f"\n{'#' * 72}\n# {reason}\n{'#' * 72}", red=True, bold=True)
     for item in browser_items:
         item.add_marker(pytest.mark.skip(reason=reason))
-
-
-def worker_group(item) -> str:
-    """What one test process runs together under `make test`'s `--dist loadgroup`: a test file, or the whole demo
-    package, whose package-wide demo (tests/demo/conftest.py) is then built once, not once per process."""
-    path = Path(str(item.path))
-    return "tests/demo" if path.parent.name == "demo" else str(path)
 
 
 def is_transactional(item) -> bool:
