@@ -111,6 +111,10 @@ class EventDetails:
 class EventPage(RoutablePageMixin, BasePage):
     """What a Journée expert and a Forum share: dates, venue, status, programme, calendars."""
 
+    # After the event, its replays are shown beside their sessions; the Forum (many rooms, two days) also gathers
+    # them in one section of its page.
+    gathers_replays = False
+
     discover = RichTextField(_("À découvrir"), blank=True, features=["h3", "bold", "italic", "link", "ol", "ul"])
     start_date = models.DateField(_("date de début"), null=True, blank=True,
                                   help_text=_("Laisser vide tant que la date n'est pas connue (Forum uniquement)."))
@@ -334,7 +338,7 @@ class EventPage(RoutablePageMixin, BasePage):
             jsonld=self.structured_data(request, sessions, organisations),
             extra=self.extra_details(request),
             replays=[replay for session in sessions for replay in getattr(session, "announced_replays", ())]
-            if phase == timeline.AFTER else [],
+            if phase == timeline.AFTER and self.gathers_replays else [],
         )
 
     def structured_data(self, request, sessions, organisations) -> str:
@@ -457,6 +461,8 @@ class JourneeExpertPage(EventPage):
 
 class ForumPage(EventPage):
     """One edition of the national Forum: several days, rooms, key figures, partners by tier."""
+
+    gathers_replays = True
 
     edition_year = models.PositiveSmallIntegerField(_("édition"))
     host_territory = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import timezone
 
 from accounts.models import EmailRequest, MembershipRole
 from library import owners, upkeep
@@ -70,7 +71,7 @@ def test_a_signed_in_reader_reports_an_error_to_owners_and_staff(client, owned):
     assert "votre signalement est transmis" in response.text
     report = ErrorReport.objects.get()
     assert report.implementation == owned and report.message == "Le projet est arrêté depuis 2025."
-    assert report.due_on == report.created_at.date() + datetime.timedelta(days=15) and report.is_open
+    assert report.due_on == timezone.localdate(report.created_at) + datetime.timedelta(days=15) and report.is_open
     recipients = sorted(address for message in mail.outbox for address in message.to)
     assert recipients == ["agent@nantes.example.org", "equipe@example.org", "referente@nantes.example.org"]
     owners_mail = next(message for message in mail.outbox if "agent@nantes.example.org" in message.to)
