@@ -25,6 +25,7 @@ def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_s
     assert_accessible(page)
     page.get_by_role("link", name="Se connecter").click()
     page.get_by_role("link", name="Créer un compte").click()
+    page.wait_for_load_state()
     assert_accessible(page)
 
     page.get_by_label("Prénom").fill("Camille")
@@ -33,12 +34,14 @@ def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_s
     page.get_by_label("Mot de passe", exact=True).fill("camille.martin")
     page.get_by_label("Confirmation du mot de passe").fill("camille.martin")
     page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_load_state()
     assert "ressemble trop à votre nom" in page.content()  # the reported password, refused next to its field
     assert page.get_by_label("Adresse e-mail").input_value() == "camille.martin@nantesmetropole.fr"
     assert_accessible(page)
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Vérifiez vos e-mails"
     assert_accessible(page)
 
@@ -46,6 +49,7 @@ def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_s
     page.get_by_label("Adresse e-mail").fill("camille.martin@nantesmetropole.fr")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
     assert "pas encore confirmée" in page.content()  # logging in before confirming says what to do
     assert_accessible(page)
 
@@ -55,6 +59,7 @@ def test_sign_up_on_a_domain_confirm_see_the_membership_and_log_out(page, live_s
     page.get_by_label("Adresse e-mail").fill("camille.martin@nantesmetropole.fr")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Mon espace"
     memberships = page.locator("ul.memberships")
     assert "Nantes Métropole" in memberships.inner_text() and "vérifiée" in memberships.inner_text()
@@ -88,6 +93,7 @@ def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_se
 
     log_in(page, base, "referente@example.org")
     page.get_by_role("link", name="Gérer les agents").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert_accessible(page)
     page.get_by_role("button", name="Envoyer l'invitation").click()  # empty: refused next to the field
@@ -95,6 +101,7 @@ def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_se
     assert_accessible(page)
     page.get_by_label("Adresse e-mail de l'agent").fill("karim@example.org")
     page.get_by_role("button", name="Envoyer l'invitation").click()
+    page.wait_for_load_state()
     assert "L'invitation est envoyée" in page.content()
     assert_accessible(page)
     link = link_in(mail.outbox[-1])
@@ -104,6 +111,7 @@ def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_se
     page.goto(link)
     assert_accessible(page)
     page.get_by_role("button", name="Accepter l'invitation").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Mon espace"
     assert "Nantes Métropole" in page.locator("ul.memberships").inner_text()
     page.goto(link)  # a second use is refused on the page
@@ -111,11 +119,13 @@ def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_se
     assert_accessible(page)
     page.goto(base + "/compte/verification/")
     page.get_by_role("button", name="Envoyer ma demande").click()
+    page.wait_for_load_state()
     assert "saisissez son nom si elle n'y est pas" in page.content()
     assert_accessible(page)
     page.goto(base + "/compte/adherer/")
     page.get_by_label("SIREN").fill("123")
     page.get_by_role("button", name="Envoyer la demande d'adhésion").click()
+    page.wait_for_load_state()
     assert "exactement 9 chiffres" in page.content()
     assert_accessible(page)
     page.locator("header.site-header").get_by_role("button", name="Se déconnecter").click()
@@ -123,6 +133,7 @@ def test_a_referent_invites_an_agent_who_accepts_then_revokes_them(page, live_se
     log_in(page, base, "referente@example.org")
     page.goto(base + f"/compte/organisations/{nantes.pk}/")
     page.get_by_role("button", name="Révoquer karim@example.org").click()
+    page.wait_for_load_state()
     assert "Le rattachement est révoqué" in page.content()
     assert "karim@example.org" not in page.locator("table").inner_text()
     assert_accessible(page)

@@ -39,20 +39,24 @@ def test_an_agent_declares_documents_and_follows_up_a_consultation(page, live_se
     page.get_by_label("Habitants").check()
     assert_accessible(page)
     page.get_by_role("button", name="Déclarer").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Café IA à la bibliothèque centrale"
     assert_accessible(page)
     page.get_by_role("button", name="Soumettre à l’équipe").click()
+    page.wait_for_load_state()
     assert "La concertation est soumise à l" in page.content()
 
     # The team publishes it, every point of the checklist ticked (the first: no participant's personal data).
     log_in(page, base, "equipe@example.org", "/mes-concertations/relecture/")
     assert_accessible(page)
     page.get_by_role("link", name="Café IA à la bibliothèque centrale · Tours Métropole Val de Loire").click()
+    page.wait_for_load_state()
     assert_accessible(page)
     for item in ("Aucune donnée personnelle", "langage clair", "licence ouverte", "preuve locale"):
         page.get_by_label(item).check()
     page.get_by_label("Approuver et publier").check()
     page.get_by_role("button", name="Enregistrer la décision").click()
+    page.wait_for_load_state()
     assert "La concertation est publiée." in page.content()
 
     # After the event, the agent documents it: published at once as version 2.
@@ -66,24 +70,29 @@ def test_an_agent_declares_documents_and_follows_up_a_consultation(page, live_se
     page.locator(f"#id_kind_{first_lesson.pk}").select_option("chiffre")
     page.locator(f"#id_evidence_{first_lesson.pk}").fill("30 participants sur 42 utilisent déjà une IA.")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_load_state()
     assert "Brouillon enregistré." in page.content()
     assert_accessible(page)
     page.get_by_role("button", name="Publier la mise à jour").click()
+    page.wait_for_load_state()
     assert "La mise à jour est publiée" in page.content()
 
     # Three months later, a follow-up commitment and its first progress entry.
     clock.set(2026, 6, 27, 10, 0)
     page.goto(base + "/mes-concertations/")
     page.get_by_role("link", name="Suivi Café IA à la bibliothèque centrale").click()
+    page.wait_for_load_state()
     assert_accessible(page)
     page.get_by_label("Engagement", exact=True).fill("Publier le registre des usages de l'IA")
     page.get_by_label("Porteur").fill("Direction du numérique")
     page.get_by_label("Statut").select_option("engage")
     page.get_by_role("button", name="Publier l’engagement").click()
+    page.wait_for_load_state()
     assert "L’engagement est publié" in page.content() or "L'engagement est publié" in page.content()
     page.get_by_label("Date", exact=True).fill("2026-06-25")
     page.get_by_label("Avancement", exact=True).fill("Premier inventaire des usages terminé.")
     page.get_by_role("button", name="Publier l’avancement").click()
+    page.wait_for_load_state()
     assert_accessible(page)
 
     # Everyone reads the record, its timeline and its versions.
@@ -91,6 +100,7 @@ def test_an_agent_declares_documents_and_follows_up_a_consultation(page, live_se
     page.goto(base + "/concertations-ia/concertations/")
     assert_accessible(page)
     page.get_by_role("link", name="Café IA à la bibliothèque centrale").click()
+    page.wait_for_load_state()
     content = page.content()
     assert "Premier inventaire des usages terminé." in content and "25 juin 2026" in content
     assert "30 participants sur 42" in content and "Version 2, publiée le 27 mars 2026" in content

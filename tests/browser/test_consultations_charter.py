@@ -54,6 +54,7 @@ def test_a_referent_commits_tours_metropole_and_staff_verify_it(page, live_serve
     page.get_by_label("Date de signature").fill("10/02/2026")
     page.get_by_label("Charte signée (PDF)").set_input_files(str(signed))
     page.get_by_role("button", name="Déposer l’engagement").click()
+    page.wait_for_load_state()
     assert "Votre engagement est enregistré" in page.content()
     assert "En attente de vérification" in page.content()
 
@@ -61,10 +62,12 @@ def test_a_referent_commits_tours_metropole_and_staff_verify_it(page, live_serve
     log_in(page, base, "programme@example.org", "/concertations-ia/verification/")
     assert_accessible(page)
     page.get_by_role("link", name="Tours Métropole Val de Loire").click()
+    page.wait_for_load_state()
     assert "Claire Dubreuil, Vice-présidente déléguée au numérique" in page.content()
     assert_accessible(page)
     page.get_by_label("Vérifié : le ou la signataire engage bien").check()
     page.get_by_role("button", name="Enregistrer la décision").click()
+    page.wait_for_load_state()
     assert "L’engagement est vérifié" in page.content() or "L'engagement est vérifié" in page.content()
     assert Commitment.objects.get().status == CommitmentStatus.VERIFIED
 

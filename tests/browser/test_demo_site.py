@@ -104,6 +104,7 @@ def test_home_to_manifesto_to_search(page, site, assert_accessible):
     assert_accessible(page)
 
     page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Manifestes").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Manifestes et prises de position"
     assert_accessible(page)
 
@@ -120,7 +121,8 @@ def test_home_to_manifesto_to_search(page, site, assert_accessible):
     assert_accessible(page)
 
     page.get_by_role("searchbox").first.fill("réemploi")
-    page.get_by_role("searchbox").first.press("Enter")
+    with page.expect_navigation():
+        page.get_by_role("searchbox").first.press("Enter")
     assert page.locator("h1").inner_text() == "Rechercher sur le site"
     assert "Pour des territoires numériques responsables" in page.locator(".search-results").inner_text()
     assert_accessible(page)
@@ -130,7 +132,8 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     """A visitor misspells "illectronisme", gets hits and the correction, follows it, keeps the events only."""
     page.goto(site + "/")
     page.get_by_role("searchbox").first.fill("ilectronisme")
-    page.get_by_role("searchbox").first.press("Enter")
+    with page.expect_navigation():
+        page.get_by_role("searchbox").first.press("Enter")
     results = page.locator(".search-results")
     assert "Agir face à l'urgence de l'illectronisme" in results.inner_text()
     assert page.get_by_role("status").first.inner_text().startswith(tuple("123456789"))
@@ -143,11 +146,13 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     assert_accessible(page)
 
     page.locator("#id_q").fill("inclusion numérique")
-    page.locator("#id_q").press("Enter")
+    with page.expect_navigation():
+        page.locator("#id_q").press("Enter")
     page.wait_for_url("**q=inclusion*")
     filters = page.get_by_role("group", name="Type de résultat")
     filters.get_by_label("Événements", exact=False).check()
     page.get_by_role("button", name="Filtrer").click()
+    page.wait_for_load_state()
     assert "type=event" in page.url
     kinds = page.locator(".search-results .hit-kind").all_inner_texts()
     assert kinds and set(kinds) == {"Événement"}

@@ -38,6 +38,7 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     assert page.locator("h1").count() == 1
     assert_accessible(page)
     page.get_by_role("link", name="Créer un compte").click()
+    page.wait_for_load_state()
     assert_accessible(page)
     page.get_by_label("Prénom").fill("Camille")
     page.get_by_label("Nom", exact=True).fill("Durand")
@@ -45,6 +46,7 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
     page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Vérifiez vos e-mails"
     assert_accessible(page)
 
@@ -54,9 +56,11 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Mon espace"
     assert_accessible(page)
     page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Mes candidatures"
     assert_accessible(page)
 
@@ -103,6 +107,7 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("J'accepte le règlement du label").check()
     page.get_by_label("J'accepte le traitement").check()
     page.get_by_role("button", name="Déposer ma candidature").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Accusé de réception"
     assert "TI-2026-0001" in page.content()
     assert_accessible(page)
@@ -119,6 +124,7 @@ def test_a_draft_survives_logout_and_login_and_autosaves(page, live_server, camp
     page.get_by_role("button", name="Commencer une candidature").click()
     page.get_by_label("Nom de l'organisation").fill("Communauté d'Agglomération du Sicoval")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_load_state()
     assert "Brouillon enregistré à 10:00" in page.content()
     # The autosave script saves what is typed without a click.
     page.get_by_label("Nom de la personne à contacter").fill("Dominique Martin")
@@ -141,6 +147,7 @@ def test_forms_work_without_javascript(browser, live_server, campaign):
     page.get_by_role("button", name="Commencer une candidature").click()
     page.get_by_label("SIREN").fill("123")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_load_state()
     assert "SIREN compte exactement 9 chiffres" in page.content()
     assert page.get_by_label("SIREN").input_value() == "123"
     context.close()
@@ -161,6 +168,7 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
     UserFactory(email="pousse@example.org", username="pousse@example.org")
     log_in(page, base, "pousse@example.org", "un mot de passe solide")
     page.get_by_role("button", name="Commencer une candidature").click()
+    page.wait_for_load_state()
     assert page.get_by_label("Population").count() == 0
     kinds = page.get_by_label("Type d'organisation").locator("option").all_inner_texts()
     assert kinds == ["Choisissez un type", "Entreprise", "Start-up"]
@@ -178,10 +186,13 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
 
     page.get_by_role("button", name="Enregistrer le brouillon").click()
     page.get_by_role("link", name="Récapitulatif", exact=True).click()
+    page.wait_for_load_state()
     assert "vous pouvez relire le récapitulatif et déposer" not in page.content()  # fields are still missing
     page.get_by_role("link", name="Supprimer ce brouillon").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Supprimer mon brouillon"
     assert_accessible(page)
     page.get_by_role("button", name="Supprimer définitivement").click()
+    page.wait_for_load_state()
     assert "Votre brouillon est supprimé." in page.content()
     assert not Application.objects.exists()

@@ -37,13 +37,16 @@ def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, hom
     assert "2 collectivités le font" in page.content()
     assert_accessible(page)
     page.get_by_role("link", name="Prévoir la fréquentation des cantines").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Prévoir la fréquentation des cantines"
     assert_accessible(page)
     page.get_by_role("link", name="Comparer les mises en œuvre côte à côte").click()
+    page.wait_for_load_state()
     assert page.locator("table.comparison th[scope=col]").count() == 2
     assert_accessible(page)
     page.go_back()
     page.get_by_role("link", name="Nantes Métropole").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     notice = page.locator(".library-withheld").first
     assert "réservés aux agents vérifiés des collectivités" in notice.inner_text()
@@ -54,6 +57,7 @@ def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, hom
     page.get_by_label("Adresse e-mail").fill("agent@lyon.example.org")
     page.get_by_label("Mot de passe", exact=True).fill("un mot de passe solide")
     page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert page.get_by_role("heading", name="Retour d’expérience").count() == 1
     assert "Associer les cuisiniers dès le début du projet." in page.content()
@@ -102,6 +106,7 @@ def test_a_student_browses_and_filters(page, live_server, home, assert_accessibl
 
     page.goto(base + library.url)
     page.get_by_role("link", name="Toute la bibliothèque en données ouvertes").click()
+    page.wait_for_load_state()
     assert "Licence Ouverte" in page.content()
     assert_accessible(page)
     with page.expect_download() as download_info:

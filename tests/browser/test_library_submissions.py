@@ -34,33 +34,40 @@ def test_reprendre_ce_projet_then_a_change_requested_then_published(page, live_s
     # The agent reprises Nantes' project for Lyon.
     log_in(page, base, "agent@lyon.example.org", use_case.url + "nantes-metropole/")
     page.get_by_role("link", name="Reprendre ce projet dans ma collectivité").click()
+    page.wait_for_load_state()
     assert "Vous reprenez le projet de Nantes Métropole" in page.content()
     assert_accessible(page)
     page.get_by_role("button", name="Créer le brouillon").click()
+    page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Fiche de Ville de Lyon"
     assert page.get_by_label("Finalité", exact=True).input_value() == "Commander le bon nombre de repas."
     assert page.get_by_label("Ce qui a marché", exact=True).input_value() == "Associer les cuisiniers dès le début."
     assert page.get_by_text("Niveau 1\u00a0: agents vérifiés des collectivités").count() == 1
     page.get_by_label("Statut", exact=True).select_option(label="Expérimentation")
     page.get_by_role("button", name="Enregistrer le brouillon").click()
+    page.wait_for_load_state()
     assert "Brouillon enregistré." in page.content()
     assert_accessible(page)
     page.get_by_role("button", name="Soumettre la fiche").click()
+    page.wait_for_load_state()
     assert "La fiche est soumise à l’équipe" in page.content() or "La fiche est soumise à l'équipe" in page.content()
 
     # The team asks for a change on one field.
     log_in(page, base, "equipe@example.org", "/projets-ia/relecture/")
     assert_accessible(page)
     page.get_by_role("link", name="Prévoir la fréquentation des cantines · Ville de Lyon").click()
+    page.wait_for_load_state()
     assert_accessible(page)
     page.get_by_label("Remarque sur « utilisation »").fill("Dites qui s'en sert à Lyon.")
     page.get_by_label("Demander des modifications").check()
     page.get_by_role("button", name="Enregistrer la décision").click()
+    page.wait_for_load_state()
     assert "Les modifications sont demandées aux rédacteurs." in page.content()
 
     # The agent reads the remark next to the field and makes the change.
     log_in(page, base, "agent@lyon.example.org", "/projets-ia/")
     page.get_by_role("link", name="Fiche de Ville de Lyon").first.click()
+    page.wait_for_load_state()
     assert page.locator("#comment-usage").inner_text().endswith("Dites qui s'en sert à Lyon.")
     assert_accessible(page)
     page.get_by_label("Utilisation", exact=True).fill("La cuisine centrale de Lyon, chaque vendredi.")
@@ -75,6 +82,7 @@ def test_reprendre_ce_projet_then_a_change_requested_then_published(page, live_s
         page.get_by_label(item).check()
     page.get_by_label("Approuver et publier").check()
     page.get_by_role("button", name="Enregistrer la décision").click()
+    page.wait_for_load_state()
     assert "La fiche est publiée." in page.content()
 
     # Everyone reads it, with the project it reprises and its first version.
@@ -87,5 +95,6 @@ def test_reprendre_ce_projet_then_a_change_requested_then_published(page, live_s
     assert credit.get_by_role("link", name="Nantes Métropole").count() == 1
     assert_accessible(page)
     page.get_by_role("link", name="Historique des versions").click()
+    page.wait_for_load_state()
     assert page.get_by_role("heading", name="Version 1").count() == 1 or "Version 1, publiée le" in page.content()
     assert_accessible(page)

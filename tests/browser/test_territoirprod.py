@@ -64,6 +64,7 @@ def test_a_member_agent_enrols_adds_to_calendar_and_sees_the_visio_link(page, li
     assert page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2").count() == 0
     assert_accessible(page)
     page.get_by_role("button", name="M’inscrire à ce thème").click()
+    page.wait_for_load_state()
     assert "Vous êtes inscrit·e au thème « IA »" in page.content()
     link = page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2")
     assert link.get_attribute("href") == "https://visio.example.org/ia-2"
@@ -76,6 +77,7 @@ def test_a_member_agent_enrols_adds_to_calendar_and_sees_the_visio_link(page, li
     assert "visio.example.org" not in answer.text()
 
     page.get_by_role("button", name="Me désinscrire").click()
+    page.wait_for_load_state()
     assert "L’inscription est annulée." in page.content() or "L'inscription est annulée." in page.content()
     assert page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2").count() == 0
 
