@@ -102,11 +102,16 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
         charter = next((version for version in versions if version.status == CharterStatus.IN_FORCE), None)
         engaged = list(self.engaged())
         lessons = lesson_refs(Lesson.objects.all())
+        per_territory = self.records_per_territory()
         return ProgrammeDetails(
             charter=charter, earlier_versions=[version for version in versions if version is not charter],
             resources=list(self.method_resources.select_related("document")),
-            regions=self.by_region(engaged), territory_count=len(engaged), map_points=territory_points(engaged),
-            key_figures=figures.key_figures(territories=len(engaged), **self.record_totals()),
+            regions=self.by_region(engaged), territory_count=len(engaged),
+            map_points=territory_points(engaged, {row["organisation_id"]: row["consultations"]
+                                                  for row in per_territory}),
+            key_figures=figures.key_figures(
+                territories=len(engaged), consultations=sum(row["consultations"] for row in per_territory),
+                participants=sum(row["participants"] or 0 for row in per_territory)),
             lessons=lessons,
         )
 
@@ -161,10 +166,11 @@ class ConsultationProgrammePage(RoutablePageMixin, BasePage):
             for finding in findings]
 
     @staticmethod
-    def record_totals() -> dict:
-        """Consultations held (published records) and their participants (the counts given), in one query."""
-        totals = Consultation.objects.published().aggregate(consultations=Count("pk"), participants=Sum("participants"))
-        return {"consultations": totals["consultations"], "participants": totals["participants"]}
+    def records_per_territory() -> list[dict]:
+        """Per organisation, its published consultations and their participants (the counts given), in one query:
+        the map sizes each territory's disc by the first, the key figures add both up."""
+        return list(Consultation.objects.published().order_by().values("organisation_id")
+                    .annotate(consultations=Count("pk"), participants=Sum("participants")))
 
     @path("enseignements/", name="synthesis")
     def synthesis_view(self, request):

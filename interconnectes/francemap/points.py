@@ -46,16 +46,29 @@ class MapPoint:
 
 
 def describe(points: Sequence[MapPoint]) -> str:
-    """The drawing's description for screen readers: what it counts, and where to find the details."""
-    territories = sum(1 for point in points if point.kind == PointKind.TERRITORY)
-    counts = {"territories": territories, "consultations": len(points) - territories}
-    territories_text = ngettext(
-        "%(territories)d territoire engagé", "%(territories)d territoires engagés", counts["territories"]
-    ) % counts
-    consultations_text = ngettext(
-        "%(consultations)d concertation", "%(consultations)d concertations", counts["consultations"]
-    ) % counts
+    """The drawing's description for screen readers: what it shows, what a circle's size counts, where the details are.
+
+    A map of territories alone (no consultation points) says how many consultations their discs add up to, rather
+    than "0 concertation".
+    """
+    if not points:
+        return gettext("Carte de France, sans lieu à montrer pour l’instant.")
+    territories = [point for point in points if point.kind == PointKind.TERRITORY]
+    consultations = len(points) - len(territories)
+    shown = ngettext("%(count)d territoire engagé", "%(count)d territoires engagés", len(territories)) % {
+        "count": len(territories)}
+    if consultations:
+        shown = gettext("%(territories)s et %(consultations)s") % {
+            "territories": shown,
+            "consultations": ngettext("%(count)d concertation", "%(count)d concertations", consultations) % {
+                "count": consultations}}
+    else:
+        held = sum(point.count for point in territories)
+        shown = gettext("%(territories)s, chacun d’un disque qui grandit avec ses concertations (%(held)s en tout)") % {
+            "territories": shown,
+            "held": ngettext("%(count)d concertation publiée", "%(count)d concertations publiées", held) % {
+                "count": held}}
     return gettext(
-        "Carte de France avec %(territories)s et %(consultations)s. "
+        "Carte de France avec %(shown)s. "
         "La liste qui suit la carte donne les mêmes lieux, leurs liens et leurs nombres."
-    ) % {"territories": territories_text, "consultations": consultations_text}
+    ) % {"shown": shown}

@@ -136,6 +136,17 @@ def test_the_summary_and_description_say_the_counts_in_french():
     )
 
 
+def test_a_map_of_territories_alone_says_what_their_discs_add_up_to():
+    points = [MapPoint("Nantes Métropole", -1.55, 47.22, PointKind.TERRITORY, 3),
+              MapPoint("Rezé", -1.57, 47.18, PointKind.TERRITORY, 2)]
+    assert describe(points) == (
+        "Carte de France avec 2 territoires engagés, chacun d’un disque qui grandit avec ses concertations "
+        "(5 concertations publiées en tout). La liste qui suit la carte donne les mêmes lieux, leurs liens et leurs "
+        "nombres.")
+    html = Template("{% load france_map %}{% france_map points title='Carte' %}").render(Context({"points": points}))
+    assert "france-map-key-territory" in html and "france-map-key-consultation" not in html
+
+
 def test_the_component_lists_every_point_in_order_with_its_link_and_count():
     points = [*many_points(5), MapPoint(HOSTILE, -73.99, 40.73, PointKind.TERRITORY, 3)]
     html = Template("{% load france_map %}{% france_map points title='Carte' %}").render(Context({"points": points}))
@@ -151,4 +162,5 @@ def test_the_component_lists_every_point_in_order_with_its_link_and_count():
 def test_the_component_says_so_when_there_is_nothing_to_show():
     html = Template("{% load france_map %}{% france_map points title='Carte' %}").render(Context({"points": []}))
     assert "Aucun lieu à montrer pour l'instant." in html
-    assert "Carte de France avec 0 territoires engagés et 0 concertations." in html
+    assert "Carte de France, sans lieu à montrer pour l’instant." in html
+    assert "france-map-key" not in html  # no legend for circles not drawn
