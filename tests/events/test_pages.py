@@ -123,7 +123,9 @@ def test_after_the_event_replays_replace_live_links(client, stop, set_now):
     set_now(2025, 6, 25, 9, 0)
     html = client.get(stop.url).content.decode()
     assert "Voir les replays" in html
-    assert "Replay<span" in html and '<a href="/replays/' in html
+    # Each replay link is named by its own word and its session's title (aria-labelledby), with no extra element.
+    assert re.search(r'<a class="session-replay" id="replay-([\w-]+)" href="/replays/\1/" '
+                     r'aria-labelledby="replay-\1 session-[\w-]+-title">Replay</a>', html)
     assert "Les replays" not in html  # a Journée shows each replay beside its session; the Forum gathers them too
     assert "Suivre le direct" not in html and "Diffusée en direct" not in html
 
