@@ -10,13 +10,15 @@ Rows are read in a fixed number of queries whatever their number.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consultations import opendata, permissions
+from consultations import opendata, permissions, record_opendata, record_submissions
+from consultations.record_models import Finding
 from interconnectes import canonical, clock
 from library import opendata as library_opendata
 
@@ -59,7 +61,42 @@ COMMITMENTS = Dataset(
     columns=opendata.COLUMNS, rows=commitment_rows, schema=opendata.schema,
     csv_url_name="consultations:export_csv", json_url_name="consultations:export_json",
     schema_url_name="consultations:export_schema")
-DATASETS = (COMMITMENTS,)
+
+
+def project_reference(implementation, request) -> str:
+    """A library project as a row names it: the absolute address of its record, or its title when its use case has
+    no address on the site."""
+    use_case = implementation.use_case
+    if use_case.get_url(request) is None:
+        return f"{use_case.title} · {implementation.lead_organisation.name}"
+    return canonical.absolute(use_case.implementation_url(implementation.slug, request), request)
+
+
+def record_rows(request) -> list[dict]:
+    """Every published consultation, first published first, in the same queries whatever their number: the
+    records with their territory and charter version, their findings with their lessons, their published library
+    projects, and what the projects' addresses read once (the view restrictions, the site and its root paths)."""
+    found = (permissions.public_consultations()
+             .select_related("organisation", "charter_version")
+             .prefetch_related(Prefetch("findings", Finding.objects.select_related("lesson")),
+                               Prefetch("implementations", record_submissions.public_implementations()))
+             .order_by("first_published_at", "pk"))
+    return [record_opendata.row(
+        consultation, url=canonical.absolute(consultation.get_absolute_url(), request),
+        projects=[project_reference(implementation, request) for implementation in consultation.implementations.all()])
+        for consultation in found]
+
+
+RECORDS = Dataset(
+    file_name=record_opendata.FILE_NAME, title=_("Les concertations publiées"),
+    scope=_("Seules les concertations publiées y figurent, une fois relues par l’équipe : jamais un brouillon ni une "
+            "fiche en relecture. Les exemples illustratifs y figurent, signalés par la colonne "
+            "« exemple_illustratif ». L’auto-évaluation au regard de la charte, les citations des constats, le suivi "
+            "et les personnes qui ont rédigé ou relu une fiche n’en font jamais partie."),
+    columns=record_opendata.COLUMNS, rows=record_rows, schema=record_opendata.schema,
+    csv_url_name="consultations:records_csv", json_url_name="consultations:records_json",
+    schema_url_name="consultations:records_schema")
+DATASETS = (COMMITMENTS, RECORDS)
 
 
 def licence_headers(response, request, dataset: Dataset):

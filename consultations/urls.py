@@ -3,7 +3,7 @@
 from django.urls import path
 
 from consultations import opendata_views, views
-from consultations.opendata_views import COMMITMENTS
+from consultations.opendata_views import COMMITMENTS, RECORDS
 
 app_name = "consultations"
 
@@ -18,4 +18,10 @@ urlpatterns = [
     path("donnees/concertations-ia.json", opendata_views.export_json, {"dataset": COMMITMENTS}, name="export_json"),
     path("donnees/concertations-ia.schema.json", opendata_views.export_schema, {"dataset": COMMITMENTS},
          name="export_schema"),
+    path("donnees/concertations-ia-concertations.csv", opendata_views.export_csv, {"dataset": RECORDS},
+         name="records_csv"),
+    path("donnees/concertations-ia-concertations.json", opendata_views.export_json, {"dataset": RECORDS},
+         name="records_json"),
+    path("donnees/concertations-ia-concertations.schema.json", opendata_views.export_schema, {"dataset": RECORDS},
+         name="records_schema"),
 ]
