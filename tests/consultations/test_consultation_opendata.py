@@ -259,3 +259,7 @@ def test_the_documentation_page_documents_both_datasets(client):
         assert f"<code>{name}</code>" in text
     assert "Licence Ouverte / Open Licence version 2.0" in text and 'rel="license"' in text
 
+
+def test_the_list_of_consultations_links_to_their_open_data(client):
+    text = client.get("/concertations-ia/concertations/").text
+    assert 'href="/donnees/concertations-ia/#concertations-ia-concertations"' in text
