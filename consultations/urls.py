@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from consultations import views
+from consultations import opendata_views, views
+from consultations.opendata_views import COMMITMENTS, RECORDS
 
 app_name = "consultations"
 
@@ -12,8 +13,15 @@ urlpatterns = [
     path("concertations-ia/engagements/<int:pk>/charte-signee/", views.signed_document, name="signed_document"),
     path("concertations-ia/verification/", views.queue, name="queue"),
     path("concertations-ia/verification/<int:pk>/", views.decide, name="decide"),
-    path("donnees/concertations-ia/", views.open_data, name="open_data"),
-    path("donnees/concertations-ia.csv", views.export_csv, name="export_csv"),
-    path("donnees/concertations-ia.json", views.export_json, name="export_json"),
-    path("donnees/concertations-ia.schema.json", views.export_schema, name="export_schema"),
+    path("donnees/concertations-ia/", opendata_views.open_data, name="open_data"),
+    path("donnees/concertations-ia.csv", opendata_views.export_csv, {"dataset": COMMITMENTS}, name="export_csv"),
+    path("donnees/concertations-ia.json", opendata_views.export_json, {"dataset": COMMITMENTS}, name="export_json"),
+    path("donnees/concertations-ia.schema.json", opendata_views.export_schema, {"dataset": COMMITMENTS},
+         name="export_schema"),
+    path("donnees/concertations-ia-concertations.csv", opendata_views.export_csv, {"dataset": RECORDS},
+         name="records_csv"),
+    path("donnees/concertations-ia-concertations.json", opendata_views.export_json, {"dataset": RECORDS},
+         name="records_json"),
+    path("donnees/concertations-ia-concertations.schema.json", opendata_views.export_schema, {"dataset": RECORDS},
+         name="records_schema"),
 ]

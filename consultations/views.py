@@ -1,24 +1,23 @@
-"""The programme's plain views: a référent's commitments, the team's verification, the open data. Every rule is
-in consultations/commitments.py and consultations/permissions.py; these views read forms and call them."""
+"""The programme's plain views: a référent's commitments and the team's verification (the open data is in
+consultations/opendata_views.py). Every rule is in consultations/commitments.py and consultations/permissions.py;
+these views read forms and call them."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consultations import commitments, opendata, permissions
+from consultations import commitments, permissions
 from consultations.forms import CommitmentForm, DecisionForm, WithdrawForm
 from consultations.models import Commitment, CommitmentStatus
-from interconnectes import canonical, clock
+from interconnectes import clock
 from interconnectes.models import Organisation
 from interconnectes.privatefiles import responses as privatefiles
 from interconnectes.privatefiles.storage import StorageUnavailable
 from interconnectes.refusals import Refused
-from library import opendata as library_opendata
 
 
 def staff_only(view):
@@ -142,52 +141,3 @@ def decide(request, pk):
     return render(request, "consultations/decide.html", {
         "commitment": commitment, "form": form, "pending": commitment.status == CommitmentStatus.PENDING},
         status=status)
-
-
-# --- Open data -------------------------------------------------------------------------------------------------
-
-def absolute(name: str, request) -> str:
-    return canonical.absolute(reverse(name), request)
-
-
-def rows() -> list[dict]:
-    """Every commitment of the public register, in one query."""
-    found = (permissions.public_commitments()
-             .select_related("organisation", "charter_version", "organisation__territory_location")
-             .order_by("organisation__name", "signed_on", "pk"))
-    return [opendata.row(commitment, verified_on=commitment.decided_at and timezone.localdate(commitment.decided_at),
-                         location=getattr(commitment.organisation, "territory_location", None))
-            for commitment in found]
-
-
-def licence_headers(response, request):
-    response["Link"] = (f'<{library_opendata.LICENCE["path"]}>; rel="license", '
-                        f'<{absolute("consultations:export_schema", request)}>; rel="describedby"')
-    return response
-
-
-def export_csv(request):
-    response = HttpResponse(library_opendata.to_csv(rows(), opendata.COLUMN_NAMES),
-                            content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{opendata.FILE_NAME}.csv"'
-    return licence_headers(response, request)
-
-
-def export_json(request):
-    body = library_opendata.to_json(rows(), schema_url=absolute("consultations:export_schema", request),
-                                    generated_at=clock.now())
-    response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{opendata.FILE_NAME}.json"'
-    return licence_headers(response, request)
-
-
-def export_schema(request):
-    return JsonResponse(opendata.schema(csv_url=absolute("consultations:export_csv", request),
-                                        json_url=absolute("consultations:export_json", request)),
-                        json_dumps_params={"ensure_ascii": False, "indent": 1})
-
-
-def open_data(request):
-    """What the files hold, column by column, and their licence."""
-    return render(request, "consultations/open_data.html", {
-        "columns": opendata.COLUMNS, "licence": library_opendata.LICENCE})

@@ -196,7 +196,7 @@ NAMED = {
     "resources:report": {AUTHENTICATED},
     # consultations/urls.py: a référent's commitments (others are told why, 403), the signed documents and the
     # withdrawal (the organisation's référents and the team; 404 for others), the team's verification (staff
-    # holding consultations.verify_commitment), the register's open data; each role in
+    # holding consultations.verify_commitment), the register's and the published records' open data; each role in
     # tests/consultations/test_commitments.py.
     "consultations:commit": {AUTHENTICATED},
     "consultations:withdraw": {REFERENT, EDITOR},
@@ -207,6 +207,9 @@ NAMED = {
     "consultations:export_csv": {PUBLIC},
     "consultations:export_json": {PUBLIC},
     "consultations:export_schema": {PUBLIC},
+    "consultations:records_csv": {PUBLIC},  # published records only (tests/consultations/test_consultation_opendata.py)
+    "consultations:records_json": {PUBLIC},
+    "consultations:records_schema": {PUBLIC},
     # consultations/wagtail_hooks.py: the charter's versions, the lessons and the territories' positions.
     **{f"wagtailsnippets_consultations_{model}:{view}": {EDITOR}
        for model in ("charterversion", "lesson", "territorylocation")
