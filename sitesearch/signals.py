@@ -4,12 +4,12 @@ transaction commits, once however many changes it holds.
 Publishing, unpublishing, moving, renaming or deleting a page, a view
 restriction, a person, an organisation, a venue, a theme, a results
 publication, an AI library record or its data sources, a replay or its
-chapters and a resource all count; saving a draft does not (readers do not see drafts,
+chapters and a resource (its themes included) all count; saving a draft does not (readers do not see drafts,
 `interconnectes.content_version.DRAFT_BOOKKEEPING`).
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
@@ -52,6 +52,13 @@ def page_deleted(sender, instance, **kwargs):
         schedule_rebuild()
 
 
+def relation_changed(action, **_kwargs):
+    """A many-to-many relation the index reads (a resource's themes) is written after its row's own save: outside a
+    transaction, the rebuild asked for by that save could run before it."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        schedule_rebuild()
+
+
 def connect() -> None:
     page_published.connect(schedule_rebuild, dispatch_uid="search-page-published")
     page_unpublished.connect(schedule_rebuild, dispatch_uid="search-page-unpublished")
@@ -61,3 +68,4 @@ def connect() -> None:
         label = model._meta.label_lower
         post_save.connect(schedule_rebuild, sender=model, dispatch_uid=f"search-save-{label}")
         post_delete.connect(schedule_rebuild, sender=model, dispatch_uid=f"search-delete-{label}")
+    m2m_changed.connect(relation_changed, sender=Resource.themes.through, dispatch_uid="search-resource-themes")
