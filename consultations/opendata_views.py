@@ -31,6 +31,7 @@ class Dataset:
     columns: tuple  # library.opendata.Column, in the files' order
     rows: Callable  # request → list of dicts, keyed by the columns' names in order
     schema: Callable  # (csv_url=, json_url=) → the Table Schema
+    page_url_name: str  # the page that documents it
     csv_url_name: str
     json_url_name: str
     schema_url_name: str
@@ -59,8 +60,8 @@ COMMITMENTS = Dataset(
     scope=_("Seuls les engagements du registre public y figurent : vérifiés, en cours ou retirés. Les engagements "
             "en attente ou refusés et les chartes signées n’en font jamais partie."),
     columns=opendata.COLUMNS, rows=commitment_rows, schema=opendata.schema,
-    csv_url_name="consultations:export_csv", json_url_name="consultations:export_json",
-    schema_url_name="consultations:export_schema")
+    page_url_name="consultations:open_data", csv_url_name="consultations:export_csv",
+    json_url_name="consultations:export_json", schema_url_name="consultations:export_schema")
 
 
 def project_reference(implementation, request) -> str:
@@ -94,8 +95,8 @@ RECORDS = Dataset(
             "« exemple_illustratif ». L’auto-évaluation au regard de la charte, les citations des constats, le suivi "
             "et les personnes qui ont rédigé ou relu une fiche n’en font jamais partie."),
     columns=record_opendata.COLUMNS, rows=record_rows, schema=record_opendata.schema,
-    csv_url_name="consultations:records_csv", json_url_name="consultations:records_json",
-    schema_url_name="consultations:records_schema")
+    page_url_name="consultations:records_open_data", csv_url_name="consultations:records_csv",
+    json_url_name="consultations:records_json", schema_url_name="consultations:records_schema")
 DATASETS = (COMMITMENTS, RECORDS)
 
 
@@ -126,7 +127,9 @@ def export_schema(request, dataset: Dataset):
                         json_dumps_params={"ensure_ascii": False, "indent": 1})
 
 
-def open_data(request):
-    """What each dataset's files hold, column by column, and their licence."""
+def open_data(request, dataset: Dataset):
+    """What one dataset's files hold, column by column, and their licence; a page per dataset, each within a content
+    page's DOM budget, linking to the programme's other datasets."""
     return render(request, "consultations/open_data.html", {
-        "datasets": DATASETS, "licence": library_opendata.LICENCE})
+        "dataset": dataset, "others": [other for other in DATASETS if other is not dataset],
+        "licence": library_opendata.LICENCE})

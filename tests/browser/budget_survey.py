@@ -132,6 +132,7 @@ PAGE_KINDS = (
     PageKind("consultations-charter", "AI consultations: charter version", budgets.CONTENT_PAGE),
     PageKind("consultations-synthesis", "AI consultations: synthesis of lessons", budgets.CONTENT_PAGE),
     PageKind("consultations-open-data", "AI consultations open data", budgets.CONTENT_PAGE),
+    PageKind("consultation-records-open-data", "Consultation records open data", budgets.CONTENT_PAGE),
     PageKind("consultation-list", "Consultations list", budgets.LISTING_PAGE),
     PageKind("consultation-record", "Consultation record", budgets.CONTENT_PAGE),
     PageKind("accessibility", "Accessibility statement", budgets.CONTENT_PAGE),
@@ -288,6 +289,7 @@ def demo_urls():
         urls["consultations-register"] = programme.url + "signataires/"
         urls["consultations-synthesis"] = programme.url + "enseignements/"
         urls["consultations-open-data"] = "/donnees/concertations-ia/"
+        urls["consultation-records-open-data"] = "/donnees/concertations-ia-concertations/"
         version = CharterVersion.objects.public().order_by("-number").first()
         if version:
             urls["consultations-charter"] = f"{programme.url}charte/{version.number}/"

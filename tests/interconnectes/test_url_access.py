@@ -204,6 +204,7 @@ NAMED = {
     "consultations:queue": {EDITOR},
     "consultations:decide": {EDITOR},
     "consultations:open_data": {PUBLIC},
+    "consultations:records_open_data": {PUBLIC},
     "consultations:export_csv": {PUBLIC},
     "consultations:export_json": {PUBLIC},
     "consultations:export_schema": {PUBLIC},

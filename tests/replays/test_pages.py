@@ -108,7 +108,9 @@ def test_an_event_session_shows_its_replay_after_the_event(stop, readers, clock)
     replay = ReplayFactory(session=session, visibility=Visibility.PUBLIC, title="La table ronde en vidéo")
     clock.set(event.start_date.year + 1, 1, 1, 10, 0)
     html = client_for(None).get(event.url).content.decode()
-    assert f'href="/replays/{replay.slug}/"' in html and "La table ronde en vidéo" in html
+    # Beside its session, named by the session's title (the replay's own is on its page).
+    assert (f'href="/replays/{replay.slug}/" aria-labelledby="replay-{replay.slug} '
+            f'session-{session.ical_uid}-title">Replay</a>') in html
     replay_page = page(client_for(None), replay).content.decode()
     assert f"Table ronde des maires · {escape(event.title)}" in replay_page
     assert f'{event.url}#session-{session.ical_uid}' in replay_page
