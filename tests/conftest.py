@@ -27,12 +27,27 @@ from tests.labels.factories import (
 CHROMIUM = Path("/usr/bin/chromium")
 
 
+# The test files that build the demo content, run first: the package that shares one demo across its files
+# (tests/demo/conftest.py), then the page survey, the longest file.
+DEMO_FIRST = ("tests/demo/", "tests/browser/test_demo_site.py")
+
+
+def demo_rank(item) -> int:
+    path = item.nodeid.split("::", 1)[0]
+    return next((rank for rank, prefix in enumerate(DEMO_FIRST) if path.startswith(prefix)), len(DEMO_FIRST))
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser and other transactional tests run on a database restored after each test.
 
     They need Debian's chromium: without it they are skipped loudly, and in
     CI (REQUIRE_BROWSER_TESTS) the run fails instead.
+
+    The files that build the demo come first (a stable sort keeps every other order): the parallel run's
+    processes take files in this order, so each takes its share of tests/demo/ in one run of files and builds
+    the demo once, rather than again each time another package's file came between two of them.
     """
+    items.sort(key=demo_rank)
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     for item in items:
         transactional = is_transactional(item)
