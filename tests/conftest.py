@@ -27,9 +27,9 @@ from tests.labels.factories import (
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-# The test files that build the demo content, run first: the package that shares one demo across its files
-# (tests/demo/conftest.py), then the page survey, the longest file.
-DEMO_FIRST = ("tests/demo/", "tests/browser/test_demo_site.py")
+# The test files that build the demo content, run first: the page survey, the longest file, then the package that
+# shares one demo across its files (tests/demo/conftest.py).
+DEMO_FIRST = ("tests/browser/test_demo_site.py", "tests/demo/")
 
 
 def demo_rank(item) -> int:
