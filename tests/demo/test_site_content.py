@@ -6,12 +6,16 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.test import override_settings
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+
+from interconnectes.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
-# Addresses and phone numbers printed in the association's documents must never be copied.
-SEED_CONTACT = re.compile(r"@interconnectes\.com|@nantesmetropole\.fr|@franceurbaine\.org|0[67](?:[ .]?\d\d){4}")
+# Addresses and phone numbers printed in the association's documents must never be copied. A mobile number stands
+# alone: the same digits inside a longer token (a block's UUID, a file's hash) are not one.
+SEED_CONTACT = re.compile(r"@interconnectes\.com|@nantesmetropole\.fr|@franceurbaine\.org"
+                          r"|(?<![\w-])0[67](?:[ .]?\d\d){4}(?![\w-])")
 
 
 DEMO_APPS = {"interconnectes", "manifestes", "events", "labels", "jury", "library", "wagtailcore", "wagtailimages",
@@ -50,6 +54,14 @@ def test_demo_builds_the_named_texts():
     assert [a.title for a in press.numbered_ambitions()][0] == "L'IA au service des politiques publiques"
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Tél. 06 12 34 56 78.", True), ("(07.24.53.66.07)", True), ("0612345678", True),
+    ('id="sequence-83823c4c-0eda-4489-9661-030724536607"', False), ("photo.0612345678ab.webp", False),
+])
+def test_a_mobile_number_is_found_alone_not_inside_a_longer_token(text, found):
+    assert bool(SEED_CONTACT.search(text)) is found
+
+
 def test_every_demo_page_renders_and_contains_no_personal_contact(client):
     pages = Page.objects.live().filter(depth__gt=1).specific()
     assert pages.count() >= 10
@@ -57,6 +69,12 @@ def test_every_demo_page_renders_and_contains_no_personal_contact(client):
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         assert not SEED_CONTACT.search(response.content.decode()), page.url
+
+
+def test_the_admin_knows_where_a_demo_image_is_used():
+    """The references behind the admin's usage tabs are indexed once, after the load, and none is missing."""
+    home = HomePage.objects.get()
+    assert ReferenceIndex.get_references_to(home.hero_image).filter(object_id=str(home.pk)).exists()
 
 
 def test_demo_is_refused_by_production_like_settings():

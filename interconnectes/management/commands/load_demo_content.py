@@ -9,8 +9,10 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from interconnectes import canonical
 from interconnectes.models import HomePage
@@ -39,8 +41,12 @@ class Command(BaseCommand):
         else:
             context = {"stdout": self.stdout}
             with transaction.atomic():
-                for module in modules:
-                    module.build(context)
+                # Wagtail indexes an object's references at each of its saves, and the builders save most objects
+                # several times (created, then revised and published): one rebuild at the end is a fraction of that.
+                with disable_reference_index_auto_update():
+                    for module in modules:
+                        module.build(context)
+                call_command("rebuild_references_index", verbosity=0)
             self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))
         self.print_accounts(modules)
 
