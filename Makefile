@@ -12,12 +12,13 @@ CHROMIUM ?= /usr/bin/chromium
 MANAGE := $(BIN)/python manage.py
 NODE_STAMP := node_modules/.installed
 # The suite runs in one process per core (pytest-xdist), each test file in one process (a module's shared fixtures,
-# such as the page survey's demo site, are then built once).
+# such as the page survey's demo site, are then built once), handed out in the order tests/conftest.py gives them
+# (--no-loadscope-reorder: not largest file first), so that one process takes the files sharing the demo in a row.
 # Each run creates its test databases afresh (--create-db) and leaves them for the next one to replace
 # (--reuse-db): PostgreSQL refuses to drop a database while a thread of a test still holds a session on it.
 # The forty slowest steps are listed at the end of the run, to see where its time goes.
 TEST_PROCESSES ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --reuse-db --create-db --durations=40
+PYTEST := $(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder --reuse-db --create-db --durations=40
 
 .PHONY: run test test-fast install node lint check security lock clean
 

@@ -27,14 +27,19 @@ from tests.labels.factories import (
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-# The test files that build the demo content, run first: the page survey, the longest file, then the package that
-# shares one demo across its files (tests/demo/conftest.py).
-DEMO_FIRST = ("tests/browser/test_demo_site.py", "tests/demo/")
+# The test files that take longest, each building the demo content, run first: the page survey (one process takes
+# it alone while the other goes on), the package sharing one demo across its files (tests/demo/conftest.py), then the
+# migrations' round trips and the demo loaded on other dates. The many short files after them even out the end.
+SLOW_FIRST = (
+    "tests/browser/test_demo_site.py", "tests/demo/", "tests/jury/test_migrations.py",
+    "tests/accounts/test_migrations.py", "tests/labels/test_migrations.py", "tests/demo_dates/",
+    "tests/interconnectes/test_embedded_sqlite.py", "tests/replays/test_migrations.py",
+)
 
 
-def demo_rank(item) -> int:
+def slow_rank(item) -> int:
     path = item.nodeid.split("::", 1)[0]
-    return next((rank for rank, prefix in enumerate(DEMO_FIRST) if path.startswith(prefix)), len(DEMO_FIRST))
+    return next((rank for rank, prefix in enumerate(SLOW_FIRST) if path.startswith(prefix)), len(SLOW_FIRST))
 
 
 def pytest_collection_modifyitems(config, items):
@@ -43,11 +48,12 @@ def pytest_collection_modifyitems(config, items):
     They need Debian's chromium: without it they are skipped loudly, and in
     CI (REQUIRE_BROWSER_TESTS) the run fails instead.
 
-    The files that build the demo come first (a stable sort keeps every other order): the parallel run's
-    processes take files in this order, so each takes its share of tests/demo/ in one run of files and builds
-    the demo once, rather than again each time another package's file came between two of them.
+    The slowest files come first (a stable sort keeps every other order). The parallel run hands out files in
+    this order (`make test`), a process asking for more when it has two tests left: while one process runs the
+    page survey, the other takes the files of tests/demo/ in a row and builds their shared demo once, rather
+    than again each time another package's file came between two of them.
     """
-    items.sort(key=demo_rank)
+    items.sort(key=slow_rank)
     browser_items = [item for item in items if item.get_closest_marker("browser")]
     for item in items:
         transactional = is_transactional(item)
