@@ -89,6 +89,9 @@ def test_a_scale_is_fitted_for_a_juror_with_enough_files():
     ({("X", "A"): 60, ("Y", "A"): 40}, "Un seul juré"),
     ({("X", "A"): 60, ("X", "B"): 40}, "Un seul dossier"),
     ({("X", "A"): 60, ("Y", "A"): 50, ("Z", "B"): 40, ("W", "B"): 30}, "sans juré commun"),
+    # A and B share X, C and D share Z: two groups, though each file but one has two jurors.
+    ({("X", "A"): 60, ("X", "B"): 55, ("Y", "B"): 50, ("Z", "C"): 40, ("Z", "D"): 35, ("W", "D"): 30},
+     "sans juré commun"),
 ])
 def test_falls_back_to_raw_means_and_says_why(totals, reason):
     fit = calibration.fit(totals)
@@ -117,3 +120,10 @@ def test_to_discuss_is_decided_on_the_calibrated_spread():
     # bias = ±10 * 3/5 = ±6: calibrated spread 20 - 12 = 8 on every file, under the threshold.
     assert fitted.to_discuss == [] and fitted.results[0].calibrated_spread == pytest.approx(8)
     assert {p.juror_id: round(p.fitted_bias, 6) for p in fitted.jurors.values()} == {"A": 6, "B": -6}
+
+
+def test_jurors_linked_through_a_chain_of_shared_files_are_fitted_together():
+    """A and C never scored the same file, but B shares X with A and Y with C: one group, fitted."""
+    totals = {("X", "A"): 60, ("X", "B"): 55, ("Y", "B"): 50, ("Y", "C"): 45, ("Z", "C"): 40, ("Z", "A"): 62}
+    assert calibration.fit(totals).fallback is None
+    assert calibration.fit({key: total for key, total in totals.items() if key != ("Z", "A")}).fallback is None

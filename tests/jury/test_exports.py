@@ -192,7 +192,7 @@ def test_tables_take_a_fixed_number_of_queries(count, round1, jurors, criteria, 
     for application in applications[:3]:
         decisions.record_decision(application, outcome=DecisionOutcome.MENTION, citation="Bravo", by=staff,
                                   jury_round=round1)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         headers, rows = ranking_table(round1)
     assert len(rows) == count
     assert sum(row[-1] == "Mention spéciale" for row in rows) == 3

@@ -70,7 +70,7 @@ def test_only_the_rounds_criteria_count(round1, jurors, criteria, campaign):
 def test_ranking_runs_a_fixed_number_of_queries(round1, jurors, criteria, campaign, count,
                                                 django_assert_num_queries):
     build_scored_round(round1, jurors, criteria, campaign, count)
-    with django_assert_num_queries(3):  # criteria, files, score sheets (one row per file and juror)
+    with django_assert_num_queries(4):  # criteria, files, conflicts, score sheets (one row per file and juror)
         result = round_ranking(round1)
     assert len(result.ranking.results) == count
     assert result.ranking.results[-1].count in (3, 4)

@@ -1,8 +1,10 @@
 """Jury arithmetic on hand-computed examples (jury/scoring.py)."""
 
+import statistics
+
 import pytest
 
-from jury.scoring import Criterion, ScoreRow, rank, weighted_totals
+from jury.scoring import Criterion, ScoreRow, population_sd, rank, weighted_totals
 
 CRITERIA = [Criterion(id=1, weight=2, max_score=10), Criterion(id=2, weight=1, max_score=5)]
 
@@ -95,3 +97,9 @@ def test_rankings_by_category_are_ranked_separately():
 def test_empty_round():
     ranking = rank([], CRITERIA)
     assert ranking.results == [] and ranking.jurors == {} and ranking.to_discuss == []
+
+
+@pytest.mark.parametrize("values", [[80, 200 / 3, 200 / 3, 20], [50.0], [12.5, 12.5, 12.5], list(range(0, 101, 7))])
+def test_the_population_sd_is_the_statistics_modules_in_floating_point(values):
+    assert population_sd(values, statistics.fmean(values)) == pytest.approx(statistics.pstdev(values),
+                                                                                     rel=1e-12, abs=1e-12)
