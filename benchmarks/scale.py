@@ -11,11 +11,13 @@ round asks of it). Then, in one process per data set, it requests each page type
 client as an anonymous reader (campaign staff for the jury's pages) with the whole-page cache off, and
 prints a Markdown table: the queries of a cold request, the median time of a cold render (every cache
 emptied), of a render from warm fragments, and the HTML size. Times are the process's CPU time: SQLite
-runs inside it, so the database's work counts, while other work sharing the machine does not. For the
+runs inside it, so the database's work counts, while other work sharing the machine does not. The process puts
+what it loaded out of the garbage collector's reach before measuring, as the app server's workers do. For the
 ranking, "warm" is a later click once the ranking is cached. Compare the columns of one run.
 """
 
 import datetime
+import gc
 import json
 import os
 import random
@@ -200,6 +202,7 @@ def child(database: str, factor: int):
         with transaction.atomic():  # all or nothing: a failed run leaves the copy as it was
             grow(factor)
         Path(database + ".grown").write_text("1")
+    gc.freeze()  # as an app server's worker does once it has loaded the site (gunicorn.conf.py)
     print(json.dumps(measure()))
 
 

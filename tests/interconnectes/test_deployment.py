@@ -1,5 +1,7 @@
 """Deployment settings built from the environment: cache, frontend cache purge, buckets, gunicorn."""
 
+import gc
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -150,6 +152,17 @@ def test_gunicorn_configuration_loads_with_the_production_settings(tmp_path):
     assert printed["workers"] == "3" and printed["threads"] == "2" and printed["timeout"] == "20"
     assert printed["worker_class"] == "gthread"
     assert printed["wsgi_app"] == "interconnectes.wsgi:application"
+    assert "post_worker_init" in printed["post_worker_init"]
+
+
+def test_a_worker_puts_what_it_loaded_out_of_the_collectors_reach():
+    hooks = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    gc.unfreeze()
+    try:
+        hooks["post_worker_init"](worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.parametrize(("remote", "forwarded", "proxies", "expected"), [
