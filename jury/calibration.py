@@ -180,8 +180,8 @@ def fit(totals: dict, *, bias_prior: float = BIAS_PRIOR, scale_prior: float = SC
             break
     quality_of = dict(zip(files, quality, strict=True))
     bias_of, scale_of = dict(zip(jurors, bias, strict=True)), dict(zip(jurors, scale, strict=True))
-    calibrated = {(file_id, juror_id): mean + quality_of[file_id]
-                  + (total - mean - scale_of[juror_id] * quality_of[file_id] - bias_of[juror_id])
-                  for (file_id, juror_id), total in totals.items()}
+    calibrated = {key: mean + quality_of[key[0]] + (total - mean - scale_of[key[1]] * quality_of[key[0]]
+                                                     - bias_of[key[1]])
+                  for key, total in totals.items()}
     return Fit({file_id: mean + value for file_id, value in quality_of.items()}, bias_of, scale_of, calibrated, None,
                iteration)

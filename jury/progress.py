@@ -36,9 +36,10 @@ class RoundRanking:
         return self.category_rankings
 
 
-def score_sheets(scores, criteria) -> list[tuple]:
+def score_sheets(scores, criteria, conflicts=None) -> list[tuple]:
     """Every (file, juror) score sheet in `scores`, one row each: (application id, juror id, a tuple of the score on
-    each of `criteria` in their order, None where the sheet has none).
+    each of `criteria` in their order, None where the sheet has none), but those of a juror `conflicts`
+    ({application id: {juror ids}}) names on the file.
 
     The database pivots the scores (a sheet holds at most one score per
     criterion: the score table's unique index), so one pass over a round's
@@ -61,7 +62,9 @@ def score_sheets(scores, criteria) -> list[tuple]:
     sql, params = pivot.query.sql_with_params()
     with connections[pivot.db].cursor() as cursor:
         cursor.execute(sql, params)
-        return [(row[0], row[1], tuple(row[2:])) for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    conflicts = conflicts or {}
+    return [(row[0], row[1], tuple(row[2:])) for row in rows if row[1] not in conflicts.get(row[0], ())]
 
 
 def round_ranking(jury_round, **options) -> RoundRanking:
@@ -84,11 +87,14 @@ def round_ranking(jury_round, **options) -> RoundRanking:
     categories = dict(applications.order_by().values_list("pk", "category_id"))
     scores = Score.objects.filter(round=jury_round, criterion_id__in=[c.id for c in criteria],
                                   application_id__in=applications.values("pk"))
-    # The campaign's declared conflicts are a handful of pairs: dropped here, they spare the database a lookup
+    # The campaign's declared conflicts are a handful of pairs: dropped in Python, they spare the database a lookup
     # for each of a national round's 160,000 scores.
-    conflicts = set(ConflictDeclaration.objects.conflicts().filter(juror__campaign_id=jury_round.campaign_id)
-                    .values_list("application_id", "juror_id"))
-    sheets = [sheet for sheet in score_sheets(scores, criteria) if sheet[:2] not in conflicts]
+    conflicts = defaultdict(set)
+    for application, juror in (ConflictDeclaration.objects.conflicts()
+                               .filter(juror__campaign_id=jury_round.campaign_id)
+                               .values_list("application_id", "juror_id")):
+        conflicts[application].add(juror)
+    sheets = score_sheets(scores, criteria, conflicts)
     ranking = scoring.rank([], criteria, application_ids=sorted(categories),
                            summed=scoring.sheet_totals(sheets, criteria), **options)
     rules = eliminatory_rules(round_criteria)

@@ -178,12 +178,9 @@ def normalise(totals: dict, profiles: dict) -> dict:
     global_mean = fmean(totals.values())
     global_sd = population_sd(totals.values(), global_mean)
     normalised = {}
-    for (application, juror), total in totals.items():
-        profile = profiles[juror]
-        if profile.normalised:
-            normalised[(application, juror)] = global_mean + global_sd * (total - profile.mean) / profile.sd
-        else:
-            normalised[(application, juror)] = total
+    for key, total in totals.items():  # the totals' own keys, rather than 40,000 new ones in a national round
+        profile = profiles[key[1]]
+        normalised[key] = global_mean + global_sd * (total - profile.mean) / profile.sd if profile.normalised else total
     return normalised
 
 

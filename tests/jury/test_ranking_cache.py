@@ -2,6 +2,8 @@
 from the score sheets the database pivots (`jury.progress.score_sheets`): the same figures as the pure rules, fresh
 after every change, never shown to a juror."""
 
+import gc
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -16,6 +18,7 @@ from jury.ranking_cache import (
     bump_ranking_version,
     cached_progress,
     cached_ranking,
+    collector_paused,
     rank_ahead,
     ranking_key,
     ranking_version,
@@ -188,3 +191,23 @@ def test_a_task_queued_before_a_later_change_leaves_the_work_to_the_latest(scene
     rank_ahead.call(scene.round.campaign_id, ranking_version(scene.round.campaign_id))
     assert cache.get(ranking_key(scene.round, STAFF, {})).ranking.results[0].totals == {
         scene.juror_a.pk: pytest.approx(80)}
+
+
+def test_the_collector_is_paused_while_ranking_and_runs_again_after_even_on_an_error():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), collector_paused():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
+
+
+def test_a_ranking_computed_while_the_collector_was_paused_elsewhere_leaves_it_paused():
+    gc.disable()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
