@@ -12,8 +12,10 @@ What a reader sees of an implementation is decided field by field in
 `library.tiers`; the pages below hand templates `VisibleRecord`s only.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
+from weakref import WeakKeyDictionary
 
 from django.conf import settings
 from django.core.cache import cache
@@ -209,7 +211,7 @@ class UseCasePage(RoutablePageMixin, BasePage):
         if not urls:
             return urls
         base = self.get_full_url(request)
-        slugs = list(self.implementations.published().order_by("slug").values_list("slug", flat=True))
+        slugs = published_slugs(self, request)
         if len(slugs) > 1:
             urls.append({"location": base + self.reverse_subpage("comparison")})
         urls.extend({"location": base + self.reverse_subpage("implementation", args=[slug])} for slug in slugs)
@@ -304,6 +306,25 @@ class UseCasePage(RoutablePageMixin, BasePage):
         return jsonld.script_tag(jsonld.implementation(
             name=f"{self.title} · {organisation}", url=canonical.absolute(url, request), description=purpose,
             organisation=organisation, licence=record.licence, use_case_url=self.get_full_url(request)))
+
+
+# The sitemap asks each use case for its addresses in turn: the published implementations of them all are read
+# once per request, kept with the request (and gone with it), rather than once per use case.
+SITEMAP_SLUGS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def published_slugs(use_case, request) -> list[str]:
+    """The slugs of `use_case`'s published implementations, in order: one query per request for all use cases."""
+    if request is None:
+        return list(use_case.implementations.published().order_by("slug").values_list("slug", flat=True))
+    by_use_case = SITEMAP_SLUGS.get(request)
+    if by_use_case is None:
+        by_use_case = defaultdict(list)
+        for use_case_id, slug in (Implementation.objects.published().order_by("use_case_id", "slug")
+                                  .values_list("use_case_id", "slug")):
+            by_use_case[use_case_id].append(slug)
+        SITEMAP_SLUGS[request] = by_use_case
+    return by_use_case.get(use_case.pk, [])
 
 
 class ImplementationQuerySet(models.QuerySet):

@@ -20,7 +20,7 @@ from tests.library.factories import (
     data_source,
     grant,
 )
-from tests.queries import page_queries, within_budget
+from tests.queries import cold_queries, page_queries, within_budget
 
 pytestmark = pytest.mark.django_db
 FAR = datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC)
@@ -140,6 +140,19 @@ def test_the_sitemap_lists_the_use_case_its_comparison_and_its_implementations(c
     for path in ("cantines/", "cantines/comparaison/", "cantines/nantes-metropole/", "cantines/ville-de-lyon/"):
         assert f"/bibliotheque-ia/{path}</loc>" in text
     assert "Secret" not in text
+
+
+def test_the_sitemap_reads_the_implementations_of_every_use_case_in_one_query(client, library, use_case):
+    ImplementationFactory(use_case=use_case)
+    few = cold_queries(client, "/sitemap.xml")
+    brest, pau = OrganisationFactory(name="Ville de Brest"), OrganisationFactory(name="Ville de Pau")
+    for number in range(5):
+        other = UseCasePageFactory(parent=library, title=f"Cas d'usage {number}", slug=f"cas-{number}")
+        for lead in (brest, pau):
+            ImplementationFactory(use_case=other, lead_organisation=lead)
+    text = client.get("/sitemap.xml").text
+    assert cold_queries(client, "/sitemap.xml") == few
+    assert "/bibliotheque-ia/cas-4/ville-de-pau/</loc>" in text and "/bibliotheque-ia/cas-4/comparaison/</loc>" in text
 
 
 # --- Editors ------------------------------------------------------------------------------------------------------
