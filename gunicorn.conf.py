@@ -34,7 +34,6 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "200"))
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
-
 def post_worker_init(worker):
     """Put what the worker loaded at start (Django, Wagtail, the site's modules and settings) out of the garbage
     collector's reach: it lives as long as the process, and each full collection would walk it again, in the
