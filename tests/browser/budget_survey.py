@@ -684,15 +684,17 @@ class Survey:
     def run(self, kinds=PAGE_KINDS):
         """Measure every kind the demo has; returns {key: PageFigures}."""
         self.warm_up()
-        figures = {}
-        for kind in kinds:
-            if kind.key in self.urls:
-                figures[kind.key] = self.measure(kind)
-        for kind in kinds:
-            if kind.key in figures:
+        present = [kind for kind in kinds if kind.key in self.urls]
+        pa11y = checkers.Pa11yRun(sorted({self.base_url + self.urls[kind.key] for kind in present
+                                          if self.pa11y_reaches(kind)}))
+        try:
+            figures = {kind.key: self.measure(kind) for kind in present}
+            for kind in present:
                 figures[kind.key].no_js_problems = self.read_without_javascript(kind)
-        self.no_js_forms = self.forms_without_javascript()
-        self.validate(figures)
+            self.no_js_forms = self.forms_without_javascript()
+            self.validate(figures, pa11y)
+        finally:
+            pa11y.stop()
         return figures
 
     @staticmethod
@@ -701,17 +703,17 @@ class Survey:
         in-page script on the others (see `checkers.py`)."""
         return kind.audience in (PUBLIC, VISITOR) and not kind.errors
 
-    def validate(self, figures):
-        """The Nu HTML checker on every page as served (one Java run) and pa11y on the pages it reaches."""
+    def validate(self, figures, pa11y):
+        """The Nu HTML checker on every page as served (one Java run), and pa11y's findings on the pages it
+        reaches (`pa11y` has been checking them since the survey began)."""
         started = time.perf_counter()
         checked = checkers.nu_html_check({key: page.html for key, page in figures.items() if page.html})
         for key, (errors, warnings_) in checked.items():
             figures[key].html_errors, figures[key].html_warnings = errors, warnings_
-        reached = {key: self.base_url + self.urls[key] for key, page in figures.items()
-                   if self.pa11y_reaches(page.kind)}
-        found = checkers.pa11y_urls(sorted(set(reached.values())))
-        for key, url in reached.items():
-            figures[key].pa11y_errors = found[url]
+        found = pa11y.results()
+        for key, page in figures.items():
+            if self.pa11y_reaches(page.kind):
+                figures[key].pa11y_errors = found[self.base_url + self.urls[key]]
         self.checker_seconds += time.perf_counter() - started
 
     def warm_up(self):

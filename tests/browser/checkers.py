@@ -13,7 +13,8 @@ What runs where, on the same served demo and the same page visits as the budgets
 * **pa11y** (`pa11y`, npm, HTML_CodeSniffer runner, standard WCAG2AA, errors only): on the
   pages an anonymous visitor reaches with a plain GET, pa11y itself runs, through its Node
   API in `pa11y_pages.cjs`, against the live server's URLs (one chromium, /usr/bin/chromium,
-  for all of them). On the others (logged-in pages, forms in their error states, forms whose
+  for all of them, four pages at a time), in its own process while the survey measures the
+  pages. On the others (logged-in pages, forms in their error states, forms whose
   page sets a cookie) the survey evaluates in its own Playwright page the script pa11y
   injects (pa11y's in-page runner, its HTML_CodeSniffer build and its htmlcs runner, printed
   by `pa11y_pages.cjs --in-page`) and calls `window.__pa11y.run` with pa11y's options: the
@@ -147,13 +148,36 @@ class InPageCheckers:
         return pa11y_lines(page.evaluate(PA11Y_CHECK, self.pa11y_options))
 
 
+class Pa11yRun:
+    """pa11y itself (Node API, one chromium) on pages a visitor reaches with a plain GET, started at once in its own
+    process, so that its page loads overlap whatever its caller does meanwhile; `results()` waits for it."""
+
+    def __init__(self, urls):
+        self.process = subprocess.Popen([NODE, str(PA11Y_PAGES), *urls], stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True, cwd=settings.BASE_DIR) if urls else None
+
+    def results(self, timeout=600):
+        """{url: [line]}, once pa11y is done."""
+        if self.process is None:
+            return {}
+        try:
+            stdout, stderr = self.process.communicate(timeout=timeout)
+        finally:
+            self.stop()
+        if self.process.returncode:
+            raise subprocess.CalledProcessError(self.process.returncode, self.process.args, stdout, stderr)
+        return {url: pa11y_lines(issues) for url, issues in json.loads(stdout).items()}
+
+    def stop(self):
+        """End pa11y if it still runs (its caller failed, or it took too long)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+
+
 def pa11y_urls(urls):
-    """pa11y itself (Node API, one chromium) on pages a visitor reaches with a plain GET: {url: [line]}."""
-    if not urls:
-        return {}
-    completed = subprocess.run([NODE, str(PA11Y_PAGES), *urls],
-                               capture_output=True, text=True, check=True, timeout=600, cwd=settings.BASE_DIR)
-    return {url: pa11y_lines(issues) for url, issues in json.loads(completed.stdout).items()}
+    """pa11y on `urls`, waited for: {url: [line]}."""
+    return Pa11yRun(urls).results()
 
 
 def pa11y_lines(issues):

@@ -2,8 +2,9 @@
 // (tests/browser/checkers.py).
 //
 //   node tests/browser/pa11y_pages.cjs URL...   runs pa11y itself (its Node API, one chromium for every URL,
-//                                             /usr/bin/chromium through puppeteer) on pages any visitor
-//                                             reaches with a plain GET, and prints {url: [issue]} as JSON;
+//                                             /usr/bin/chromium through puppeteer, four pages at a time) on
+//                                             pages any visitor reaches with a plain GET, and prints
+//                                             {url: [issue]} as JSON;
 //   node tests/browser/pa11y_pages.cjs --in-page  prints {script, options}: the very script pa11y evaluates
 //                                             in a page (its runner, HTML_CodeSniffer and the htmlcs runner,
 //                                             assembled as pa11y's loadRunnerScript does) and the options it
@@ -22,6 +23,7 @@ const PA11Y_VERSION = require('pa11y/package.json').version;
 // pa11y's defaults, spelled out: WCAG 2 AA, HTML_CodeSniffer, notices and warnings left out (errors only).
 const OPTIONS = {standard: 'WCAG2AA', runners: ['htmlcs'], ignore: ['notice', 'warning'], rules: [],
 	hideElements: null, rootElement: null, levelCapWhenNeedsReview: null, wait: 0};
+const PAGES_AT_ONCE = 4;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
 	'--disable-component-update', '--disable-sync'];
 
@@ -39,15 +41,24 @@ async function checkUrls(urls) {
 	const browser = await puppeteer.launch({executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
 		args: CHROMIUM_ARGS});
 	const results = {};
-	try {
-		for (const url of urls) {
+	const waiting = [...urls];
+	// A few pages at a time: pa11y waits for the network to be idle for half a second on each page, time that the
+	// other pages' checks use.
+	async function checkTheNext() {
+		for (let url = waiting.shift(); url !== undefined; url = waiting.shift()) {
 			const page = await browser.newPage();
-			const result = await pa11y(url, {...OPTIONS, browser, page, ignore: [...OPTIONS.ignore],
-				timeout: 60000});
-			results[url] = result.issues.map(({code, message, selector, context}) => ({code, message, selector,
-				context}));
-			await page.close();
+			try {
+				const result = await pa11y(url, {...OPTIONS, browser, page, ignore: [...OPTIONS.ignore],
+					timeout: 60000});
+				results[url] = result.issues.map(({code, message, selector, context}) => ({code, message,
+					selector, context}));
+			} finally {
+				await page.close();
+			}
 		}
+	}
+	try {
+		await Promise.all(Array.from({length: Math.min(PAGES_AT_ONCE, urls.length)}, checkTheNext));
 	} finally {
 		await browser.close();
 	}
