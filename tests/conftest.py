@@ -31,8 +31,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 # it alone while the other goes on), the package sharing one demo across its files (tests/demo/conftest.py), then the
 # migrations' round trips and the demo loaded on other dates. The many short files after them even out the end.
 SLOW_FIRST = (
-    "tests/browser/test_demo_site.py", "tests/demo/", "tests/jury/test_migrations.py",
-    "tests/accounts/test_migrations.py", "tests/labels/test_migrations.py", "tests/demo_dates/",
+    "tests/browser/test_demo_site.py", "tests/demo/", "tests/labels/test_moves_out_of_labels.py",
+    "tests/labels/test_migrations.py", "tests/jury/test_migrations.py", "tests/demo_dates/",
     "tests/interconnectes/test_embedded_sqlite.py", "tests/replays/test_migrations.py",
 )
 
