@@ -24,7 +24,15 @@ HOME = "accueil"  # the name of the home page's own sitemap; sections are named 
 
 
 class SectionSitemap(Sitemap):
-    """Wagtail's sitemap limited to one page (`inclusive` only) or to a page and its descendants."""
+    """Wagtail's sitemap limited to one page (`inclusive` only) or to a page and its descendants.
+
+    Its pages are read once, as instances of their own types holding the
+    fields every page has (`specific(defer=True)`): no query per page type,
+    however many types the section holds. What a type adds to its entries
+    (sub-pages, speakers, implementations) it reads itself, in one query per
+    page of that type at most. Pages hidden from search engines (`noindex`)
+    are left out by the same query.
+    """
 
     def __init__(self, request, root, *, descendants=True):
         super().__init__(request)
@@ -37,7 +45,8 @@ class SectionSitemap(Sitemap):
         return pages.live().public()
 
     def items(self):
-        return self.pages().order_by("path").defer_streamfields().specific()
+        hidden = Page.objects.filter(noindex_filter()).values("pk")
+        return self.pages().exclude(pk__in=hidden).order_by("path").specific(defer=True)
 
     def get_latest_lastmod(self):
         """The index's date of this sitemap, in one query rather than by reading every page."""

@@ -9,13 +9,18 @@ from django.template.response import TemplateResponse
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
-from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Site
 
 from interconnectes import canonical
 from interconnectes.feed_links import site_feeds
-from interconnectes.sitemaps import index_items, public_page_count, section_sitemaps, site_map_tree
+from interconnectes.sitemaps import (
+    SectionSitemap,
+    index_items,
+    public_page_count,
+    section_sitemaps,
+    site_map_tree,
+)
 
 
 @require_GET
@@ -29,7 +34,7 @@ def sitemap(request):
     """Wagtail's one-file sitemap, or past `SITEMAP["SECTIONS_FROM"]` pages an index of one per section."""
     site = Sitemap(request).get_wagtail_site()
     if public_page_count(site) <= settings.SITEMAP["SECTIONS_FROM"]:
-        return wagtail_sitemap_views.sitemap(request)
+        return sitemap_views.sitemap(request, {"wagtail": SectionSitemap(request, site.root_page)})
     items = index_items(section_sitemaps(request, site), canonical.root_url(request))
     dates = [item.last_mod for item in items]
     headers = {"Last-Modified": http_date(max(dates).timestamp())} if dates and None not in dates else None

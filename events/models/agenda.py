@@ -157,9 +157,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         urls = super().get_sitemap_urls(request)
         if not urls:
             return urls
-        index = self.get_full_url(request) + self.reverse_subpage("speakers")
-        return [*urls, {"location": index},
-                *({"location": self.speaker_url(request, person)} for person in self.speakers().only("slug"))]
+        base = self.get_full_url(request)  # once: thousands of speakers at national scale
+        return [*urls, {"location": base + self.reverse_subpage("speakers")},
+                *({"location": base + self.reverse_subpage("speaker", args=(slug,))}
+                  for slug in self.speakers().values_list("slug", flat=True))]
 
     def feed_links(self, request) -> list:
         return feed_above(self, request, feeds.TITLE)

@@ -63,9 +63,6 @@ class BasePage(Page):
         """The image link previews show for this page (None: the site's default); page types with one say so."""
         return None
 
-    def get_sitemap_urls(self, request=None):
-        return [] if self.noindex else super().get_sitemap_urls(request)
-
     def get_view_restrictions(self):
         if not self.path or self.alias_of_id:  # a new page's preview, or an alias: Wagtail's own answer
             return super().get_view_restrictions()

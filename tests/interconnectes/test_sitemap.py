@@ -7,7 +7,8 @@ import re
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from tests.factories import StandardPageFactory
+from tests.events.factories import JourneeExpertPageFactory, TourPageFactory
+from tests.factories import ManifestoIndexPageFactory, ManifestoPageFactory, StandardPageFactory
 from tests.queries import cold_queries
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +73,25 @@ def test_a_section_sitemap_costs_the_same_with_more_pages(client, sections, sett
     large = cold_queries(client, "/sitemap-travaux.xml"), cold_queries(client, "/sitemap.xml")
     assert small == large, (small, large)
     assert len(locations(client.get("/sitemap-travaux.xml"))) == 31
+
+
+def test_pages_hidden_from_search_engines_are_not_listed(client, sections, settings):
+    association, _travaux = sections
+    StandardPageFactory(parent=association, title="Page cachée", slug="cachee", noindex=True)
+    StandardPageFactory(parent=association, title="Page visible", slug="visible")
+    listed = locations(client.get("/sitemap.xml"))
+    assert any(url.endswith("/visible/") for url in listed) and not any("cachee" in url for url in listed)
+    settings.SITEMAP = {"SECTIONS_FROM": 5}
+    assert [url.split("/association/")[-1] for url in locations(client.get("/sitemap-association.xml"))] == [
+        "", "bureau/", "visible/"]
+
+
+def test_the_sitemap_costs_the_same_whatever_the_number_of_page_types(client, home, sections):
+    """Pages are read with the fields every page has, in one query, not one query per page type."""
+    _association, travaux = sections
+    before = cold_queries(client, "/sitemap.xml")
+    ManifestoPageFactory(parent=ManifestoIndexPageFactory(parent=home))
+    JourneeExpertPageFactory(parent=TourPageFactory(parent=travaux))
+    after = cold_queries(client, "/sitemap.xml")
+    assert after == before, (before, after)
+    assert len(locations(client.get("/sitemap.xml"))) == 11
