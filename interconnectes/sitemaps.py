@@ -30,13 +30,15 @@ class SectionSitemap(Sitemap):
     fields every page has (`specific(defer=True)`): no query per page type,
     however many types the section holds. What a type adds to its entries
     (sub-pages, speakers, implementations) it reads itself, in one query per
-    page of that type at most. Pages hidden from search engines (`noindex`)
-    are left out by the same query.
+    page of that type at most. Pages hidden from search engines (`noindex`,
+    `hidden`: read once for all the sitemaps of a request) are left out by
+    the same query.
     """
 
-    def __init__(self, request, root, *, descendants=True):
+    def __init__(self, request, root, *, hidden, descendants=True):
         super().__init__(request)
         self.root = root
+        self.hidden = hidden
         self.descendants = descendants
 
     def pages(self):
@@ -45,7 +47,7 @@ class SectionSitemap(Sitemap):
         return pages.live().public()
 
     def items(self):
-        return self.pages().exclude(pk__in=hidden_page_ids()).order_by("path").specific(defer=True)
+        return self.pages().exclude(pk__in=self.hidden).order_by("path").specific(defer=True)
 
     def get_latest_lastmod(self):
         """The index's date of this sitemap, in one query rather than by reading every page."""
@@ -61,8 +63,9 @@ def section_sitemaps(request, site) -> dict:
     """{name: sitemap}: the home page alone, then each live, public child of it with its descendants."""
     home = site.root_page
     sections = home.get_children().live().public().order_by("path")
-    return {HOME: SectionSitemap(request, home, descendants=False),
-            **{section.slug: SectionSitemap(request, section) for section in sections}}
+    hidden = hidden_page_ids()
+    return {HOME: SectionSitemap(request, home, hidden=hidden, descendants=False),
+            **{section.slug: SectionSitemap(request, section, hidden=hidden) for section in sections}}
 
 
 def index_items(sitemaps: dict, root_url: str) -> list[SitemapIndexItem]:

@@ -16,6 +16,7 @@ from interconnectes import canonical
 from interconnectes.feed_links import site_feeds
 from interconnectes.sitemaps import (
     SectionSitemap,
+    hidden_page_ids,
     index_items,
     public_page_count,
     section_sitemaps,
@@ -34,7 +35,8 @@ def sitemap(request):
     """Wagtail's one-file sitemap, or past `SITEMAP["SECTIONS_FROM"]` pages an index of one per section."""
     site = Sitemap(request).get_wagtail_site()
     if public_page_count(site) <= settings.SITEMAP["SECTIONS_FROM"]:
-        return sitemap_views.sitemap(request, {"wagtail": SectionSitemap(request, site.root_page)})
+        return sitemap_views.sitemap(request, {"wagtail": SectionSitemap(request, site.root_page,
+                                                                         hidden=hidden_page_ids())})
     items = index_items(section_sitemaps(request, site), canonical.root_url(request))
     dates = [item.last_mod for item in items]
     headers = {"Last-Modified": http_date(max(dates).timestamp())} if dates and None not in dates else None
