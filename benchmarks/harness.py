@@ -95,7 +95,11 @@ def gunicorn(env: dict, workdir: Path):
     command = [GUNICORN, *config, "interconnectes.wsgi:application", "--bind", f"127.0.0.1:{port}",
                "--access-logfile", "/dev/null", "--error-logfile", str(workdir / "gunicorn.log")]
     # No access log: gunicorn.conf.py's logging config would print a line per request among the figures.
-    process = subprocess.Popen(command, cwd=ROOT, env={**env, "GUNICORN_ACCESS_LOG": ""}, start_new_session=True)
+    # No restart after GUNICORN_MAX_REQUESTS: at a thousand requests a second every worker would restart every few
+    # seconds, putting the import of Django and of the site, and caches of the process emptied, into the figures;
+    # in production a worker restarts after hours of real traffic.
+    quiet = {"GUNICORN_ACCESS_LOG": "", "GUNICORN_MAX_REQUESTS": "0"}
+    process = subprocess.Popen(command, cwd=ROOT, env={**env, **quiet}, start_new_session=True)
     try:
         deadline = time.monotonic() + 60
         while True:
