@@ -432,7 +432,7 @@ class JourneeExpertPage(EventPage):
 
     @cached_property
     def tour(self):
-        """The parent tour (routing already holds it; a page read on its own asks once)."""
+        """The parent tour, asked once, when the stop's body is rendered (not when it comes from the cache)."""
         return self.get_parent() if self.pk else None
 
     def series(self, request):
@@ -452,11 +452,6 @@ class JourneeExpertPage(EventPage):
             "previous_stop": stops[position - 1] if position > 0 else None,
             "next_stop": stops[position + 1] if position + 1 < len(stops) else None,
         }
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["tour"] = self.tour
-        return context
 
 
 class ForumPage(EventPage):

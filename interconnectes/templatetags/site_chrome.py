@@ -38,14 +38,6 @@ def main_menu_items(context):
 
 @register.simple_tag
 def breadcrumb_ancestors(page):
-    """Ancestors from the home page down (depth 2); the tree root is never shown.
-
-    Wagtail's routing keeps each page's parent on it, so for a page served
-    through its URL the walk up costs no query.
-    """
-    ancestors = []
-    parent = page.get_parent() if page.depth > 2 else None
-    while parent is not None:
-        ancestors.insert(0, parent)
-        parent = parent.get_parent() if parent.depth > 2 else None
-    return ancestors
+    """Ancestors from the home page (depth 2) down, in one query; the tree root is never shown. The breadcrumbs
+    are a cached fragment (`base.html`): this runs when the page or its place in the tree changed."""
+    return list(page.get_ancestors().filter(depth__gt=1)) if page.depth > 2 else []

@@ -177,8 +177,8 @@ def programme(page, size):
 # Every public page of the events app stays within the budget on a cold request and once its caches are warm
 # (tests/queries.py), whatever the size of the data, anonymous or logged in. Cold, an event page reads what its
 # template shows: its venue, theme and calendar state, its sessions with rooms and participants, its organisations,
-# contacts and key figures, a stop's sibling stops. Warm, only Wagtail's routing is left (the site, then each page
-# of the path and its own row): the body comes from a fragment cached per page, content version and phase.
+# contacts and key figures, a stop's sibling stops. Warm, only the site of the request is left (the route is
+# remembered): the body comes from a fragment cached per page, content version and phase.
 
 
 @pytest.mark.parametrize("kind", ["stop", "forum"])
