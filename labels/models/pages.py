@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -19,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from interconnectes import clock
-from interconnectes.content_version import time_slot
+from interconnectes.content_version import content_version, time_slot
 from interconnectes.models.base import BasePage
 from labels import eligibility, phases, public_results
 
@@ -260,13 +261,22 @@ class LabelCampaignPage(RoutablePageMixin, BasePage):
         except ResultsPublication.DoesNotExist:
             return None
 
+    def readers_results_published_at(self):
+        """`results_published_at` as the public page shows it, kept in the cache under the content version
+        (a publication of the results moves it): the page asks it on every view, for its phase."""
+        key = f"campaign-results-published:{content_version()}:{self.pk}"
+        (published_at,) = cache.get_or_set(key, lambda: (self.results_published_at,), 24 * 60 * 60)
+        return published_at
+
     def phase(self, now=None):
+        return self.phase_at(now or clock.now(), self.results_published_at)
+
+    def phase_at(self, now, results_published_at):
+        """The campaign's phase at `now`, the results published at `results_published_at` (or not, for None)."""
         if not (self.opens_at and self.closes_at):
             return phases.Phase.UPCOMING
-        return phases.campaign_phase(
-            self.opens_at, self.closes_at, now or clock.now(),
-            jury_starts_at=self.jury_starts_at, results_published_at=self.results_published_at,
-        )
+        return phases.campaign_phase(self.opens_at, self.closes_at, now, jury_starts_at=self.jury_starts_at,
+                                     results_published_at=results_published_at)
 
     def is_open(self, now=None):
         return self.phase(now) == phases.Phase.OPEN
@@ -308,7 +318,7 @@ class LabelCampaignPage(RoutablePageMixin, BasePage):
         })
 
     def laureates_archive_url(self, request=None):
-        """The labels index's archive, from the parent cached by routing when there is one."""
+        """The labels index's archive (inside the page's cached fragment: its parent is read on a cold render)."""
         parent = self.get_parent()
         if parent is None:
             return ""
@@ -326,7 +336,7 @@ class LabelCampaignPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = clock.now()
-        phase = self.phase(now)
+        phase = self.phase_at(now, self.readers_results_published_at())
         context.update(
             phase=phase,
             seconds_left=phases.seconds_left(self.closes_at, now) if phase == phases.Phase.OPEN else 0,

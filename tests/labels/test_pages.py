@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from labels.models import ApplicationStatus, CampaignCategory, EvaluationCriterion
+from labels.models import ApplicationStatus, CampaignCategory, EvaluationCriterion, ResultsPublication
 from tests.factories import DocumentFactory
 from tests.labels.factories import ApplicationFactory, LabelCampaignPageFactory, paris
 from tests.queries import MAX_COLD_QUERIES, MAX_WARM_QUERIES, page_queries, within_budget
@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 # Queries of a page, cold (empty cache) and warm, whatever the amount of data, for each reader (tests/queries.py).
 # Cold, the campaign page reads its categories, its criteria, its rules PDF and, once the results are out, its
-# laureates; the index reads its campaigns. Warm, only Wagtail's routing is left: the body is a cached fragment.
+# laureates; the index reads its campaigns. Warm, only the site of the request is left: the route is remembered
+# (interconnectes/routing.py) and the body is a cached fragment.
 
 
 def test_campaign_page_shows_phase_deadline_and_countdown(client, campaign, clock, site_settings,
@@ -43,6 +44,18 @@ def test_campaign_page_lists_laureates_once_published(client, label_index, clock
     assert "Résultats publiés" in content
     assert "Ville de Lille" in content
     assert "Ville cachée" not in content
+
+
+def test_campaign_page_shows_the_results_at_the_first_view_after_their_publication(client, label_index, clock):
+    """The page keeps the publication date in the cache for its phase: the publication renews it."""
+    campaign = LabelCampaignPageFactory(parent=label_index, year=2025, opens_at=paris(2025, 1, 1),
+                                        closes_at=paris(2025, 3, 1))
+    ApplicationFactory(campaign=campaign, status=ApplicationStatus.LAUREATE, org_name="Ville de Lille")
+    before = client.get(campaign.url).content.decode()
+    assert "Résultats publiés" not in before and "Ville de Lille" not in before
+    ResultsPublication.objects.create(campaign=campaign, published_at=paris(2025, 6, 1))
+    after = client.get(campaign.url).content.decode()
+    assert "Résultats publiés" in after and "Ville de Lille" in after
 
 
 def _large_campaign(label_index, **kwargs):
