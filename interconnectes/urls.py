@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -31,6 +31,8 @@ urlpatterns = [
 
 urlpatterns += [
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media"),
+    # Wagtail's own page view, with the route remembered; Wagtail's other addresses follow.
+    re_path(wagtail_urls.serve_pattern, views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]
 

@@ -1,18 +1,20 @@
-"""Site-wide views that are not pages: robots.txt, sitemap.xml, the HTML site map, the server error page."""
+"""Site-wide views: the pages' own view, robots.txt, sitemap.xml, the HTML site map, the server error page."""
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
+from wagtail import hooks
+from wagtail import views as wagtail_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Site
 
-from interconnectes import canonical
+from interconnectes import canonical, routing
 from interconnectes.feed_links import site_feeds
 from interconnectes.sitemaps import (
     SectionSitemap,
@@ -22,6 +24,23 @@ from interconnectes.sitemaps import (
     section_sitemaps,
     site_map_tree,
 )
+
+
+def serve_page(request, path):
+    """Wagtail's view of the pages (`wagtail.views.serve`: its hooks, in its order, the view restrictions'
+    among them), with the route remembered (`interconnectes.routing`) instead of walked on every request."""
+    route = routing.route_for_request(request, path)
+    if route is None:
+        raise Http404
+    page, args, kwargs = route
+    serve = wagtail_views.serve_chain
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve = wrap(serve)
+    for hook in hooks.get_hooks("before_serve_page"):
+        response = hook(page, request, args, kwargs)
+        if isinstance(response, HttpResponse):
+            return response
+    return serve(page, request, args, kwargs)
 
 
 @require_GET
