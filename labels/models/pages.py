@@ -334,12 +334,16 @@ class LabelCampaignPage(RoutablePageMixin, BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
+        """The page is a fragment cached per phase and, while applications are open, per minute: the time left
+        it shows is at most a minute old, as in a page kept by the page cache (`interconnectes/page_cache.py`)."""
         context = super().get_context(request, *args, **kwargs)
         now = clock.now()
         phase = self.phase_at(now, self.readers_results_published_at())
+        is_open = phase == phases.Phase.OPEN
         context.update(
             phase=phase,
-            seconds_left=phases.seconds_left(self.closes_at, now) if phase == phases.Phase.OPEN else 0,
+            status_minute=time_slot(now, 1) if is_open else "",
+            seconds_left=phases.seconds_left(self.closes_at, now) if is_open else 0,
             campaign=SimpleLazyObject(lambda: self.details(request, phase, now)),
         )
         return context

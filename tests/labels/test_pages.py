@@ -1,5 +1,7 @@
 """The label pages: index, campaign page, dashboard; rendering and query counts."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -44,6 +46,20 @@ def test_campaign_page_lists_laureates_once_published(client, label_index, clock
     assert "Résultats publiés" in content
     assert "Ville de Lille" in content
     assert "Ville cachée" not in content
+
+
+def seconds_left(client, campaign):
+    return int(re.search(r'data-seconds-left="(\d+)"', client.get(campaign.url).text).group(1))
+
+
+def test_campaign_page_time_left_is_at_most_a_minute_old(client, campaign, clock, settings):
+    """While applications are open the page is a fragment renewed each minute (as the page cache keeps a page)."""
+    settings.PAGE_CACHE = {"SECONDS": 0}
+    first = seconds_left(client, campaign)
+    clock.set(2026, 3, 1, 10, 0, 40)
+    assert seconds_left(client, campaign) == first  # the same minute: the fragment
+    clock.set(2026, 3, 1, 10, 1, 5)
+    assert seconds_left(client, campaign) == first - 65
 
 
 def test_campaign_page_shows_the_results_at_the_first_view_after_their_publication(client, label_index, clock):
