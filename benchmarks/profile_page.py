@@ -6,7 +6,8 @@ holding the demo content (built with `migrate` and `load_demo_content` when the 
 anonymous reader with the cache emptied before each request (no page, fragment or index kept), and prints
 the mean render time and pyinstrument's call tree, trimmed to the frames above MIN_SHARE of the time; then
 the same with the cached fragments kept (the whole-page cache stays off: what a reader with a session, or
-the first reader after the page cache expired, costs).
+the first reader after the page cache expired, costs). After each tree, the FLAT_LINES functions holding most
+of the time with their callees, in percent (the frames the tree hides included).
 Without a path: the home page, the agenda and the Journée expert of Tours 2025.
 """
 
@@ -35,6 +36,11 @@ from pyinstrument import Profiler  # noqa: E402
 
 RENDERS = 30
 MIN_SHARE = 0.03  # frames under 3 % of the time are left out of the tree
+FLAT_LINES = 25
+# Frames every request goes through (this script, the test client, the middleware chain): they would fill the
+# flat list.
+CHAINS = ("profile_page.py", "django/test/client.py", "django/core/handlers/exception.py:52",
+          "django/utils/deprecation.py:113", ".__call__ ")
 
 
 def demo_paths() -> list[str]:
@@ -64,6 +70,11 @@ def main():
             print(f"\n=== {path}, {label}: {mean:.1f} ms per render (mean of {RENDERS}, profiler on) ===")
             print(profiler.output_text(unicode=True, color=False, show_all=False,
                                        processor_options={"filter_threshold": MIN_SHARE}))
+            print(f"--- the {FLAT_LINES} functions holding most of the time, their callees included ---")
+            flat = profiler.output_text(unicode=True, color=False, show_all=True, flat=True, flat_time="total",
+                                        time="percent_of_total")
+            lines = [line for line in flat.splitlines() if "%" in line and not any(part in line for part in CHAINS)]
+            print("\n".join(lines[:FLAT_LINES]))
 
 
 if __name__ == "__main__":
