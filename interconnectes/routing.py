@@ -5,16 +5,19 @@ page, one segment of the path at a time: the root page in its own type,
 then for each segment the child of that slug and its specific instance (two
 queries per level: seven for a Journée expert, three levels down), half of
 what an uncached page view costs. What the walk finds depends on the page
-tree alone, so its answer (the page, in its own type, and how many segments
-of the path its slugs took) is kept in the cache under the content version
+tree alone, so the page it finds at a page's own address is kept in the
+cache, in its own type, under the content version
 (`interconnectes.content_version`: any page published, unpublished, moved,
 renamed or deleted moves it, so an entry never outlives the page it holds)
-and the site's root page. A known path then costs no query: the page, as
-the walk read it, still answers for the rest of the path as Wagtail has it
-(its own sub-addresses with `routable_page`, a 404 if it is not live), and
-the view restrictions are checked on it after routing, as for any page
-(`interconnectes.views.serve_page`). A path that leads nowhere is not kept:
-its 404 walks the tree again.
+and the site's root page. A known address then costs no query: the page, as
+the walk read it, still answers as Wagtail has it (a 404 if it is not live,
+its index view if it is routable), and the view restrictions are checked on
+it after routing, as for any page (`interconnectes.views.serve_page`).
+
+Only pages' own addresses are kept, so there are never more entries than
+pages: a page's sub-addresses (`routable_page`: `intervenants/<any slug>/`)
+have no bound, and a path that leads nowhere has none either; both walk the
+tree as before.
 """
 
 import hashlib
@@ -38,20 +41,19 @@ def route_key(site: Site, path_components: list[str]) -> str:
 
 def route_for_request(request, path: str) -> RouteResult | None:
     """What Wagtail's `Page.route_for_request` answers for the request's site and `path` (None for no page),
-    from the cache when the path is known."""
+    from the cache when the path is a page's address already known."""
     site = Site.find_for_request(request)
     if site is None:
         return None
     path_components = [component for component in path.split("/") if component]
     key = route_key(site, path_components)
-    known = cache.get(key)
-    if known is not None:
-        page, depth = known
+    page = cache.get(key)
+    if page is not None:
         try:
-            return page.route(request, path_components[depth:])
+            return page.route(request, [])
         except Http404:
             return None
     result = Page.route_for_request(request, path)
-    if result is not None:
-        cache.set(key, (result.page, result.page.depth - site.root_page.depth), ROUTE_TIMEOUT)
+    if result is not None and result.page.depth - site.root_page.depth == len(path_components):
+        cache.set(key, result.page, ROUTE_TIMEOUT)
     return result
