@@ -21,6 +21,10 @@ PARIS = ZoneInfo("Europe/Paris")
 
 CONTENT_VERSION_KEY = "site-content-version"
 
+# How long an entry keyed on the content version is kept: a day, the key changes long before (a version no longer
+# read simply expires).
+VERSIONED_SECONDS = 24 * 60 * 60
+
 # What saving a draft, locking a page or commenting on it writes on the page row: nothing a reader sees.
 DRAFT_BOOKKEEPING = frozenset({
     "draft_title", "has_unpublished_changes", "latest_revision", "latest_revision_created_at",

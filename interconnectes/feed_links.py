@@ -21,11 +21,10 @@ from django.core.cache import cache
 from wagtail import hooks
 from wagtail.models import Page
 
-from interconnectes.content_version import content_version
+from interconnectes.content_version import VERSIONED_SECONDS, content_version
 from interconnectes.restrictions import private_q
 
 SITE_FEEDS = "site_feeds"
-CACHE_SECONDS = 86400
 ATOM_TYPE = "application/atom+xml"
 
 
@@ -79,5 +78,5 @@ def site_feeds(site) -> list[FeedLink]:
     if site is None:
         return []
     key = f"site-feeds:{content_version()}:{site.pk}"
-    found = cache.get_or_set(key, lambda: find_feeds(site), CACHE_SECONDS)
+    found = cache.get_or_set(key, lambda: find_feeds(site), VERSIONED_SECONDS)
     return found if found is not None else find_feeds(site)

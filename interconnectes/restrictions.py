@@ -18,10 +18,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import Page
 
-from interconnectes.content_version import content_version
-
-# A day: the key changes with the content version long before.
-INDEX_TIMEOUT = 24 * 60 * 60
+from interconnectes.content_version import VERSIONED_SECONDS, content_version
 
 
 def restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
@@ -33,7 +30,7 @@ def restricted_and_alias_paths() -> tuple[frozenset[str], frozenset[str]]:
                 .values_list("path", "alias_of_id").distinct())
         index = (frozenset(path for path, alias_of in rows if alias_of is None),
                  frozenset(path for path, alias_of in rows if alias_of is not None))
-        cache.set(key, index, INDEX_TIMEOUT)
+        cache.set(key, index, VERSIONED_SECONDS)
     return index
 
 

@@ -27,10 +27,7 @@ from django.http import Http404
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from interconnectes.content_version import content_version
-
-# A day: the key changes with the content version long before.
-ROUTE_TIMEOUT = 24 * 60 * 60
+from interconnectes.content_version import VERSIONED_SECONDS, content_version
 
 
 def route_key(site: Site, path_components: list[str]) -> str:
@@ -55,5 +52,5 @@ def route_for_request(request, path: str) -> RouteResult | None:
             return None
     result = Page.route_for_request(request, path)
     if result is not None and result.page.depth - site.root_page.depth == len(path_components):
-        cache.set(key, result.page, ROUTE_TIMEOUT)
+        cache.set(key, result.page, VERSIONED_SECONDS)
     return result

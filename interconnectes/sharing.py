@@ -16,11 +16,10 @@ from wagtail.models import Site
 
 from interconnectes import seo
 from interconnectes.canonical import absolute, root_url
-from interconnectes.content_version import content_version
+from interconnectes.content_version import VERSIONED_SECONDS, content_version
 
 DEFAULT_IMAGE = "img/partage.png"  # 1200 × 630, seo.SHARE_IMAGE_SIZE
 LOGO = "img/logo.png"  # 512 × 512
-CACHE_SECONDS = 86400
 
 
 @dataclass(frozen=True)
@@ -61,4 +60,4 @@ def share_image(request, page=None, image=None) -> ShareImage:
         chosen = image if image is not None else (own() if own is not None else None)
         return rendition_image(request, chosen) if chosen is not None else default_image(request)
 
-    return cache.get_or_set(key, build, CACHE_SECONDS) or build()
+    return cache.get_or_set(key, build, VERSIONED_SECONDS) or build()

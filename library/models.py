@@ -39,7 +39,7 @@ from wagtail.search import index
 
 from accounts.tiers import tier_for
 from interconnectes import canonical, clock, seo
-from interconnectes.content_version import content_version
+from interconnectes.content_version import VERSIONED_SECONDS, content_version
 from interconnectes.models.base import BasePage
 from interconnectes.restrictions import private_q
 from labels import public_results
@@ -125,7 +125,7 @@ class LibraryIndexPage(BasePage):
         if lists is None:
             lists = (list(Theme.objects.values_list("slug", "name")),
                      list(Technique.objects.values_list("slug", "name")))
-            cache.set(key, lists, 24 * 60 * 60)
+            cache.set(key, lists, VERSIONED_SECONDS)
         return lists
 
     def find(self, request):

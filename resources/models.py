@@ -37,7 +37,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 
 from interconnectes import clock, seo
-from interconnectes.content_version import content_version
+from interconnectes.content_version import VERSIONED_SECONDS, content_version
 from interconnectes.models.base import BasePage
 from interconnectes.privatefiles.storage import private_storage
 from library import licences
@@ -299,7 +299,7 @@ class ResourceIndexPage(RoutablePageMixin, BasePage):
             lists = {"theme": list(EventTheme.objects.filter(resources__isnull=False).distinct()
                                    .order_by("name").values_list("slug", "name")),
                      "collection": list(Collection.objects.values_list("slug", "title"))}
-            cache.set(key, lists, 24 * 60 * 60)
+            cache.set(key, lists, VERSIONED_SECONDS)
         return lists
 
     def collection_links(self, request=None) -> list[dict]:

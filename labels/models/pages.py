@@ -20,7 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from interconnectes import clock
-from interconnectes.content_version import content_version, time_slot
+from interconnectes.content_version import VERSIONED_SECONDS, content_version, time_slot
 from interconnectes.models.base import BasePage
 from labels import eligibility, phases, public_results
 
@@ -265,7 +265,7 @@ class LabelCampaignPage(RoutablePageMixin, BasePage):
         """`results_published_at` as the public page shows it, kept in the cache under the content version
         (a publication of the results moves it): the page asks it on every view, for its phase."""
         key = f"campaign-results-published:{content_version()}:{self.pk}"
-        (published_at,) = cache.get_or_set(key, lambda: (self.results_published_at,), 24 * 60 * 60)
+        (published_at,) = cache.get_or_set(key, lambda: (self.results_published_at,), VERSIONED_SECONDS)
         return published_at
 
     def phase(self, now=None):
