@@ -39,5 +39,5 @@ def main_menu_items(context):
 @register.simple_tag
 def breadcrumb_ancestors(page):
     """Ancestors from the home page (depth 2) down, in one query; the tree root is never shown. The breadcrumbs
-    are a cached fragment (`base.html`): this runs when the page or its place in the tree changed."""
+    are a cached fragment (`components/breadcrumbs.html`): this runs when the page or its place in the tree changed."""
     return list(page.get_ancestors().filter(depth__gt=1)) if page.depth > 2 else []
