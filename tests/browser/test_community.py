@@ -33,16 +33,16 @@ def test_a_coordinator_hides_a_post(page, live_server, community, assert_accessi
     assert_accessible(page)
 
     log_in(page, base, "coordination@ia.example.org", topic_url)
-    page.locator("article", has_text="Achetez nos formations miracles").get_by_role("link", name="Masquer").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("article", has_text="Achetez nos formations miracles").get_by_role("link", name="Masquer").click()
     assert_accessible(page)
-    page.get_by_role("button", name="Masquer le message").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Masquer le message").click()
     assert "Indiquez le motif du masquage." in page.content()
     assert_accessible(page)
     page.get_by_label("Motif du masquage").fill("Publicité sans rapport avec le sujet")
-    page.get_by_role("button", name="Masquer le message").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Masquer le message").click()
     assert "Le message est masqué" in page.content()
     assert "Publicité sans rapport avec le sujet" in page.content()  # moderators still see it, with the reason
     assert_accessible(page)
@@ -58,8 +58,8 @@ def test_a_reply_holding_a_script_is_shown_as_text(page, live_server, community,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     log_in(page, live_server.url, "karim@nantes.example.org", f"/communaute/sujet/{community.pk}/")
     page.get_by_label("Votre réponse").fill("<script>alert(1)</script> voir https://example.org/guide")
-    page.get_by_role("button", name="Publier la réponse").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publier la réponse").click()
     assert "Votre réponse est publiée." in page.content()
     reply = page.locator("article").last
     assert reply.locator(".community-body").inner_text() == "<script>alert(1)</script> voir https://example.org/guide"

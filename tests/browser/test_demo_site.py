@@ -103,16 +103,18 @@ def test_home_to_manifesto_to_search(page, site, assert_accessible):
     assert page.locator("h1").count() == 1
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Manifestes").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Manifestes").click()
     assert page.locator("h1").inner_text() == "Manifestes et prises de position"
     assert_accessible(page)
 
     page.get_by_label("Année").select_option("2021")
-    page.get_by_role("button", name="Filtrer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filtrer").click()
     cards = page.locator(".card-title a")
     assert cards.all_inner_texts() == ["Pour des territoires numériques responsables"]
-    cards.first.click()
+    with page.expect_navigation():
+        cards.first.click()
     assert page.locator("h1").inner_text() == "Pour des territoires numériques responsables"
     assert page.locator("ol.engagements > li").count() == 9
     contents = page.get_by_role("navigation", name="Sommaire")
@@ -139,7 +141,8 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     assert page.get_by_role("status").first.inner_text().startswith(tuple("123456789"))
     assert_accessible(page)
 
-    page.locator(".suggestion").get_by_role("link", name="illectronisme").click()
+    with page.expect_navigation():
+        page.locator(".suggestion").get_by_role("link", name="illectronisme").click()
     assert page.locator("#id_q").input_value() == "illectronisme"
     assert page.locator(".suggestion").count() == 0
     assert page.locator(".search-results mark").first.inner_text().lower().startswith("illectronisme")
@@ -151,8 +154,8 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     page.wait_for_url("**q=inclusion*")
     filters = page.get_by_role("group", name="Type de résultat")
     filters.get_by_label("Événements", exact=False).check()
-    page.get_by_role("button", name="Filtrer").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filtrer").click()
     assert "type=event" in page.url
     kinds = page.locator(".search-results .hit-kind").all_inner_texts()
     assert kinds and set(kinds) == {"Événement"}
@@ -169,11 +172,13 @@ def test_home_shows_the_next_events_and_the_open_calls_of_a_demo_loaded_today(pa
     titles = calls.locator(".card-title a").all_inner_texts()
     assert len(titles) == 2 and any("Territoire innovant" in t for t in titles) and any("Start-up" in t for t in titles)
     first_event = events.locator(".card-title a").first.inner_text()
-    events.locator(".card-title a").first.click()
+    with page.expect_navigation():
+        events.locator(".card-title a").first.click()
     assert page.locator("h1").inner_text() == first_event
     assert page.get_by_role("link", name="Ajouter à mon calendrier (.ics)").count() == 1
     page.go_back()
-    calls.locator(".card-title a").first.click()
+    with page.expect_navigation():
+        calls.locator(".card-title a").first.click()
     assert page.locator("h1").inner_text() == titles[0]
     assert_accessible(page)
 

@@ -28,7 +28,8 @@ def log_in(page, base, email, password):
     page.goto(base + "/compte/connexion/?next=/candidatures/")  # applicants go on to their applications
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe", exact=True).fill(password)
-    page.get_by_role("button", name="Se connecter").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()
 
 
 @pytest.mark.usefixtures("site_at_live_server")
@@ -37,16 +38,16 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.goto(base + campaign.url)
     assert page.locator("h1").count() == 1
     assert_accessible(page)
-    page.get_by_role("link", name="Créer un compte").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Créer un compte").click()
     assert_accessible(page)
     page.get_by_label("Prénom").fill("Camille")
     page.get_by_label("Nom", exact=True).fill("Durand")
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Créer mon compte").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Créer mon compte").click()
     assert page.locator("h1").inner_text() == "Vérifiez vos e-mails"
     assert_accessible(page)
 
@@ -55,16 +56,17 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     assert_accessible(page)
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()
     assert page.locator("h1").inner_text() == "Mon espace"
     assert_accessible(page)
-    page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes").click()
     assert page.locator("h1").inner_text() == "Mes candidatures"
     assert_accessible(page)
 
-    page.get_by_role("button", name="Commencer une candidature").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Commencer une candidature").click()
     assert page.get_by_text("Étape 1 sur 5").is_visible()
     assert_accessible(page)
     page.get_by_label("Nom de l'organisation").fill("Ville de Nantes")
@@ -73,7 +75,8 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("SIREN").fill("732829320")
     page.get_by_label("Population").fill("325000")
     page.get_by_label("Nom de la personne à contacter").fill("Camille Durand")
-    page.get_by_role("button", name="Enregistrer et continuer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer et continuer").click()
 
     assert page.get_by_text("Étape 2 sur 5").is_visible()
     assert_accessible(page)
@@ -82,7 +85,8 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Résumé").fill("Une prévision quotidienne des repas pour réduire le gaspillage.")
     page.get_by_label("Le problème").fill("Un repas sur cinq était jeté.")
     page.get_by_label("La solution").fill("Un modèle entraîné sur les réservations.")
-    page.get_by_role("button", name="Enregistrer et continuer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer et continuer").click()
 
     assert page.get_by_text("Étape 3 sur 5").is_visible()
     assert_accessible(page)
@@ -90,24 +94,27 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Budget (en euros)").fill("45000")
     page.get_by_label("Financements").fill("Fonds propres.")
     page.get_by_label("Protection des données").fill("Comptages agrégés, pas de données personnelles.")
-    page.get_by_role("button", name="Enregistrer et continuer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer et continuer").click()
 
     assert page.get_by_text("Étape 4 sur 5").is_visible()
     assert_accessible(page)
     pdf = tmp_path / "presentation.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     page.get_by_label("Fichier", exact=True).set_input_files(str(pdf))
-    page.get_by_role("button", name="Ajouter le fichier").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ajouter le fichier").click()
     assert page.get_by_role("link", name="presentation.pdf").is_visible()
     assert_accessible(page)
-    page.get_by_role("link", name="Continuer vers le récapitulatif").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Continuer vers le récapitulatif").click()
 
     assert page.get_by_text("Étape 5 sur 5").is_visible()
     assert_accessible(page)
     page.get_by_label("J'accepte le règlement du label").check()
     page.get_by_label("J'accepte le traitement").check()
-    page.get_by_role("button", name="Déposer ma candidature").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Déposer ma candidature").click()
     assert page.locator("h1").inner_text() == "Accusé de réception"
     assert "TI-2026-0001" in page.content()
     assert_accessible(page)
@@ -121,20 +128,23 @@ def test_a_draft_survives_logout_and_login_and_autosaves(page, live_server, camp
     base = live_server.url
     UserFactory(email="reprise@example.org", username="reprise@example.org")
     log_in(page, base, "reprise@example.org", "un mot de passe solide")
-    page.get_by_role("button", name="Commencer une candidature").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Commencer une candidature").click()
     page.get_by_label("Nom de l'organisation").fill("Communauté d'Agglomération du Sicoval")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
     assert "Brouillon enregistré à 10:00" in page.content()
     # The autosave script saves what is typed without a click.
     page.get_by_label("Nom de la personne à contacter").fill("Dominique Martin")
     page.locator(".autosave-status").filter(has_text="Enregistré à").wait_for(timeout=10000)
 
     page.goto(base + "/candidatures/")
-    page.get_by_role("button", name="Se déconnecter").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se déconnecter").click()
     log_in(page, base, "reprise@example.org", "un mot de passe solide")
     assert_accessible(page)
-    page.get_by_role("link", name="Reprendre").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Reprendre").click()
     assert page.get_by_label("Nom de l'organisation").input_value() == "Communauté d'Agglomération du Sicoval"
     assert page.get_by_label("Nom de la personne à contacter").input_value() == "Dominique Martin"
 
@@ -144,10 +154,11 @@ def test_forms_work_without_javascript(browser, live_server, campaign):
     page = context.new_page()
     UserFactory(email="sansjs@example.org", username="sansjs@example.org")
     log_in(page, live_server.url, "sansjs@example.org", "un mot de passe solide")
-    page.get_by_role("button", name="Commencer une candidature").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Commencer une candidature").click()
     page.get_by_label("SIREN").fill("123")
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
     assert "SIREN compte exactement 9 chiffres" in page.content()
     assert page.get_by_label("SIREN").input_value() == "123"
     context.close()
@@ -167,8 +178,8 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
     base = live_server.url
     UserFactory(email="pousse@example.org", username="pousse@example.org")
     log_in(page, base, "pousse@example.org", "un mot de passe solide")
-    page.get_by_role("button", name="Commencer une candidature").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Commencer une candidature").click()
     assert page.get_by_label("Population").count() == 0
     kinds = page.get_by_label("Type d'organisation").locator("option").all_inner_texts()
     assert kinds == ["Choisissez un type", "Entreprise", "Start-up"]
@@ -184,15 +195,16 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
     error.wait_for(state="detached", timeout=10000)
     assert page.get_by_label("Date de création").get_attribute("aria-invalid") is None
 
-    page.get_by_role("button", name="Enregistrer le brouillon").click()
-    page.get_by_role("link", name="Récapitulatif", exact=True).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Récapitulatif", exact=True).click()
     assert "vous pouvez relire le récapitulatif et déposer" not in page.content()  # fields are still missing
-    page.get_by_role("link", name="Supprimer ce brouillon").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Supprimer ce brouillon").click()
     assert page.locator("h1").inner_text() == "Supprimer mon brouillon"
     assert_accessible(page)
-    page.get_by_role("button", name="Supprimer définitivement").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Supprimer définitivement").click()
     assert "Votre brouillon est supprimé." in page.content()
     assert not Application.objects.exists()

@@ -36,28 +36,29 @@ def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, hom
     assert page.locator("h2", has_text="Transition écologique").count() == 1
     assert "2 collectivités le font" in page.content()
     assert_accessible(page)
-    page.get_by_role("link", name="Prévoir la fréquentation des cantines").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Prévoir la fréquentation des cantines").click()
     assert page.locator("h1").inner_text() == "Prévoir la fréquentation des cantines"
     assert_accessible(page)
-    page.get_by_role("link", name="Comparer les mises en œuvre côte à côte").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Comparer les mises en œuvre côte à côte").click()
     assert page.locator("table.comparison th[scope=col]").count() == 2
     assert_accessible(page)
     page.go_back()
-    page.get_by_role("link", name="Nantes Métropole").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Nantes Métropole").click()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     notice = page.locator(".library-withheld").first
     assert "réservés aux agents vérifiés des collectivités" in notice.inner_text()
     assert "Associer les cuisiniers" not in page.content()
     assert_accessible(page)
 
-    notice.get_by_role("link", name="Se connecter").click()
+    with page.expect_navigation():
+        notice.get_by_role("link", name="Se connecter").click()
     page.get_by_label("Adresse e-mail").fill("agent@lyon.example.org")
     page.get_by_label("Mot de passe", exact=True).fill("un mot de passe solide")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert page.get_by_role("heading", name="Retour d’expérience").count() == 1
     assert "Associer les cuisiniers dès le début du projet." in page.content()
@@ -87,14 +88,16 @@ def test_a_student_browses_and_filters(page, live_server, home, assert_accessibl
     assert_accessible(page)
     page.get_by_label("Thème").select_option(label="Transition écologique (2)")
     page.get_by_label("Code ouvert (2)").check()
-    page.get_by_role("button", name="Filtrer").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filtrer").click()
     results = page.locator(".library-results")
     assert "1 projet correspondant à votre recherche" in results.inner_text()
     assert results.get_by_role("link", name="Nantes Métropole").count() == 1
     assert results.get_by_role("link", name="Ville de Lyon").count() == 0
     assert_accessible(page)
 
-    results.get_by_role("link", name="Nantes Métropole").click()
+    with page.expect_navigation():
+        results.get_by_role("link", name="Nantes Métropole").click()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert "Un projet public de Nantes Métropole." in page.content()
     assert "Associer les cuisiniers" not in page.content()  # level 1
@@ -105,8 +108,8 @@ def test_a_student_browses_and_filters(page, live_server, home, assert_accessibl
     assert_accessible(page)
 
     page.goto(base + library.url)
-    page.get_by_role("link", name="Toute la bibliothèque en données ouvertes").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Toute la bibliothèque en données ouvertes").click()
     assert "Licence Ouverte" in page.content()
     assert_accessible(page)
     with page.expect_download() as download_info:

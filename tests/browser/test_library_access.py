@@ -45,7 +45,8 @@ def log_in(page, base, email):
 
 
 def log_out(page):
-    page.locator("header.site-header").get_by_role("button", name="Se déconnecter").click()
+    with page.expect_navigation():
+        page.locator("header.site-header").get_by_role("button", name="Se déconnecter").click()
 
 
 def test_an_agent_of_lyon_reads_the_lessons_and_writes_to_the_contact(page, live_server, canteens,
@@ -63,17 +64,17 @@ def test_an_agent_of_lyon_reads_the_lessons_and_writes_to_the_contact(page, live
     assert "Associer les cuisiniers dès le début du projet." in page.content()
     assert "paul.durand@" not in page.content() and "Paul Durand" not in page.content()
     assert_accessible(page)
-    page.get_by_role("link", name="Écrire à ce contact").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Écrire à ce contact").click()
     assert page.locator("h1").inner_text() == "Écrire au contact du projet"
-    page.get_by_role("button", name="Envoyer le message").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer le message").click()
     assert "Indiquez l'objet de votre message." in page.locator(".form-errors").inner_text()
     assert_accessible(page)
     page.get_by_label("Objet").fill("Vos cantines")
     page.get_by_label("Message").fill("Comment avez-vous associé les cuisiniers ?")
-    page.get_by_role("button", name="Envoyer le message").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer le message").click()
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert "Votre message est transmis" in page.content()
     relayed, copy = mail.outbox
@@ -92,17 +93,17 @@ def test_an_expert_requests_code_access_and_downloads_once_granted(page, live_se
     log_in(page, base, "experte@recherche.example.org")
     page.goto(base + url)
     assert "Archive du code" not in page.content()
-    page.get_by_role("link", name="Demander un accès expert").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Demander un accès expert").click()
     assert_accessible(page)
     page.get_by_label("Objet de votre demande").fill("Évaluer la reprise du modèle pour une thèse sur le "
                                                      "gaspillage alimentaire.")
-    page.get_by_role("button", name="Envoyer ma demande").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer ma demande").click()
     assert "Acceptez les conditions d'utilisation" in page.locator(".form-errors").inner_text()
     page.get_by_label("J'accepte les conditions d'utilisation ci-dessus").check()
-    page.get_by_role("button", name="Envoyer ma demande").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer ma demande").click()
     assert "Votre demande est envoyée" in page.content()
     log_out(page)
 
@@ -113,8 +114,8 @@ def test_an_expert_requests_code_access_and_downloads_once_granted(page, live_se
     page.goto(decide_link)
     assert page.locator("h1").inner_text() == "Demande d'accès expert"
     assert_accessible(page)
-    page.get_by_role("button", name="Accorder l'accès").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Accorder l'accès").click()
     assert "Accès accordé" in page.content()
     assert_accessible(page)
     log_out(page)

@@ -15,7 +15,8 @@ def log_in(page, base, email, next_url):
     page.goto(f"{base}/compte/connexion/?next={next_url}")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()
 
 
 def test_a_visitor_filters_and_downloads_a_member_votes_a_non_member_is_refused(page, live_server, home, clock,
@@ -35,12 +36,12 @@ def test_a_visitor_filters_and_downloads_a_member_votes_a_non_member_is_refused(
     assert_accessible(page)
     assert "Grille de restitution" not in page.content()
     page.get_by_label("Type").select_option(label="Guide")
-    page.get_by_role("button", name="Filtrer").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filtrer").click()
     assert "kind=guide" in page.url
     assert page.get_by_role("link", name="Fiche inclusion").count() == 0
-    page.get_by_role("link", name="Concertations territoriales de l'IA").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Concertations territoriales de l'IA").click()
     assert page.locator("h1").inner_text() == "Concertations territoriales de l'IA"
     assert_accessible(page)
     with page.expect_download() as download_info:
@@ -52,8 +53,8 @@ def test_a_visitor_filters_and_downloads_a_member_votes_a_non_member_is_refused(
 
     # A member agent votes "utile" and sees the members-only resource.
     log_in(page, base, "agent@nantes.fr", "/ressources/concertations-ia/")
-    page.get_by_role("button", name="Oui, utile").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Oui, utile").click()
     assert "Merci : votre avis est enregistré." in page.content()
     assert "Réponses : 1 oui, 0 non." in page.content()
     assert "Vous avez répondu oui." in page.content()

@@ -27,7 +27,8 @@ def log_in(page, base, email, next_url):
     page.goto(f"{base}/compte/connexion/?next={next_url}")
     page.get_by_label("Adresse e-mail").fill(email)
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Se connecter").click()
 
 
 @pytest.fixture
@@ -63,8 +64,8 @@ def test_a_member_agent_enrols_adds_to_calendar_and_sees_the_visio_link(page, li
     assert page.get_by_role("heading", level=1).inner_text() == "IA"
     assert page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2").count() == 0
     assert_accessible(page)
-    page.get_by_role("button", name="M’inscrire à ce thème").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="M’inscrire à ce thème").click()
     assert "Vous êtes inscrit·e au thème « IA »" in page.content()
     link = page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2")
     assert link.get_attribute("href") == "https://visio.example.org/ia-2"
@@ -76,8 +77,8 @@ def test_a_member_agent_enrols_adds_to_calendar_and_sees_the_visio_link(page, li
     assert "SUMMARY:Territoir'Prod · IA · 2. Évaluer un service d'IA" in answer.text()
     assert "visio.example.org" not in answer.text()
 
-    page.get_by_role("button", name="Me désinscrire").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Me désinscrire").click()
     assert "L’inscription est annulée." in page.content() or "L'inscription est annulée." in page.content()
     assert page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2").count() == 0
 
