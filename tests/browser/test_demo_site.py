@@ -14,8 +14,13 @@ How it runs, and why that way:
   page breaks.
 * The journeys browse the same site. They only read it, so they are not
   transactional tests (a transactional test flushes the database at its end,
-  which would wipe the shared demo): they run with the demo in place, and the
-  module leaves the database flushed, as every transactional test does.
+  which would wipe the shared demo): each runs in a transaction rolled back at
+  its end, with the demo in place, and the module leaves the database flushed,
+  as every transactional test does. The `django_db` mark also tells
+  pytest-django that these tests need the test database (without it, this
+  module run on its own would reach the development database instead) and
+  that Django must keep the snapshot of the migrated rows the module brings
+  back after its flush (`serialized_rollback`).
 """
 
 import os
@@ -23,11 +28,12 @@ import os
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 
 from tests.browser.budget_survey import PAGE_KINDS, demo_urls, production_like_server, survey
 from tests.conftest import restore_migrated_rows
 
-pytestmark = [pytest.mark.browser, pytest.mark.demo_site]
+pytestmark = [pytest.mark.browser, pytest.mark.demo_site, pytest.mark.django_db(serialized_rollback=True)]
 
 
 @pytest.fixture(scope="module")
@@ -49,6 +55,9 @@ def demo_site(django_db_setup, django_db_blocker):
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False)
             restore_migrated_rows()  # the tests that follow on the same database read permissions, content types
             cache.clear()
+            # Playwright's event loop may have given this fixture a connection of its own: closed here, it does not
+            # keep PostgreSQL from dropping the test database at the end of the session.
+            connection.close()
 
 
 @pytest.fixture(scope="module")
