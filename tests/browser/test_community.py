@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from community.models import Post, Space
 from tests.accounts.factories import organisation
-from tests.browser.test_library_submissions import log_in
+from tests.browser.journeys import follow, log_in
 from tests.community.factories import person, theme_page, topic_with_posts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
@@ -33,16 +33,14 @@ def test_a_coordinator_hides_a_post(page, live_server, community, assert_accessi
     assert_accessible(page)
 
     log_in(page, base, "coordination@ia.example.org", topic_url)
-    with page.expect_navigation():
-        page.locator("article", has_text="Achetez nos formations miracles").get_by_role("link", name="Masquer").click()
+    post = page.locator("article", has_text="Achetez nos formations miracles")
+    follow(page, post.get_by_role("link", name="Masquer"))
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Masquer le message").click()
+    follow(page, page.get_by_role("button", name="Masquer le message"))
     assert "Indiquez le motif du masquage." in page.content()
     assert_accessible(page)
     page.get_by_label("Motif du masquage").fill("Publicité sans rapport avec le sujet")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Masquer le message").click()
+    follow(page, page.get_by_role("button", name="Masquer le message"))
     assert "Le message est masqué" in page.content()
     assert "Publicité sans rapport avec le sujet" in page.content()  # moderators still see it, with the reason
     assert_accessible(page)
@@ -58,8 +56,7 @@ def test_a_reply_holding_a_script_is_shown_as_text(page, live_server, community,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     log_in(page, live_server.url, "karim@nantes.example.org", f"/communaute/sujet/{community.pk}/")
     page.get_by_label("Votre réponse").fill("<script>alert(1)</script> voir https://example.org/guide")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publier la réponse").click()
+    follow(page, page.get_by_role("button", name="Publier la réponse"))
     assert "Votre réponse est publiée." in page.content()
     reply = page.locator("article").last
     assert reply.locator(".community-body").inner_text() == "<script>alert(1)</script> voir https://example.org/guide"

@@ -5,19 +5,10 @@ follows a consultation's feed. axe-core on each page."""
 import pytest
 
 from consultations.record_choices import Phase
+from tests.browser.journeys import follow, log_in
 from tests.consultations.records import agent, charter, committed, lessons, records_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, base, email, next_url):
-    page.context.clear_cookies()
-    page.goto(f"{base}/compte/connexion/?next={next_url}")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
 
 
 def test_an_agent_declares_documents_and_follows_up_a_consultation(page, live_server, home, clock,
@@ -32,78 +23,66 @@ def test_an_agent_declares_documents_and_follows_up_a_consultation(page, live_se
     # The agent announces the consultation.
     log_in(page, base, "agent@tours.example.org", "/mes-concertations/")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Déclarer une concertation").click()
+    follow(page, page.get_by_role("link", name="Déclarer une concertation"))
     page.get_by_label("Titre").fill("Café IA à la bibliothèque centrale")
     page.get_by_label("Date de début").fill("2026-03-20")
     page.get_by_label("Date de fin").fill("2026-03-20")
     page.get_by_label("Objectif").fill("Débattre des usages de l'IA par la métropole.")
     page.get_by_label("Habitants").check()
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Déclarer").click()
+    follow(page, page.get_by_role("button", name="Déclarer"))
     assert page.locator("h1").inner_text() == "Café IA à la bibliothèque centrale"
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Soumettre à l’équipe").click()
+    follow(page, page.get_by_role("button", name="Soumettre à l’équipe"))
     assert "La concertation est soumise à l" in page.content()
 
     # The team publishes it, every point of the checklist ticked (the first: no participant's personal data).
     log_in(page, base, "equipe@example.org", "/mes-concertations/relecture/")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Café IA à la bibliothèque centrale · Tours Métropole Val de Loire").click()
+    follow(page, page.get_by_role("link", name="Café IA à la bibliothèque centrale · Tours Métropole Val de Loire"))
     assert_accessible(page)
     for item in ("Aucune donnée personnelle", "langage clair", "licence ouverte", "preuve locale"):
         page.get_by_label(item).check()
     page.get_by_label("Approuver et publier").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer la décision").click()
+    follow(page, page.get_by_role("button", name="Enregistrer la décision"))
     assert "La concertation est publiée." in page.content()
 
     # After the event, the agent documents it: published at once as version 2.
     clock.set(2026, 3, 27, 10, 0)
     log_in(page, base, "agent@tours.example.org", "/mes-concertations/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Documenter ou mettre à jour Café IA à la bibliothèque centrale").click()
+    follow(page, page.get_by_role("button", name="Documenter ou mettre à jour Café IA à la bibliothèque centrale"))
     page.get_by_label("Phase").select_option(Phase.REPORTING)
     page.get_by_label("Nombre de participants").fill("42")
     page.get_by_label("Synthèse des résultats").fill("Les habitants demandent un registre public des usages.")
     page.get_by_label("Licence des résultats").select_option("etalab-2.0")
     page.locator(f"#id_kind_{first_lesson.pk}").select_option("chiffre")
     page.locator(f"#id_evidence_{first_lesson.pk}").fill("30 participants sur 42 utilisent déjà une IA.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    follow(page, page.get_by_role("button", name="Enregistrer le brouillon"))
     assert "Brouillon enregistré." in page.content()
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publier la mise à jour").click()
+    follow(page, page.get_by_role("button", name="Publier la mise à jour"))
     assert "La mise à jour est publiée" in page.content()
 
     # Three months later, a follow-up commitment and its first progress entry.
     clock.set(2026, 6, 27, 10, 0)
     page.goto(base + "/mes-concertations/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Suivi Café IA à la bibliothèque centrale").click()
+    follow(page, page.get_by_role("link", name="Suivi Café IA à la bibliothèque centrale"))
     assert_accessible(page)
     page.get_by_label("Engagement", exact=True).fill("Publier le registre des usages de l'IA")
     page.get_by_label("Porteur").fill("Direction du numérique")
     page.get_by_label("Statut").select_option("engage")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publier l’engagement").click()
+    follow(page, page.get_by_role("button", name="Publier l’engagement"))
     assert "L’engagement est publié" in page.content() or "L'engagement est publié" in page.content()
     page.get_by_label("Date", exact=True).fill("2026-06-25")
     page.get_by_label("Avancement", exact=True).fill("Premier inventaire des usages terminé.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publier l’avancement").click()
+    follow(page, page.get_by_role("button", name="Publier l’avancement"))
     assert_accessible(page)
 
     # Everyone reads the record, its timeline and its versions.
     page.context.clear_cookies()
     page.goto(base + "/concertations-ia/concertations/")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Café IA à la bibliothèque centrale").click()
+    follow(page, page.get_by_role("link", name="Café IA à la bibliothèque centrale"))
     content = page.content()
     assert "Premier inventaire des usages terminé." in content and "25 juin 2026" in content
     assert "30 participants sur 42" in content and "Version 2, publiée le 27 mars 2026" in content
@@ -131,8 +110,7 @@ def test_a_visitor_reads_the_synthesis_of_lessons_and_follows_a_consultations_fe
     assert_accessible(page)
     lesson = page.locator(f"#enseignement-{kept[0].number}")
     assert "Constaté par 1 territoire" in lesson.inner_text() and "30 sur 42 utilisent une IA." in lesson.inner_text()
-    with page.expect_navigation():
-        lesson.get_by_role("link", name=record.title).click()
+    follow(page, lesson.get_by_role("link", name=record.title))
     assert page.locator("h1").inner_text() == record.title
     assert page.locator('link[rel="alternate"][type="application/atom+xml"]').count() == 1
     assert_accessible(page)

@@ -6,21 +6,12 @@ import pytest
 from accounts.models import MembershipRole
 from consultations.models import Commitment, CommitmentStatus
 from tests.accounts.factories import organisation
+from tests.browser.journeys import follow, log_in
 from tests.consultations.charter_factories import PDF, charter, lessons, programme_page
 from tests.labels.factories import user_with_permissions
 from tests.library.reviewing import agent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, base, email, next_url):
-    page.context.clear_cookies()
-    page.goto(f"{base}/compte/connexion/?next={next_url}")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
 
 
 def test_a_referent_commits_tours_metropole_and_staff_verify_it(page, live_server, home, assert_accessible,
@@ -47,29 +38,25 @@ def test_a_referent_commits_tours_metropole_and_staff_verify_it(page, live_serve
     page.get_by_label("Date de signature").fill("31/12/2099")
     page.get_by_label("Charte signée (PDF)").set_input_files(str(signed))
     page.get_by_label("Périmètre de l'engagement").fill("Les services de la métropole et ses habitants.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Déposer l’engagement").click()
+    follow(page, page.get_by_role("button", name="Déposer l’engagement"))
     # A date in the future: the error is next to the field, what was typed is kept.
     assert "La date de signature ne peut pas être dans le futur." in page.locator("#id_signed_on_error").inner_text()
     assert page.get_by_label("Nom du ou de la signataire").input_value() == "Claire Dubreuil"
     assert_accessible(page)
     page.get_by_label("Date de signature").fill("10/02/2026")
     page.get_by_label("Charte signée (PDF)").set_input_files(str(signed))
-    with page.expect_navigation():
-        page.get_by_role("button", name="Déposer l’engagement").click()
+    follow(page, page.get_by_role("button", name="Déposer l’engagement"))
     assert "Votre engagement est enregistré" in page.content()
     assert "En attente de vérification" in page.content()
 
     # The team checks the signatory's authority and verifies it.
     log_in(page, base, "programme@example.org", "/concertations-ia/verification/")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Tours Métropole Val de Loire").click()
+    follow(page, page.get_by_role("link", name="Tours Métropole Val de Loire"))
     assert "Claire Dubreuil, Vice-présidente déléguée au numérique" in page.content()
     assert_accessible(page)
     page.get_by_label("Vérifié : le ou la signataire engage bien").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer la décision").click()
+    follow(page, page.get_by_role("button", name="Enregistrer la décision"))
     assert "L’engagement est vérifié" in page.content() or "L'engagement est vérifié" in page.content()
     assert Commitment.objects.get().status == CommitmentStatus.VERIFIED
 
@@ -78,8 +65,7 @@ def test_a_referent_commits_tours_metropole_and_staff_verify_it(page, live_serve
     visitor = page.context.browser.new_context().new_page()
     visitor.goto(base + programme.url)
     assert "Tours Métropole Val de Loire" in visitor.locator("#territoires").inner_text()
-    with visitor.expect_navigation():
-        visitor.get_by_role("link", name="Le registre des signataires de la charte").click()
+    follow(visitor, visitor.get_by_role("link", name="Le registre des signataires de la charte"))
     assert "Claire Dubreuil" in visitor.content()
     assert_accessible(visitor)
     visitor.context.close()

@@ -31,6 +31,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.browser.budget_survey import PAGE_KINDS, demo_urls, production_like_server, survey
+from tests.browser.journeys import follow
 from tests.conftest import restore_migrated_rows
 
 pytestmark = [pytest.mark.browser, pytest.mark.demo_site, pytest.mark.django_db(serialized_rollback=True)]
@@ -112,18 +113,15 @@ def test_home_to_manifesto_to_search(page, site, assert_accessible):
     assert page.locator("h1").count() == 1
     assert_accessible(page)
 
-    with page.expect_navigation():
-        page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Manifestes").click()
+    follow(page, page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Manifestes"))
     assert page.locator("h1").inner_text() == "Manifestes et prises de position"
     assert_accessible(page)
 
     page.get_by_label("Année").select_option("2021")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Filtrer").click()
+    follow(page, page.get_by_role("button", name="Filtrer"))
     cards = page.locator(".card-title a")
     assert cards.all_inner_texts() == ["Pour des territoires numériques responsables"]
-    with page.expect_navigation():
-        cards.first.click()
+    follow(page, cards.first)
     assert page.locator("h1").inner_text() == "Pour des territoires numériques responsables"
     assert page.locator("ol.engagements > li").count() == 9
     contents = page.get_by_role("navigation", name="Sommaire")
@@ -150,8 +148,7 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     assert page.get_by_role("status").first.inner_text().startswith(tuple("123456789"))
     assert_accessible(page)
 
-    with page.expect_navigation():
-        page.locator(".suggestion").get_by_role("link", name="illectronisme").click()
+    follow(page, page.locator(".suggestion").get_by_role("link", name="illectronisme"))
     assert page.locator("#id_q").input_value() == "illectronisme"
     assert page.locator(".suggestion").count() == 0
     assert page.locator(".search-results mark").first.inner_text().lower().startswith("illectronisme")
@@ -163,8 +160,7 @@ def test_search_with_a_typo_then_the_suggestion_then_a_type_filter(page, site, a
     page.wait_for_url("**q=inclusion*")
     filters = page.get_by_role("group", name="Type de résultat")
     filters.get_by_label("Événements", exact=False).check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Filtrer").click()
+    follow(page, page.get_by_role("button", name="Filtrer"))
     assert "type=event" in page.url
     kinds = page.locator(".search-results .hit-kind").all_inner_texts()
     assert kinds and set(kinds) == {"Événement"}
@@ -181,13 +177,11 @@ def test_home_shows_the_next_events_and_the_open_calls_of_a_demo_loaded_today(pa
     titles = calls.locator(".card-title a").all_inner_texts()
     assert len(titles) == 2 and any("Territoire innovant" in t for t in titles) and any("Start-up" in t for t in titles)
     first_event = events.locator(".card-title a").first.inner_text()
-    with page.expect_navigation():
-        events.locator(".card-title a").first.click()
+    follow(page, events.locator(".card-title a").first)
     assert page.locator("h1").inner_text() == first_event
     assert page.get_by_role("link", name="Ajouter à mon calendrier (.ics)").count() == 1
     page.go_back()
-    with page.expect_navigation():
-        calls.locator(".card-title a").first.click()
+    follow(page, calls.locator(".card-title a").first)
     assert page.locator("h1").inner_text() == titles[0]
     assert_accessible(page)
 

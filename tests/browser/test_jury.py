@@ -9,6 +9,7 @@ from django.urls import reverse
 from interconnectes import clock as site_clock
 from jury.models import Assignment, Decision, RoundCriterion, RoundPurpose, Score
 from labels.models import EvaluationCriterion
+from tests.browser.journeys import follow
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory
 from tests.labels.factories import (
     LabelCampaignPageFactory,
@@ -49,12 +50,6 @@ def jury(home, monkeypatch):
                                   email="equipe@example.org")
     return {"clock": clock, "campaign": campaign, "round": jury_round, "juror": juror, "laureate": laureate,
             "other": other, "staff": staff}
-
-
-def follow(page, link):
-    """Click a link or a submit button and wait for the page it leads to."""
-    with page.expect_navigation():
-        link.click()
 
 
 def log_in(page, email):

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 
 from interconnectes import clock
+from tests.browser.journeys import follow, log_in
 from tests.labels.factories import LabelCampaignPageFactory, LabelIndexPageFactory, UserFactory, paris
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
@@ -24,30 +25,20 @@ def link_in(message):
     return re.search(r"https?://\S+", message.body).group(0)
 
 
-def log_in(page, base, email, password):
-    page.goto(base + "/compte/connexion/?next=/candidatures/")  # applicants go on to their applications
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(password)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
-
-
 @pytest.mark.usefixtures("site_at_live_server")
 def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, assert_accessible, tmp_path):
     base = live_server.url
     page.goto(base + campaign.url)
     assert page.locator("h1").count() == 1
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Créer un compte").click()
+    follow(page, page.get_by_role("link", name="Créer un compte"))
     assert_accessible(page)
     page.get_by_label("Prénom").fill("Camille")
     page.get_by_label("Nom", exact=True).fill("Durand")
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
     page.get_by_label("Confirmation du mot de passe").fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Créer mon compte").click()
+    follow(page, page.get_by_role("button", name="Créer mon compte"))
     assert page.locator("h1").inner_text() == "Vérifiez vos e-mails"
     assert_accessible(page)
 
@@ -56,17 +47,14 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     assert_accessible(page)
     page.get_by_label("Adresse e-mail").fill("camille@example.org")
     page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
+    follow(page, page.get_by_role("button", name="Se connecter"))
     assert page.locator("h1").inner_text() == "Mon espace"
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes").click()
+    follow(page, page.get_by_role("link", name="Toutes mes candidatures et les campagnes ouvertes"))
     assert page.locator("h1").inner_text() == "Mes candidatures"
     assert_accessible(page)
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Commencer une candidature").click()
+    follow(page, page.get_by_role("button", name="Commencer une candidature"))
     assert page.get_by_text("Étape 1 sur 5").is_visible()
     assert_accessible(page)
     page.get_by_label("Nom de l'organisation").fill("Ville de Nantes")
@@ -75,8 +63,7 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("SIREN").fill("732829320")
     page.get_by_label("Population").fill("325000")
     page.get_by_label("Nom de la personne à contacter").fill("Camille Durand")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer et continuer").click()
+    follow(page, page.get_by_role("button", name="Enregistrer et continuer"))
 
     assert page.get_by_text("Étape 2 sur 5").is_visible()
     assert_accessible(page)
@@ -85,8 +72,7 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Résumé").fill("Une prévision quotidienne des repas pour réduire le gaspillage.")
     page.get_by_label("Le problème").fill("Un repas sur cinq était jeté.")
     page.get_by_label("La solution").fill("Un modèle entraîné sur les réservations.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer et continuer").click()
+    follow(page, page.get_by_role("button", name="Enregistrer et continuer"))
 
     assert page.get_by_text("Étape 3 sur 5").is_visible()
     assert_accessible(page)
@@ -94,27 +80,23 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
     page.get_by_label("Budget (en euros)").fill("45000")
     page.get_by_label("Financements").fill("Fonds propres.")
     page.get_by_label("Protection des données").fill("Comptages agrégés, pas de données personnelles.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer et continuer").click()
+    follow(page, page.get_by_role("button", name="Enregistrer et continuer"))
 
     assert page.get_by_text("Étape 4 sur 5").is_visible()
     assert_accessible(page)
     pdf = tmp_path / "presentation.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
     page.get_by_label("Fichier", exact=True).set_input_files(str(pdf))
-    with page.expect_navigation():
-        page.get_by_role("button", name="Ajouter le fichier").click()
+    follow(page, page.get_by_role("button", name="Ajouter le fichier"))
     assert page.get_by_role("link", name="presentation.pdf").is_visible()
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Continuer vers le récapitulatif").click()
+    follow(page, page.get_by_role("link", name="Continuer vers le récapitulatif"))
 
     assert page.get_by_text("Étape 5 sur 5").is_visible()
     assert_accessible(page)
     page.get_by_label("J'accepte le règlement du label").check()
     page.get_by_label("J'accepte le traitement").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Déposer ma candidature").click()
+    follow(page, page.get_by_role("button", name="Déposer ma candidature"))
     assert page.locator("h1").inner_text() == "Accusé de réception"
     assert "TI-2026-0001" in page.content()
     assert_accessible(page)
@@ -127,24 +109,20 @@ def test_sign_up_apply_and_receive_the_receipt(page, live_server, campaign, asse
 def test_a_draft_survives_logout_and_login_and_autosaves(page, live_server, campaign, assert_accessible):
     base = live_server.url
     UserFactory(email="reprise@example.org", username="reprise@example.org")
-    log_in(page, base, "reprise@example.org", "un mot de passe solide")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Commencer une candidature").click()
+    log_in(page, base, "reprise@example.org", "/candidatures/")
+    follow(page, page.get_by_role("button", name="Commencer une candidature"))
     page.get_by_label("Nom de l'organisation").fill("Communauté d'Agglomération du Sicoval")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    follow(page, page.get_by_role("button", name="Enregistrer le brouillon"))
     assert "Brouillon enregistré à 10:00" in page.content()
     # The autosave script saves what is typed without a click.
     page.get_by_label("Nom de la personne à contacter").fill("Dominique Martin")
     page.locator(".autosave-status").filter(has_text="Enregistré à").wait_for(timeout=10000)
 
     page.goto(base + "/candidatures/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se déconnecter").click()
-    log_in(page, base, "reprise@example.org", "un mot de passe solide")
+    follow(page, page.get_by_role("button", name="Se déconnecter"))
+    log_in(page, base, "reprise@example.org", "/candidatures/")
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Reprendre").click()
+    follow(page, page.get_by_role("link", name="Reprendre"))
     assert page.get_by_label("Nom de l'organisation").input_value() == "Communauté d'Agglomération du Sicoval"
     assert page.get_by_label("Nom de la personne à contacter").input_value() == "Dominique Martin"
 
@@ -153,12 +131,10 @@ def test_forms_work_without_javascript(browser, live_server, campaign):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     UserFactory(email="sansjs@example.org", username="sansjs@example.org")
-    log_in(page, live_server.url, "sansjs@example.org", "un mot de passe solide")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Commencer une candidature").click()
+    log_in(page, live_server.url, "sansjs@example.org", "/candidatures/")
+    follow(page, page.get_by_role("button", name="Commencer une candidature"))
     page.get_by_label("SIREN").fill("123")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer le brouillon").click()
+    follow(page, page.get_by_role("button", name="Enregistrer le brouillon"))
     assert "SIREN compte exactement 9 chiffres" in page.content()
     assert page.get_by_label("SIREN").input_value() == "123"
     context.close()
@@ -177,9 +153,8 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
 
     base = live_server.url
     UserFactory(email="pousse@example.org", username="pousse@example.org")
-    log_in(page, base, "pousse@example.org", "un mot de passe solide")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Commencer une candidature").click()
+    log_in(page, base, "pousse@example.org", "/candidatures/")
+    follow(page, page.get_by_role("button", name="Commencer une candidature"))
     assert page.get_by_label("Population").count() == 0
     kinds = page.get_by_label("Type d'organisation").locator("option").all_inner_texts()
     assert kinds == ["Choisissez un type", "Entreprise", "Start-up"]
@@ -195,16 +170,12 @@ def test_a_startup_learns_at_step_one_it_is_too_old_then_deletes_its_draft(page,
     error.wait_for(state="detached", timeout=10000)
     assert page.get_by_label("Date de création").get_attribute("aria-invalid") is None
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Enregistrer le brouillon").click()
-    with page.expect_navigation():
-        page.get_by_role("link", name="Récapitulatif", exact=True).click()
+    follow(page, page.get_by_role("button", name="Enregistrer le brouillon"))
+    follow(page, page.get_by_role("link", name="Récapitulatif", exact=True))
     assert "vous pouvez relire le récapitulatif et déposer" not in page.content()  # fields are still missing
-    with page.expect_navigation():
-        page.get_by_role("link", name="Supprimer ce brouillon").click()
+    follow(page, page.get_by_role("link", name="Supprimer ce brouillon"))
     assert page.locator("h1").inner_text() == "Supprimer mon brouillon"
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Supprimer définitivement").click()
+    follow(page, page.get_by_role("button", name="Supprimer définitivement"))
     assert "Votre brouillon est supprimé." in page.content()
     assert not Application.objects.exists()

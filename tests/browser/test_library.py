@@ -5,6 +5,7 @@ import pytest
 
 from interconnectes.models import OrganisationKind
 from tests.accounts.factories import member, organisation
+from tests.browser.journeys import follow
 from tests.factories import OrganisationFactory
 from tests.labels.factories import UserFactory
 from tests.library.factories import (
@@ -36,29 +37,24 @@ def test_a_student_browses_and_an_agent_reads_the_lessons(page, live_server, hom
     assert page.locator("h2", has_text="Transition écologique").count() == 1
     assert "2 collectivités le font" in page.content()
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Prévoir la fréquentation des cantines").click()
+    follow(page, page.get_by_role("link", name="Prévoir la fréquentation des cantines"))
     assert page.locator("h1").inner_text() == "Prévoir la fréquentation des cantines"
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Comparer les mises en œuvre côte à côte").click()
+    follow(page, page.get_by_role("link", name="Comparer les mises en œuvre côte à côte"))
     assert page.locator("table.comparison th[scope=col]").count() == 2
     assert_accessible(page)
     page.go_back()
-    with page.expect_navigation():
-        page.get_by_role("link", name="Nantes Métropole").click()
+    follow(page, page.get_by_role("link", name="Nantes Métropole"))
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     notice = page.locator(".library-withheld").first
     assert "réservés aux agents vérifiés des collectivités" in notice.inner_text()
     assert "Associer les cuisiniers" not in page.content()
     assert_accessible(page)
 
-    with page.expect_navigation():
-        notice.get_by_role("link", name="Se connecter").click()
+    follow(page, notice.get_by_role("link", name="Se connecter"))
     page.get_by_label("Adresse e-mail").fill("agent@lyon.example.org")
     page.get_by_label("Mot de passe", exact=True).fill("un mot de passe solide")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
+    follow(page, page.get_by_role("button", name="Se connecter"))
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert page.get_by_role("heading", name="Retour d’expérience").count() == 1
     assert "Associer les cuisiniers dès le début du projet." in page.content()
@@ -88,16 +84,14 @@ def test_a_student_browses_and_filters(page, live_server, home, assert_accessibl
     assert_accessible(page)
     page.get_by_label("Thème").select_option(label="Transition écologique (2)")
     page.get_by_label("Code ouvert (2)").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Filtrer").click()
+    follow(page, page.get_by_role("button", name="Filtrer"))
     results = page.locator(".library-results")
     assert "1 projet correspondant à votre recherche" in results.inner_text()
     assert results.get_by_role("link", name="Nantes Métropole").count() == 1
     assert results.get_by_role("link", name="Ville de Lyon").count() == 0
     assert_accessible(page)
 
-    with page.expect_navigation():
-        results.get_by_role("link", name="Nantes Métropole").click()
+    follow(page, results.get_by_role("link", name="Nantes Métropole"))
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert "Un projet public de Nantes Métropole." in page.content()
     assert "Associer les cuisiniers" not in page.content()  # level 1
@@ -108,8 +102,7 @@ def test_a_student_browses_and_filters(page, live_server, home, assert_accessibl
     assert_accessible(page)
 
     page.goto(base + library.url)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Toute la bibliothèque en données ouvertes").click()
+    follow(page, page.get_by_role("link", name="Toute la bibliothèque en données ouvertes"))
     assert "Licence Ouverte" in page.content()
     assert_accessible(page)
     with page.expect_download() as download_info:

@@ -11,6 +11,7 @@ from accounts.models import MembershipRole
 from interconnectes.models import OrganisationKind
 from library.models import DocumentDownload
 from tests.accounts.factories import member, organisation
+from tests.browser.journeys import follow, log_in
 from tests.labels.factories import UserFactory
 from tests.library.factories import (
     ImplementationFactory,
@@ -36,17 +37,8 @@ def canteens(home):
     return use_case.url + implementation.slug + "/", implementation, nantes
 
 
-def log_in(page, base, email):
-    page.goto(base + "/compte/connexion/")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill("un mot de passe solide")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_url(lambda url: "connexion" not in url)
-
-
 def log_out(page):
-    with page.expect_navigation():
-        page.locator("header.site-header").get_by_role("button", name="Se déconnecter").click()
+    follow(page, page.locator("header.site-header").get_by_role("button", name="Se déconnecter"))
 
 
 def test_an_agent_of_lyon_reads_the_lessons_and_writes_to_the_contact(page, live_server, canteens,
@@ -64,17 +56,14 @@ def test_an_agent_of_lyon_reads_the_lessons_and_writes_to_the_contact(page, live
     assert "Associer les cuisiniers dès le début du projet." in page.content()
     assert "paul.durand@" not in page.content() and "Paul Durand" not in page.content()
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Écrire à ce contact").click()
+    follow(page, page.get_by_role("link", name="Écrire à ce contact"))
     assert page.locator("h1").inner_text() == "Écrire au contact du projet"
-    with page.expect_navigation():
-        page.get_by_role("button", name="Envoyer le message").click()
+    follow(page, page.get_by_role("button", name="Envoyer le message"))
     assert "Indiquez l'objet de votre message." in page.locator(".form-errors").inner_text()
     assert_accessible(page)
     page.get_by_label("Objet").fill("Vos cantines")
     page.get_by_label("Message").fill("Comment avez-vous associé les cuisiniers ?")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Envoyer le message").click()
+    follow(page, page.get_by_role("button", name="Envoyer le message"))
     assert page.locator("h1").inner_text() == "Nantes Métropole"
     assert "Votre message est transmis" in page.content()
     relayed, copy = mail.outbox
@@ -93,17 +82,14 @@ def test_an_expert_requests_code_access_and_downloads_once_granted(page, live_se
     log_in(page, base, "experte@recherche.example.org")
     page.goto(base + url)
     assert "Archive du code" not in page.content()
-    with page.expect_navigation():
-        page.get_by_role("link", name="Demander un accès expert").click()
+    follow(page, page.get_by_role("link", name="Demander un accès expert"))
     assert_accessible(page)
     page.get_by_label("Objet de votre demande").fill("Évaluer la reprise du modèle pour une thèse sur le "
                                                      "gaspillage alimentaire.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Envoyer ma demande").click()
+    follow(page, page.get_by_role("button", name="Envoyer ma demande"))
     assert "Acceptez les conditions d'utilisation" in page.locator(".form-errors").inner_text()
     page.get_by_label("J'accepte les conditions d'utilisation ci-dessus").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Envoyer ma demande").click()
+    follow(page, page.get_by_role("button", name="Envoyer ma demande"))
     assert "Votre demande est envoyée" in page.content()
     log_out(page)
 
@@ -114,8 +100,7 @@ def test_an_expert_requests_code_access_and_downloads_once_granted(page, live_se
     page.goto(decide_link)
     assert page.locator("h1").inner_text() == "Demande d'accès expert"
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Accorder l'accès").click()
+    follow(page, page.get_by_role("button", name="Accorder l'accès"))
     assert "Accès accordé" in page.content()
     assert_accessible(page)
     log_out(page)

@@ -12,7 +12,8 @@ from interconnectes.privatefiles.synthetic import make_video
 from jury.models import Assignment, RoundCriterion, Score
 from jury.services.pitches import save_pitch
 from labels.models import ApplicationStatus, EvaluationCriterion, ResultsPublication
-from tests.browser.test_jury import follow, log_in
+from tests.browser.journeys import follow
+from tests.browser.test_jury import log_in
 from tests.jury.factories import JuryMemberFactory, JuryRoundFactory, build_scored_round
 from tests.labels.factories import (
     LabelCampaignPageFactory,

@@ -3,20 +3,11 @@ votes "utile"; a non-member is refused a members-only file. axe-core on each pag
 
 import pytest
 
+from tests.browser.journeys import follow, log_in
 from tests.events.factories import EventThemeFactory
 from tests.resources.factories import PDF, ResourceFactory, ResourceIndexPageFactory, collection, readers
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, base, email, next_url):
-    page.context.clear_cookies()
-    page.goto(f"{base}/compte/connexion/?next={next_url}")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
 
 
 def test_a_visitor_filters_and_downloads_a_member_votes_a_non_member_is_refused(page, live_server, home, clock,
@@ -36,12 +27,10 @@ def test_a_visitor_filters_and_downloads_a_member_votes_a_non_member_is_refused(
     assert_accessible(page)
     assert "Grille de restitution" not in page.content()
     page.get_by_label("Type").select_option(label="Guide")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Filtrer").click()
+    follow(page, page.get_by_role("button", name="Filtrer"))
     assert "kind=guide" in page.url
     assert page.get_by_role("link", name="Fiche inclusion").count() == 0
-    with page.expect_navigation():
-        page.get_by_role("link", name="Concertations territoriales de l'IA").click()
+    follow(page, page.get_by_role("link", name="Concertations territoriales de l'IA"))
     assert page.locator("h1").inner_text() == "Concertations territoriales de l'IA"
     assert_accessible(page)
     with page.expect_download() as download_info:
@@ -53,8 +42,7 @@ def test_a_visitor_filters_and_downloads_a_member_votes_a_non_member_is_refused(
 
     # A member agent votes "utile" and sees the members-only resource.
     log_in(page, base, "agent@nantes.fr", "/ressources/concertations-ia/")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Oui, utile").click()
+    follow(page, page.get_by_role("button", name="Oui, utile"))
     assert "Merci : votre avis est enregistré." in page.content()
     assert "Réponses : 1 oui, 0 non." in page.content()
     assert "Vous avez répondu oui." in page.content()

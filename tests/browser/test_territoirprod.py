@@ -10,6 +10,7 @@ from interconnectes import clock
 from territoirprod import services
 from territoirprod.models import AttendanceSource
 from tests.accounts.factories import member, organisation
+from tests.browser.journeys import follow, log_in
 from tests.labels.factories import UserFactory
 from tests.territoirprod.factories import (
     EditionPageFactory,
@@ -19,16 +20,6 @@ from tests.territoirprod.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("wagtail_base")]
-PASSWORD = "un mot de passe solide"
-
-
-def log_in(page, base, email, next_url):
-    page.context.clear_cookies()
-    page.goto(f"{base}/compte/connexion/?next={next_url}")
-    page.get_by_label("Adresse e-mail").fill(email)
-    page.get_by_label("Mot de passe", exact=True).fill(PASSWORD)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Se connecter").click()
 
 
 @pytest.fixture
@@ -64,8 +55,7 @@ def test_a_member_agent_enrols_adds_to_calendar_and_sees_the_visio_link(page, li
     assert page.get_by_role("heading", level=1).inner_text() == "IA"
     assert page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2").count() == 0
     assert_accessible(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="M’inscrire à ce thème").click()
+    follow(page, page.get_by_role("button", name="M’inscrire à ce thème"))
     assert "Vous êtes inscrit·e au thème « IA »" in page.content()
     link = page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2")
     assert link.get_attribute("href") == "https://visio.example.org/ia-2"
@@ -77,8 +67,7 @@ def test_a_member_agent_enrols_adds_to_calendar_and_sees_the_visio_link(page, li
     assert "SUMMARY:Territoir'Prod · IA · 2. Évaluer un service d'IA" in answer.text()
     assert "visio.example.org" not in answer.text()
 
-    with page.expect_navigation():
-        page.get_by_role("button", name="Me désinscrire").click()
+    follow(page, page.get_by_role("button", name="Me désinscrire"))
     assert "L’inscription est annulée." in page.content() or "L'inscription est annulée." in page.content()
     assert page.get_by_role("link", name="Rejoindre la visioconférence de la séquence 2").count() == 0
 
